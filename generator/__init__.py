@@ -1,0 +1,1 @@
+"""Warta: YAML event records of a humas office -> Indonesian news and a transparency site."""
