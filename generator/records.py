@@ -26,6 +26,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    model_validator,
 )
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
@@ -111,7 +112,7 @@ def _region_code(value: str) -> str:
 
 Text = Annotated[str, AfterValidator(_text)]
 Key = Annotated[str, AfterValidator(_key), Field(json_schema_extra={"pattern": _KEY.pattern})]
-EventDate = Annotated[date, BeforeValidator(_date, json_schema_input_type=str)]
+EventDate = Annotated[date, BeforeValidator(_date, json_schema_input_type=str), Field(json_schema_extra={"format": "date"})]
 ClockTime = Annotated[
     time,
     BeforeValidator(_time, json_schema_input_type=str),
@@ -155,6 +156,12 @@ class Footer(Record):
     preset: Literal["pemerintah", "media", "custom"] = Field("pemerintah", description="pemerintah | media | custom")
     contact: Text = Field(description="E-mail atau URL untuk hak jawab dan hak koreksi")
     text: Text | None = Field(None, description="Teks kaki berita bila preset: custom")
+
+    @model_validator(mode="after")
+    def _custom_has_text(self) -> Footer:
+        if self.preset == "custom" and not self.text:
+            raise _custom("footer.custom_text")
+        return self
 
 
 class Privacy(Record):
@@ -220,8 +227,17 @@ class Payment(Record):
     amount: Amount | None = Field(None, description="Rupiah per penerima, bilangan bulat")
 
 
+def _balanced(text: str) -> str:
+    # A quote is printed inside curly marks with inner "..." turned into
+    # single marks; an odd straight mark would leave the reader unsure
+    # where the speaker's words end.
+    if text.count('"') % 2:
+        raise _custom("quote.unbalanced")
+    return text
+
+
 class Quote(Record):
-    text: Text
+    text: Annotated[Text, AfterValidator(_balanced)] = Field(description="Kutipan langsung, kata demi kata")
 
 
 class Speaker(Record):
@@ -493,10 +509,12 @@ def _problem(model: type[Record], parsed: Parsed, err: Mapping[str, Any], prefix
     elif kind == "literal_error":
         code = "schema.choice"
         params["value"] = err.get("input")
+        # pydantic joins the last two choices with an English "or".
+        params["expected"] = re.sub(r" or (?=\S+$)", " atau ", params["expected"])
     elif kind in _PYDANTIC_CODES:
         code = _PYDANTIC_CODES[kind]
         params["value"] = err.get("input")
-    elif kind.split(".")[0] in ("value", "key", "date", "time", "amount", "region"):
+    elif kind.split(".")[0] in ("value", "key", "date", "time", "amount", "region", "footer", "quote"):
         code = kind
     else:
         code = "schema.invalid"
@@ -569,17 +587,11 @@ def load_content(root: Path) -> Content:
         if event is not None:
             events.append(event)
 
-    region = None
-    if site is not None:
-        region = wilayah.region(site.region)
-        if region is None:
-            problems.append(Problem("region.unknown", site_doc.source(("region",)), {"value": site.region, "suggestion": wilayah.suggest_region(site.region)}))
-        if site.publisher not in organizations:
-            problems.append(_dangling("ref.organization", site_doc, ("publisher",), site.publisher, organizations))
-
     # Cross-file checks read the raw data, so a record with a schema error
     # still has its keys and places checked in the same run.
     refs = _References(organizations, people, programs)
+    region = _region(site_doc, problems)
+    problems.extend(refs.organization(site_doc, ("publisher",), _field(site_doc.data, "publisher")))
     for key, person in _entries(people_doc.data if people_doc else None):
         problems.extend(refs.organization(people_doc, (key, "organization"), _field(person, "organization")))
     for doc in program_docs.values():
@@ -642,6 +654,17 @@ def _dangling(code: str, doc: Parsed, loc: Path_, key: Any, known: Mapping[str, 
     # A key that is not text at all is a schema problem, reported there.
     if isinstance(key, str) and key not in known:
         yield Problem(code, doc.source(loc), {"value": key, "suggestion": wilayah.closest(key, list(known))})
+
+
+def _region(site_doc: Parsed, problems: list[Problem]) -> wilayah.Region | None:
+    """The site's region, read even when another site.yml field is wrong."""
+    code = _field(site_doc.data, "region")
+    if not isinstance(code, str) or not re.fullmatch(r"\d{2}\.\d{2}", code):
+        return None  # a schema problem, reported there
+    region = wilayah.region(code)
+    if region is None:
+        problems.append(Problem("region.unknown", site_doc.source(("region",)), {"value": code, "suggestion": wilayah.suggest_region(code)}))
+    return region
 
 
 def _field(data: Any, name: str) -> Any:

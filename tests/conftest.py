@@ -1,0 +1,54 @@
+"""Shared fixtures: the example content folder, loaded once, and editable copies."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import records
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+TEMPLATES = ROOT / "templates"
+EVENT = "events/2025-09-03-bangun-ntt-kupang.yml"
+
+
+@pytest.fixture(scope="session")
+def example() -> records.Content:
+    return records.load_content(CONTENT)
+
+
+@pytest.fixture
+def content_dir(tmp_path: Path) -> Path:
+    """A private copy of the example content, for tests that break it."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace `old` (which must be there, once) by `new` in a content file."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):
+    """Compare text with tests/golden/<module>/<name>, or rewrite it with --update-golden."""
+
+    def check(name: str, text: str) -> None:
+        path = ROOT / "tests" / "golden" / request.module.__name__.rsplit(".", 1)[-1] / name
+        if request.config.getoption("--update-golden"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        assert path.is_file(), f"no golden file {path}; run pytest --update-golden and review the diff"
+        assert text == path.read_text(encoding="utf-8"), f"output differs from {path}"
+
+    return check

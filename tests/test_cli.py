@@ -1,0 +1,89 @@
+"""The `warta` command as staff use it: exit codes, stderr, files written."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import schema
+from generator.cli import main
+
+from .conftest import CONTENT, EVENT, ROOT, TEMPLATES, edit
+
+
+def test_check_passes_on_the_example(capsys) -> None:
+    assert main(["check", "--content", str(CONTENT)]) == 0
+    assert "1 kegiatan, 1 program, 6 kecamatan di Kota Kupang" in capsys.readouterr().out
+
+
+def test_check_fails_with_file_line_messages_on_stderr(content_dir: Path, capsys) -> None:
+    edit(content_dir / EVENT, "Kelapa Lima: [", "Kelapa Lma: [")
+    assert main(["check", "--content", str(content_dir)]) == 1
+    err = capsys.readouterr().err
+    assert f"{content_dir}/{EVENT}:16: Kecamatan 'Kelapa Lma' tidak ada di Kota Kupang. Mungkin maksud Anda 'Kelapa Lima'?" in err
+    assert "1 masalah ditemukan" in err
+    assert "Traceback" not in err
+
+
+def test_render_prints_the_article(capsys) -> None:
+    assert main(["render", str(CONTENT / EVENT), "--content", str(CONTENT)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("---\ntitle: ")
+    assert "sepuluh pekerja rentan" in out and "Rabu (3/9/2025)" in out
+
+
+def test_render_whatsapp_uses_whatsapp_markup(capsys) -> None:
+    assert main(["render", str(CONTENT / EVENT), "--content", str(CONTENT), "--format", "whatsapp"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("*Bangun NTT Jangkau 10 Pekerja Rentan")
+    assert "*KUPANG* – " in out and "**" not in out and "---" not in out
+
+
+def test_render_refuses_a_file_outside_the_events_folder(capsys, tmp_path: Path) -> None:
+    stray = tmp_path / "x.yml"
+    stray.write_text("program: x\n")
+    assert main(["render", str(stray), "--content", str(CONTENT)]) == 1
+    assert "bukan catatan kegiatan" in capsys.readouterr().err
+
+
+def test_new_writes_a_skeleton_that_check_then_asks_to_fill(content_dir: Path, capsys) -> None:
+    new = ["new", "--content", str(content_dir), "--templates", str(TEMPLATES), "--date", "2025-10-01"]
+    assert main(new) == 0
+    path = content_dir / "events" / "2025-10-01-kegiatan-baru.yml"
+    assert path.read_text().startswith("# yaml-language-server: $schema=../../schema/event.schema.json")
+    assert main(["check", "--content", str(content_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "2025-10-01-kegiatan-baru.yml:" in err and "tidak boleh kosong" in err
+    # A second `new` never overwrites what staff already typed.
+    before = path.read_text()
+    assert main(new) == 1
+    assert path.read_text() == before
+
+
+def test_usage_errors_exit_2() -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["render"])
+    assert caught.value.code == 2
+
+
+def test_python_m_generator_is_the_same_command() -> None:
+    run = subprocess.run([sys.executable, "-m", "generator", "check", "--content", str(CONTENT)], capture_output=True, text=True)
+    assert run.returncode == 0 and "Konten sah" in run.stdout
+
+
+def test_committed_json_schema_is_current() -> None:
+    for name, text in schema.documents().items():
+        path = ROOT / "schema" / name
+        assert path.read_text(encoding="utf-8") == text, f"{path} is stale: run `warta schema`"
+
+
+def test_every_content_file_points_editors_at_its_schema() -> None:
+    for path in sorted(CONTENT.rglob("*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("=", 1)[1]).resolve()
+        assert target.is_file() and json.loads(target.read_text())["type"] == "object", path

@@ -1,0 +1,185 @@
+"""The records loader: the example is valid, and every rule of record-format.md
+rejects what it should, with the file, the line and a message in Indonesian."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+
+from generator import records
+from generator.errors import WartaError, catalogue, format_problem
+
+from .conftest import EVENT, edit
+
+
+def problems_of(root: Path) -> list[str]:
+    with pytest.raises(WartaError) as caught:
+        records.load_content(root)
+    return [format_problem(p).removeprefix(f"{root}/") for p in caught.value.problems]
+
+
+def test_example_content_is_valid_and_typed(example: records.Content) -> None:
+    event = example.events[0]
+    assert event.slug == "2025-09-03-bangun-ntt-kupang"
+    assert event.date == date(2025, 9, 3)
+    assert event.time == time(9, 0)
+    assert example.region.name == "Kota Kupang" and example.region.timezone == "WITA"
+    assert event.recipients.count == 10
+    assert list(event.recipients.by_kecamatan) == ["Kelapa Lima", "Alak", "Oebobo", "Kota Lama", "Kota Raja", "Maulafa"]
+    assert [r.name for r in event.payments[0].recipients] == ["Duli", "Moses Kadji"]
+
+
+def test_records_are_frozen(example: records.Content) -> None:
+    with pytest.raises(Exception):
+        example.events[0].venue = "elsewhere"  # type: ignore[misc]
+
+
+def test_records_keep_their_source_lines(example: records.Content) -> None:
+    event = example.events[0]
+    susilowati = event.recipients.by_kecamatan["Oebobo"][0]
+    assert susilowati.source.path.endswith(EVENT) and susilowati.source.line == 18
+    assert event.speakers[0].quotes[0].source.line == 30
+
+
+def test_folded_text_is_one_paragraph(example: records.Content) -> None:
+    quote = example.events[0].speakers[0].quotes[0].text
+    assert "\n" not in quote and "  " not in quote
+    assert quote.startswith("Program jaminan sosial") and quote.endswith("pro rakyat.")
+
+
+# (file, text to replace, replacement, expected "file:line: message" report line)
+BROKEN = [
+    pytest.param(EVENT, "venue: Ruang", "venu: Ruang",
+                 f"{EVENT}:6: Kolom 'venu' tidak dikenal di sini. Mungkin maksud Anda 'venue'?", id="unknown-field"),
+    pytest.param(EVENT, "venue: Ruang Garuda, Balai Kota Kupang\n", "",
+                 f"{EVENT}:3: Kolom 'venue' wajib diisi.", id="missing-field"),
+    pytest.param(EVENT, "publish_names: true           #", "publish_names: nope #",
+                 f"{EVENT}:14: Kolom 'recipients.publish_names' harus true (ya) atau false (tidak), bukan 'nope'.", id="wrong-type-bool"),
+    pytest.param(EVENT, "organizers: [pemprov-ntt, pemkot-kupang, bpjs-ketenagakerjaan, bank-ntt]", "organizers: pemprov-ntt",
+                 f"{EVENT}:7: Kolom 'organizers' harus berupa daftar, misalnya [a, b] atau baris-baris yang diawali '- '.", id="wrong-type-list"),
+    pytest.param(EVENT, "date: 2025-09-03", "date: 2025-09-31",
+                 f"{EVENT}:4: Tanggal '2025-09-31' tidak ada di kalender.", id="impossible-date"),
+    pytest.param(EVENT, "date: 2025-09-03", "date: 3/9/2025",
+                 f"{EVENT}:4: Tanggal '3/9/2025' harus ditulis TTTT-BB-HH, misalnya 2025-09-03.", id="date-format"),
+    pytest.param(EVENT, 'time: "09.00"', "time: 25.00",
+                 f"{EVENT}:5: Jam '25.00' harus ditulis dalam tanda kutip dengan bentuk \"JJ.MM\", misalnya \"09.00\".", id="impossible-time"),
+    pytest.param(EVENT, "program: bangun-ntt", "program: bangun-nt",
+                 f"{EVENT}:3: Program 'bangun-nt' tidak ada di folder programs/. Mungkin maksud Anda 'bangun-ntt'?", id="dangling-program"),
+    pytest.param(EVENT, "bpjs-ketenagakerjaan, bank-ntt]", "bpjs-ketenagakerja, bank-ntt]",
+                 f"{EVENT}:7: Organisasi 'bpjs-ketenagakerja' tidak ada di organizations.yml. Mungkin maksud Anda 'bpjs-ketenagakerjaan'?", id="dangling-organization"),
+    pytest.param(EVENT, "person: christian-widodo", "person: kristian-widodo",
+                 f"{EVENT}:36: Narasumber 'kristian-widodo' tidak ada di people.yml. Mungkin maksud Anda 'christian-widodo'?", id="dangling-person"),
+    pytest.param("people.yml", "organization: pemkot-kupang", "organization: pemkab-kupang",
+                 "people.yml:12: Organisasi 'pemkab-kupang' tidak ada di organizations.yml. Mungkin maksud Anda 'pemkot-kupang'?", id="dangling-organization-in-people"),
+    pytest.param(EVENT, "Kelapa Lima: [", "Kelapa Lma: [",
+                 f"{EVENT}:16: Kecamatan 'Kelapa Lma' tidak ada di Kota Kupang. Mungkin maksud Anda 'Kelapa Lima'?", id="kecamatan-outside-region"),
+    pytest.param(EVENT, "Oebobo: [Susilowati]", "Oebobo: [{name: Susilowati, kelurahan: Oesapa}]",
+                 f"{EVENT}:18: Kelurahan 'Oesapa' tidak ada di Kecamatan Oebobo.", id="kelurahan-outside-kecamatan"),
+    pytest.param(EVENT, "Oebobo: [Susilowati]", "Oebobo: [Susilowati, Juneidi  Alimi]",
+                 f"{EVENT}:18: Penerima 'Juneidi Alimi' sudah tercatat di baris 16 kegiatan ini. Jika orangnya berbeda, tuliskan kelurahan masing-masing.", id="duplicate-recipient"),
+    pytest.param(EVENT, "program: bangun-ntt\n", "program: bangun-ntt\nprogram: bangun-ntt\n",
+                 f"{EVENT}:4: Kolom 'program' ditulis dua kali (pertama di baris 3). Hapus salah satunya.", id="duplicate-key"),
+    pytest.param("site.yml", 'region: "53.71"', 'region: "53.99"',
+                 "site.yml:5: Kode wilayah '53.99' bukan kode kabupaten/kota Kemendagri. Mungkin maksud Anda '53.19'?", id="unknown-region"),
+    pytest.param("site.yml", "preset: pemerintah", "preset: pers",
+                 "site.yml:8: Isi kolom 'footer.preset' harus salah satu dari 'pemerintah', 'media' atau 'custom', bukan 'pers'.", id="wrong-choice"),
+    pytest.param(EVENT, "Susilowati]", "Susilowati 5371031234560001]",
+                 f"{EVENT}:18: Kolom 'recipients.by_kecamatan.Oebobo.0' memuat angka 16 digit seperti NIK atau nomor KK. Data pribadi tidak boleh ditulis di catatan; hapus angkanya.", id="nik"),
+    pytest.param(EVENT, "Susilowati]", "Susilowati HP 0812-3456-7890]",
+                 f"{EVENT}:18: Kolom 'recipients.by_kecamatan.Oebobo.0' memuat nomor telepon. Nomor telepon pribadi tidak boleh diterbitkan; hapus nomornya.", id="phone"),
+    pytest.param(EVENT, "remarks: menyampaikan apresiasi", "remarks: menyampaikan lewat susi@gmail.com apresiasi",
+                 f"{EVENT}:28: Kolom 'speakers.0.remarks' memuat alamat e-mail pribadi. Hanya e-mail resmi instansi (misalnya @kupangkota.go.id) yang boleh ditulis.", id="private-email"),
+    pytest.param(EVENT, "venue: Ruang Garuda, Balai Kota Kupang", "venue: rumah warga RT 005/RW 002 Oebobo",
+                 f"{EVENT}:6: Kolom 'venue' memuat alamat rumah (jalan dan nomor, atau RT/RW). Cukup tulis kecamatan dan kelurahan.", id="street-address"),
+    pytest.param(EVENT, "Susilowati]", "Susilowati rek. 0012345678]",
+                 f"{EVENT}:18: Kolom 'recipients.by_kecamatan.Oebobo.0' memuat nomor panjang seperti nomor rekening atau kartu. Data keuangan pribadi tidak boleh ditulis; hapus nomornya.", id="bank-account"),
+    pytest.param(EVENT, "    recipients: [Duli, Moses Kadji]", "    recipients: [Duli, Moses Kadji]\n    amount: dua juta",
+                 f"{EVENT}:25: Jumlah uang 'dua juta' harus berupa bilangan bulat rupiah lebih dari nol, misalnya 2500000 atau 2.500.000.", id="amount-not-a-number"),
+]
+
+
+@pytest.mark.parametrize("file, old, new, expected", BROKEN)
+def test_each_rule_reports_file_line_and_message(content_dir: Path, file: str, old: str, new: str, expected: str) -> None:
+    edit(content_dir / file, old, new)
+    assert expected in problems_of(content_dir)
+
+
+# The YAML 1.1 traps: each value is read as the writer meant it.
+@pytest.mark.parametrize("written, meant", [
+    ("time: 10:30", time(10, 30)),   # YAML 1.1: the sexagesimal number 630
+    ("time: 09.00", time(9, 0)),     # YAML 1.1: the float 9.0
+    ("time: 9.30", time(9, 30)),
+    ('time: "09.00"', time(9, 0)),
+])
+def test_unquoted_times_mean_the_clock_time_written(content_dir: Path, written: str, meant: time) -> None:
+    edit(content_dir / EVENT, 'time: "09.00"', written)
+    assert records.load_content(content_dir).events[0].time == meant
+
+
+def test_unquoted_region_code_keeps_its_trailing_zero(content_dir: Path) -> None:
+    # YAML 1.1 reads 53.10 as the float 53.1: a different (non-existent) code.
+    edit(content_dir / "site.yml", 'region: "53.71"', "region: 53.10")
+    report = problems_of(content_dir)
+    # Kecamatan of Kota Kupang are not in 53.10 (Kabupaten Manggarai): proof it was read as 53.10.
+    assert any("tidak ada di Kabupaten Manggarai" in line for line in report)
+
+
+@pytest.mark.parametrize("written", ["no", "No", "false", "off"])
+def test_yaml_booleans_are_read_by_the_schema(content_dir: Path, written: str) -> None:
+    edit(content_dir / EVENT, "publish_names: true           #", f"publish_names: {written} #")
+    assert records.load_content(content_dir).events[0].recipients.publish_names is False
+
+
+def test_a_name_that_looks_like_a_boolean_stays_a_name(content_dir: Path) -> None:
+    edit(content_dir / EVENT, "Oebobo: [Susilowati]", "Oebobo: [Susilowati, No]")
+    names = [r.name for r in records.load_content(content_dir).events[0].recipients.by_kecamatan["Oebobo"]]
+    assert names == ["Susilowati", "No"]
+
+
+def test_every_problem_in_every_file_is_reported_in_one_run(content_dir: Path) -> None:
+    edit(content_dir / EVENT, "venue: Ruang", "venu: Ruang")
+    edit(content_dir / EVENT, "Kelapa Lima: [", "Kelapa Lma: [")
+    edit(content_dir / "people.yml", "organization: pemkot-kupang", "organization: pemkab-kupang")
+    edit(content_dir / "site.yml", "preset: pemerintah", "preset: pers")
+    report = problems_of(content_dir)
+    assert len(report) == 5  # venu unknown + venue missing + kecamatan + organization + preset
+    files = [line.split(":")[0] for line in report]
+    assert files == sorted(files)
+
+
+def test_aliases_are_refused_without_expanding(content_dir: Path) -> None:
+    bomb = "tags: &a [x, x, x, x, x, x, x, x, x]\nextra: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+    (content_dir / EVENT).write_text((content_dir / EVENT).read_text() + bomb)
+    report = problems_of(content_dir)
+    assert any("Jangkar dan alias YAML" in line for line in report)
+
+
+def test_syntax_error_names_the_line(content_dir: Path) -> None:
+    edit(content_dir / EVENT, "venue: Ruang Garuda, Balai Kota Kupang", 'venue: "Ruang Garuda')
+    report = problems_of(content_dir)
+    assert report[0].startswith(f"{EVENT}:") and "Susunan YAML tidak dapat dibaca" in report[0]
+
+
+def test_tab_indentation_gets_its_own_advice(content_dir: Path) -> None:
+    edit(content_dir / EVENT, "  group: pekerja rentan", "\tgroup: pekerja rentan")
+    assert any("karakter tab" in line for line in problems_of(content_dir))
+
+
+def test_file_names_must_be_addresses(content_dir: Path) -> None:
+    (content_dir / EVENT).rename(content_dir / "events" / "Bangun NTT 3 Sept.yml")
+    report = problems_of(content_dir)
+    assert "events/Bangun NTT 3 Sept.yml: Nama berkas 'Bangun NTT 3 Sept.yml' tidak boleh memakai spasi" in report[0]
+    assert "Mungkin maksud Anda 'bangun-ntt-3-sept.yml'?" in report[0]
+
+
+def test_every_message_code_has_catalogue_text_and_every_text_is_used() -> None:
+    source = "".join(p.read_text() for p in (Path(records.__file__).parent).glob("*.py"))
+    texts = catalogue()
+    used = {code for code in texts if f'"{code}"' in source or f"'{code}'" in source}
+    dynamic = {code for code in texts if code.startswith("pii.")}  # "pii." + kind
+    assert set(texts) - used - dynamic - {"summary", "suggestion"} == set()
+    import re
+    codes_in_code = set(re.findall(r'_custom\("([a-z_.]+)"', source)) | set(re.findall(r'Problem\("([a-z_.]+)"', source))
+    assert codes_in_code - set(texts) == set()
