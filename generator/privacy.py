@@ -1,0 +1,491 @@
+"""Find personal identifiers in free text, and mask names for public lists.
+
+This module is a leaf: it imports nothing from Warta, so the records loader can
+reject identifiers in every YAML string and the site builder can lint every
+built file with the same rules. Findings are data (kind and span); the
+Indonesian wording of a finding lives in the message catalogue.
+
+Why the rules look the way they do (id-style.md section 5.4 and 5.6):
+
+* A false negative publishes the NIK or phone number of a poor person; a false
+  positive stops a build until an editor looks. So anything shaped like an
+  identifier is reported, and the exemptions are narrow, named shapes that
+  everyday social-programme news is full of: money (``Rp2.500.000.000``),
+  thousands-grouped counts (``100.000 pekerja``), dates, times and year
+  ranges. Dotted region codes (``53.71.03.1010``) and regulation numbers
+  (``300.2.2-2138``) stay out because mixed or dotted short groups are not
+  an identifier shape.
+* A digit run glued to a letter (``abc1234567890``) is not an identifier: that
+  keeps slugs, asset hashes and version strings quiet.
+* Inside a URL only phone numbers and e-mails are reported. Social-media and
+  news URLs carry long numeric post ids (a Facebook post id is 15-16 digits,
+  like a NIK), while a ``wa.me/62812...`` link is a real phone number.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from types import MappingProxyType
+
+NIK = "nik"
+NPWP = "npwp"
+PHONE = "phone"
+ACCOUNT = "account"
+EMAIL = "email"
+ADDRESS = "address"
+BIRTH_DATE = "birth_date"
+
+KINDS = frozenset({NIK, NPWP, PHONE, ACCOUNT, EMAIL, ADDRESS, BIRTH_DATE})
+
+# When two findings overlap, the more specific kind wins: a 16-digit run is a
+# NIK before it is "some account", a run starting 08 is a phone. An e-mail ranks
+# first so that a phone number used as the local part does not split it.
+_RANK = MappingProxyType(
+    {
+        kind: rank
+        for rank, kind in enumerate((EMAIL, NIK, NPWP, PHONE, BIRTH_DATE, ADDRESS, ACCOUNT))
+    }
+)
+_DIGIT_KINDS = frozenset({NIK, NPWP, PHONE, ACCOUNT})
+
+_OFFICIAL_EMAIL_SUFFIXES = (".go.id", ".ac.id", ".sch.id", ".mil.id", ".desa.id")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One personal identifier: its kind and the span ``text[start:end]``."""
+
+    kind: str
+    start: int
+    end: int
+
+
+# --- Shared pieces of the patterns -------------------------------------------
+
+# One separator between digit groups as people type them on forms.
+_SEP = r"[ \u00a0.\-]"
+# A number starts a fresh token: not glued to a word, not the tail of a dotted,
+# hyphenated or slashed number such as "53.71.03.1010" or "2025-09-03".
+# A comma does not join numbers: in CSV it separates fields, and a NIK in the
+# first column of "5371031234560001,45" must still be found.
+_START = r"(?<![\w+])(?<!\d[.\-/])"
+# ... and ends one. A following space and digit is allowed, because running
+# text puts unrelated numbers side by side ("0812-3456-7890 2 kali").
+_END = r"(?!\w)(?![.\-/]\d)"
+
+# "1.500.000" or "2.500.000.000.000.000,50": a quantity, never an identifier,
+# even when it happens to have 16 digits.
+_GROUPED_AMOUNT = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+_MONTHS = (
+    r"(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|"
+    r"oktober|nopember|november|desember|jan|feb|peb|mar|apr|jun|jul|agu|agt|ags|"
+    r"aug|sept|sep|okt|oct|nop|nov|des|dec)"
+)
+_DATE = rf"""
+    (?: \d{{1,2}} \s?[-/.]\s? \d{{1,2}} \s?[-/.]\s? (?:\d{{4}}|\d{{2}})   # 12-03-1980
+      | \d{{4}} [-/.] \d{{1,2}} [-/.] \d{{1,2}}                        # 1980-03-12
+      | \d{{1,2}} \s+ {_MONTHS} \.? \s+ \d{{4}}                        # 12 Maret 1980
+    )
+    (?!\d)
+"""
+
+
+_EMAIL = re.compile(
+    r"""
+    (?<![\w.%+\-])
+    [A-Za-z0-9][A-Za-z0-9._%+\-]*+
+    @
+    (?:[A-Za-z0-9\-]++\.)+
+    # "logo@2x.png" is a retina image, not a mailbox.
+    (?!(?:png|jpe?g|gif|webp|svg|avif|ico|bmp|css|js|json|pdf)(?![A-Za-z]))
+    [A-Za-z]{2,}
+    (?![\w\-])
+    """,
+    re.VERBOSE,
+)
+
+
+# --- Exempt zones --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Zone:
+    """Text shaped like ``pattern`` cannot hold a finding of ``kinds``."""
+
+    pattern: re.Pattern[str]
+    kinds: frozenset[str]
+
+
+_ZONES = (
+    # Money: whatever follows "Rp" is an amount, whatever its grouping. Only a
+    # short decimal tail may follow a comma, so a CSV row "Rp1500000,5371..."
+    # does not hide the next field.
+    _Zone(
+        re.compile(r"(?<![A-Za-z])(?:Rp|RP|IDR)\.?[ \u00a0]?-?\d[\d.]*(?:,\d{1,2}(?!\d))?"),
+        KINDS,
+    ),
+    _Zone(
+        re.compile(
+            r"(?<![\w.,])(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?[ \u00a0]?"
+            r"(?i:rupiah|ribu|juta|miliar|milyar|triliun)(?!\w)"
+        ),
+        KINDS,
+    ),
+    # Dates, times and year ranges only matter for the short digit runs that
+    # follow an account keyword ("rekening ... 03-09-2025"); the other digit
+    # kinds are too long to fit inside them.
+    _Zone(
+        re.compile(
+            rf"""(?<![\w.,\-/])(?:
+                  \d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:.]+(?:Z|[+\-]\d{{2}}:?\d{{2}})?)?
+                | {_DATE}
+                | \d{{1,2}}[.:]\d{{2}}(?:[.:]\d{{2}})?(?!\d)
+                | (?:19|20)\d\d\s?[-\u2013/]\s?(?:19|20)\d\d(?!\d)
+            )""",
+            re.VERBOSE | re.IGNORECASE,
+        ),
+        frozenset({ACCOUNT}),
+    ),
+    _Zone(
+        re.compile(r"(?i)\b(?:https?://|ftps?://|www\.)[^\s<>\"'`]+"),
+        frozenset({NIK, NPWP, ACCOUNT}),
+    ),
+)
+
+
+# --- Candidate rules -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """Matches of ``pattern`` (its ``value`` group if present) are ``kind``.
+
+    ``accept`` vetoes a matched value by its shape when a regex alone would be
+    unreadable.
+    """
+
+    kind: str
+    pattern: re.Pattern[str]
+    accept: Callable[[str], bool] | None = None
+
+
+def _digit_count(value: str) -> int:
+    return sum(ch.isdigit() for ch in value)
+
+
+def _long_hyphenated(value: str) -> bool:
+    return _digit_count(value) >= 10
+
+
+def _long_spaced(value: str) -> bool:
+    groups = value.split()
+    # Three or more years in a row ("2024 2025 2026") is a list, not a card.
+    return (
+        _digit_count(value) >= 10
+        and len(groups) >= 3
+        and not all(_YEAR.fullmatch(group) for group in groups)
+    )
+
+
+_RULES = (
+    _Rule(EMAIL, _EMAIL),
+    # Every 16-digit run is a NIK or a Nomor KK, valid or not, however grouped.
+    _Rule(NIK, re.compile(rf"{_START}(?:\d{_SEP}?){{15}}\d{_END}")),
+    _Rule(
+        NPWP,
+        re.compile(
+            rf"{_START}(?:\d{{2}}\.\d{{3}}\.\d{{3}}\.\d[.\-]\d{{3}}\.\d{{3}}|\d{{15}}){_END}"
+        ),
+    ),
+    # Mobile: 08 + 8-11 digits, or 62/+62 + 8 + 8-11 digits. The usual
+    # three-group shape is tried before any grouping, so that in
+    # "0812-3456-7890 2 kali" the "2" stays outside the span.
+    _Rule(
+        PHONE,
+        re.compile(
+            rf"""{_START}
+            (?: (?:\+62|\(\+62\)|62)[ \u00a0.\-]? | 0 ) 8
+            (?: \d{{8,11}}{_END}
+              | \d{{1,3}}({_SEP})\d{{3,4}}\1\d{{3,5}}{_END}
+              | (?:{_SEP}?\d){{8,11}}{_END}
+            )""",
+            re.VERBOSE,
+        ),
+    ),
+    # Landline: only with a visible area code, "(0380) 821234", "0380-821234"
+    # or "+62 380 821234"; a bare "0380821234" stays an ACCOUNT.
+    _Rule(
+        PHONE,
+        re.compile(
+            rf"""{_START}
+            (?: \(0[1-79]\d{{1,2}}\)[ \u00a0]?
+              | 0[1-79]\d{{1,2}}[ \u00a0\-]
+              | \+62[ \u00a0\-]?\(?[1-79]\d{{1,2}}\)?[ \u00a0\-]
+            )
+            \d{{3,4}}[ \u00a0\-]?\d{{2,4}}
+            {_END}""",
+            re.VERBOSE,
+        ),
+    ),
+    _Rule(ACCOUNT, re.compile(rf"{_START}\d{{10,}}{_END}")),
+    _Rule(ACCOUNT, re.compile(rf"{_START}\d+(?:-\d+)+{_END}"), _long_hyphenated),
+    _Rule(
+        ACCOUNT,
+        re.compile(rf"{_START}\d{{3,6}}(?:[ \u00a0]\d{{3,6}})+(?:[ \u00a0]\d{{1,6}})?{_END}"),
+        _long_spaced,
+    ),
+    # After an account keyword even six digits are an account: bank account
+    # numbers are as short as 6-10 digits. A bank name may sit in between.
+    _Rule(
+        ACCOUNT,
+        re.compile(
+            rf"""
+            (?<!\w)
+            (?: rek(?:ening)? | a\.\s?n | kpj | no(?:mor)?\.?\s*kartu )
+            (?!\w) \.?
+            (?: [\s:#]*+ [^\W\d_]++ \.? ){{0,3}}?
+            [\s:#]*+
+            (?P<value> \d(?:{_SEP}?\d){{5,}} )
+            {_END}
+            """,
+            re.VERBOSE | re.IGNORECASE,
+        ),
+    ),
+    _Rule(
+        ADDRESS,
+        re.compile(
+            r"""
+            (?<!\w)
+            (?: RT \s*+[./]?\s*+ RW \s*+[.:]?\s*+ \d{1,3} \s*+/\s*+ \d{1,3}   # RT/RW 005/002
+              | R[TW] \s*+\.?\s*+:?\s*+ \d{1,3}(?!\d)                        # RT 005, RW.02
+                (?: \s*+[/,]?\s*+ RW \s*+\.?\s*+:?\s*+ \d{1,3} )?             # ... /RW 002
+            )
+            (?!\d)
+            """,
+            re.VERBOSE | re.IGNORECASE,
+        ),
+    ),
+    # A street is a public place; a street with a house number is a home.
+    # "Jalan"/"Gang" must be capitalised, so prose ("jalan kaki", "Jalan-jalan")
+    # stays out; the abbreviations are accepted in any case.
+    _Rule(
+        ADDRESS,
+        re.compile(
+            r"""
+            (?<!\w)
+            (?: (?i:jln?|gg|lr)\.\s*+ | (?i:jln?|gg|lr)\s++
+              | (?:Jalan|JALAN|Gang|GANG|Lorong|LORONG|Blok|BLOK)\s++
+            )
+            (?: [A-Z0-9][\w'.\-]*+ ,?\s++ ){0,6}?
+            (?i:no(?:mor|mer)?) \.?\s*+:?\s*+ \d++[A-Za-z]?
+            (?!\w)
+            """,
+            re.VERBOSE,
+        ),
+    ),
+    # The date after a birth keyword; the place of birth may sit in between.
+    # "Hari Lahir Pancasila, 1 Juni" is a holiday, and a sentence end stops the
+    # search so "bayi baru lahir. Pada 3 September 2025" is not a birth date.
+    _Rule(
+        BIRTH_DATE,
+        re.compile(
+            rf"""
+            (?<!\w)(?<!hari\s)
+            (?: ttl
+              | (?:tempat \s*+[,/]?\s*+)? (?:tanggal|tgl\.?) \s*+ lahir
+              | lahir
+            )
+            (?!\w)
+            (?: [^\d.!?;]
+              | \.(?=\S)
+              | (?<=kab)\. | (?<=kec)\. | (?<=kel)\. | (?<=ds)\. | (?<=prov)\. | (?<=tgl)\.
+            ){{0,40}}?
+            (?<!\w)
+            (?P<value> {_DATE} )
+            """,
+            re.VERBOSE | re.IGNORECASE,
+        ),
+    ),
+    # "kelahiran" also names birth certificates ("akta kelahiran") and
+    # registration services, so it counts only with the date right after it.
+    _Rule(
+        BIRTH_DATE,
+        re.compile(
+            rf"(?<!\w)(?<!akta\s)kelahiran[\s:,]*+(?P<value>{_DATE})",
+            re.VERBOSE | re.IGNORECASE,
+        ),
+    ),
+)
+
+
+# --- Public API ----------------------------------------------------------------
+
+
+def find_identifiers(
+    text: str,
+    *,
+    allow: AbstractSet[str] = frozenset(),
+    official_emails_ok: bool = False,
+) -> tuple[Finding, ...]:
+    """Return every personal identifier in ``text``, sorted and non-overlapping.
+
+    Kinds in ``allow`` are not reported. Overlaps are settled before that, so
+    an allowed phone number is not reported again as the account number that
+    its digits also look like. With ``official_emails_ok``, e-mail addresses
+    that ``is_official_email`` accepts are skipped the same way.
+
+    >>> find_identifiers("Hubungi 0812-3456-7890 untuk info.")
+    (Finding(kind='phone', start=8, end=22),)
+    >>> text = "NIK 5371031234560001, Jl. Sudirman No. 12, no. rek 0123456789"
+    >>> [(f.kind, text[f.start:f.end]) for f in find_identifiers(text)]
+    [('nik', '5371031234560001'), ('address', 'Jl. Sudirman No. 12'), ('account', '0123456789')]
+    >>> find_identifiers("Rp2.500.000.000 untuk 100.000 pekerja rentan, Rabu (3/9/2025)")
+    ()
+    >>> find_identifiers("ppid@kupangkota.go.id", official_emails_ok=True)
+    ()
+    >>> find_identifiers("0812-3456-7890", allow=frozenset({PHONE}))
+    ()
+    """
+    unknown = set(allow) - KINDS
+    if unknown:
+        raise ValueError(f"unknown identifier kinds in allow: {sorted(unknown)}")
+    exempt = _exempt_zones(text)
+    candidates = (found for found in _candidates(text) if not _exempt(found, exempt))
+    return tuple(
+        found
+        for found in _resolve(candidates)
+        if found.kind not in allow
+        and not (
+            official_emails_ok
+            and found.kind == EMAIL
+            and is_official_email(text[found.start : found.end])
+        )
+    )
+
+
+def is_official_email(address: str) -> bool:
+    """Return True when ``address`` is a government or school mailbox.
+
+    Why: an office's public contact address (``ppid@...go.id``) may be
+    published, a person's mailbox may not. ``.or.id``, ``.co.id``, ``.id``
+    and webmail domains can be registered by anyone, so they are not official.
+
+    >>> is_official_email("ppid@kupangkota.go.id")
+    True
+    >>> is_official_email("humas@undana.ac.id"), is_official_email("PPID@NTTPROV.GO.ID")
+    (True, True)
+    >>> is_official_email("info@yayasan.or.id"), is_official_email("budi@gmail.com")
+    (False, False)
+    >>> is_official_email("ppid@kupangkota.go.id.example.com")
+    False
+    """
+    if _EMAIL.fullmatch(address) is None:
+        return False
+    domain = address.rpartition("@")[2].lower()
+    return domain.endswith(_OFFICIAL_EMAIL_SUFFIXES)
+
+
+def mask_name(name: str) -> str:
+    """Return ``name`` as fixed-shape initials: each word becomes ``X***``.
+
+    Why: per-letter masks (``W****N``) leak the length and the last letter,
+    which in a small kelurahan can be enough to re-identify a person. Words
+    without a letter or digit are dropped; apostrophes and hyphens stay inside
+    their word.
+
+    >>> mask_name("Jonathan Agustinus Tali")
+    'J*** A*** T***'
+    >>> mask_name("susilowati"), mask_name("Ma'ruf Nunu-Tali"), mask_name("Élise")
+    ('S***', 'M*** N***', 'É***')
+    >>> mask_name("  ")
+    Traceback (most recent call last):
+    ...
+    ValueError: name has no word to mask
+    """
+    # NFC so that a decomposed "É" (E + combining accent) keeps its accent.
+    words = unicodedata.normalize("NFC", name).split()
+    masked = tuple(_initial(first) + "***" for first in map(_first_alnum, words) if first)
+    if not masked:
+        raise ValueError("name has no word to mask")
+    return " ".join(masked)
+
+
+# --- Helpers -------------------------------------------------------------------
+
+
+def _candidates(text: str) -> Iterator[Finding]:
+    for rule in _RULES:
+        group = "value" if "value" in rule.pattern.groupindex else 0
+        for match in rule.pattern.finditer(text):
+            start, end = match.span(group)
+            value = text[start:end]
+            if rule.kind in _DIGIT_KINDS and _GROUPED_AMOUNT.fullmatch(value):
+                continue
+            if rule.accept is not None and not rule.accept(value):
+                continue
+            yield Finding(rule.kind, start, end)
+
+
+# Per kind: zone starts in order, and the furthest end reached by any zone up
+# to each of them.
+_ZoneIndex = dict[str, tuple[list[int], list[int]]]
+
+
+def _exempt_zones(text: str) -> _ZoneIndex:
+    spans = sorted(
+        (match.start(), match.end(), kind)
+        for zone in _ZONES
+        for match in zone.pattern.finditer(text)
+        for kind in zone.kinds
+    )
+    index: _ZoneIndex = {}
+    for start, end, kind in spans:
+        starts, reach = index.setdefault(kind, ([], []))
+        starts.append(start)
+        reach.append(max(end, reach[-1]) if reach else end)
+    return index
+
+
+def _exempt(found: Finding, index: _ZoneIndex) -> bool:
+    """Whether one zone that exempts ``found.kind`` contains all of ``found``."""
+    # Why the running maximum: a page can hold thousands of dates and amounts,
+    # and among the zones starting at or before the finding, one covers its
+    # end exactly when the furthest-reaching one does.
+    starts, reach = index.get(found.kind, ([], []))
+    at = bisect.bisect_right(starts, found.start)
+    return at > 0 and reach[at - 1] >= found.end
+
+
+def _resolve(candidates: Iterator[Finding]) -> tuple[Finding, ...]:
+    """Keep the most specific of overlapping candidates, ordered by position."""
+    # Kept findings never overlap, so ordered by start they are also ordered by
+    # end, and a newcomer only has to be checked against its two neighbours.
+    # Why: a built page can hold thousands of candidates.
+    kept: list[Finding] = []
+    starts: list[int] = []
+    for found in sorted(candidates, key=lambda f: (_RANK[f.kind], f.start, f.start - f.end)):
+        at = bisect.bisect_right(starts, found.start)
+        if at and kept[at - 1].end > found.start:
+            continue
+        if at < len(kept) and kept[at].start < found.end:
+            continue
+        kept.insert(at, found)
+        starts.insert(at, found.start)
+    return tuple(kept)
+
+
+def _first_alnum(word: str) -> str:
+    return next((ch for ch in word if ch.isalnum()), "")
+
+
+def _initial(ch: str) -> str:
+    # "ß".upper() is "SS": two characters would break the fixed shape.
+    upper = ch.upper()
+    return upper if len(upper) == 1 else ch

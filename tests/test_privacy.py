@@ -1,0 +1,486 @@
+"""Tests for generator.privacy: identifier tables, then properties that must always hold."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import re
+import string
+import unicodedata
+from pathlib import Path
+from types import MappingProxyType, ModuleType
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator import privacy
+from generator.privacy import (
+    ACCOUNT,
+    ADDRESS,
+    BIRTH_DATE,
+    EMAIL,
+    KINDS,
+    NIK,
+    NPWP,
+    PHONE,
+    Finding,
+    find_identifiers,
+    is_official_email,
+    mask_name,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def spans(
+    text: str, *, allow: frozenset[str] = frozenset(), official_emails_ok: bool = False
+) -> list[tuple[str, str]]:
+    """Findings as (kind, matched text), which reads better in failures than offsets."""
+    found = find_identifiers(text, allow=allow, official_emails_ok=official_emails_ok)
+    return [(f.kind, text[f.start : f.end]) for f in found]
+
+
+# --- True positives ------------------------------------------------------------
+
+# (text, kind, the part of the text the finding must cover)
+POSITIVES = [
+    ("5371031234560001", NIK, "5371031234560001"),
+    ("5371 0312 3456 0001", NIK, "5371 0312 3456 0001"),
+    ("5371-0312-3456-0001", NIK, "5371-0312-3456-0001"),
+    ("5371.0312.3456.0001", NIK, "5371.0312.3456.0001"),
+    ("5371\u00a00312\u00a03456\u00a00001", NIK, "5371\u00a00312\u00a03456\u00a00001"),
+    ("NIK: 5371031234560001", NIK, "5371031234560001"),
+    ("No. KK 5371012345670002", NIK, "5371012345670002"),
+    ("0812-3456-7890", PHONE, "0812-3456-7890"),
+    ("081234567890", PHONE, "081234567890"),
+    ("+62 812 3456 7890", PHONE, "+62 812 3456 7890"),
+    ("+6281234567890", PHONE, "+6281234567890"),
+    ("(+62) 812-3456-7890", PHONE, "(+62) 812-3456-7890"),
+    ("WA 0812.3456.7890", PHONE, "0812.3456.7890"),
+    ("(0380) 821234", PHONE, "(0380) 821234"),
+    ("0380-821234", PHONE, "0380-821234"),
+    ("+62 380 821234", PHONE, "+62 380 821234"),
+    ("01.234.567.8-901.000", NPWP, "01.234.567.8-901.000"),
+    ("NPWP 012345678901000", NPWP, "012345678901000"),
+    ("no. rek 0123456789", ACCOUNT, "0123456789"),
+    ("rekening 123456", ACCOUNT, "123456"),
+    ("Rek. BRI: 1234-5678-90", ACCOUNT, "1234-5678-90"),
+    ("rekening Bank NTT 0012345", ACCOUNT, "0012345"),
+    ("KPJ 12345678", ACCOUNT, "12345678"),
+    ("0012345678901", ACCOUNT, "0012345678901"),
+    ("kartu KIS 0001 2345 6789 0", ACCOUNT, "0001 2345 6789 0"),
+    ("1234-01-123456-50-1", ACCOUNT, "1234-01-123456-50-1"),
+    ("budi@gmail.com", EMAIL, "budi@gmail.com"),
+    ("x@contoh.id", EMAIL, "x@contoh.id"),
+    ("budi.santoso+bansos@yahoo.co.id", EMAIL, "budi.santoso+bansos@yahoo.co.id"),
+    ("ppid@kupangkota.go.id", EMAIL, "ppid@kupangkota.go.id"),
+    ("RT 005/RW 002", ADDRESS, "RT 005/RW 002"),
+    ("RT.05 RW.02", ADDRESS, "RT.05 RW.02"),
+    ("Rt 3 Rw 4", ADDRESS, "Rt 3 Rw 4"),
+    ("RT/RW 005/002", ADDRESS, "RT/RW 005/002"),
+    ("Ketua RT 05", ADDRESS, "RT 05"),
+    ("Jl. Sudirman No. 12", ADDRESS, "Jl. Sudirman No. 12"),
+    ("Jalan Timor Raya No 5", ADDRESS, "Jalan Timor Raya No 5"),
+    ("Jln. X no.7", ADDRESS, "Jln. X no.7"),
+    ("Gang Mawar No. 3", ADDRESS, "Gang Mawar No. 3"),
+    ("Jl. W.J. Lalamentik Nomor 7A", ADDRESS, "Jl. W.J. Lalamentik Nomor 7A"),
+    ("lahir 12-03-1980", BIRTH_DATE, "12-03-1980"),
+    ("tanggal lahir 12 Maret 1980", BIRTH_DATE, "12 Maret 1980"),
+    ("tgl. lahir: 1980-03-12", BIRTH_DATE, "1980-03-12"),
+    ("lahir di Kupang, 12 Maret 1980", BIRTH_DATE, "12 Maret 1980"),
+    ("lahir di Kab. Kupang, 5 Agt. 1975", BIRTH_DATE, "5 Agt. 1975"),
+    ("TTL Kupang, 12/03/1980", BIRTH_DATE, "12/03/1980"),
+    ("Tempat/Tgl Lahir: Kupang / 12-03-1980", BIRTH_DATE, "12-03-1980"),
+    ("kelahiran 12 Maret 1980", BIRTH_DATE, "12 Maret 1980"),
+]
+
+SENTENCES = ["{}", "Hubungi {} untuk info.", "Menurut petugas, data warga ({}) tercatat."]
+
+
+@pytest.mark.parametrize("template", SENTENCES)
+@pytest.mark.parametrize(("text", "kind", "value"), POSITIVES)
+def test_identifier_is_found_with_its_kind_and_span(
+    template: str, text: str, kind: str, value: str
+) -> None:
+    sentence = template.format(text)
+    start = sentence.index(value)
+    assert find_identifiers(sentence) == (Finding(kind, start, start + len(value)),)
+
+
+def test_several_findings_come_in_text_order() -> None:
+    text = (
+        "Budi (NIK 5371031234560001), HP 0812-3456-7890, surel budi@gmail.com, "
+        "tinggal di Jl. Sudirman No. 12 RT 005/RW 002, lahir 12-03-1980, rek BRI 123456."
+    )
+    assert spans(text) == [
+        (NIK, "5371031234560001"),
+        (PHONE, "0812-3456-7890"),
+        (EMAIL, "budi@gmail.com"),
+        (ADDRESS, "Jl. Sudirman No. 12"),
+        (ADDRESS, "RT 005/RW 002"),
+        (BIRTH_DATE, "12-03-1980"),
+        (ACCOUNT, "123456"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rekening 5371031234560001", [(NIK, "5371031234560001")]),
+        ("rek 081234567890", [(PHONE, "081234567890")]),
+        ("rekening 012345678901234", [(NPWP, "012345678901234")]),
+        ("0812 3456 7890 1234", [(NIK, "0812 3456 7890 1234")]),
+        ("081234567890@gmail.com", [(EMAIL, "081234567890@gmail.com")]),
+        # Rank decides even against a candidate that starts earlier or runs longer.
+        ("Jl. Sudirman No. 5371031234560001", [(NIK, "5371031234560001")]),
+        ("rekening 0812 3456 7890 12", [(PHONE, "0812 3456 7890")]),
+        # The next number after a phone stays out of its span.
+        ("Hubungi 0812-3456-7890 2 kali", [(PHONE, "0812-3456-7890")]),
+        # A comma separates CSV fields; it does not glue numbers together.
+        ("nik,umur\n5371031234560001,45", [(NIK, "5371031234560001")]),
+        ("jumlah,Rp1500000,5371031234560001", [(NIK, "5371031234560001")]),
+    ],
+)
+def test_most_specific_kind_wins_an_overlap(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+# --- Must not match ------------------------------------------------------------
+
+NEGATIVES = [
+    "Rp1.500.000",
+    "Rp2.500.000.000",
+    "Rp16.800 per bulan",
+    "Rp 2.500.000.000.000.000",
+    "Rp2.500.000.000.000.000",
+    "Rp1.500.000,00",
+    "Rp 2500000000",
+    "Rp. 5371.0312.3456.0001",
+    "IDR 2500000000",
+    "rekening senilai Rp 1500000",
+    "2.500.000.000.000.000 rupiah",
+    "2500000000000000 rupiah",
+    "pukul 09.00 WITA",
+    "pukul 09.00-12.00 WITA",
+    "Rabu (3/9/2025)",
+    "3/9/2025",
+    "2025-09-03",
+    "2025",
+    "tahun 2024-2025",
+    "tahun 2024 2025 2026",
+    "Kemendagri code 53.71.03.1010",
+    "53.71",
+    "Nomor 40 Tahun 1999",
+    "PP 44/2015",
+    "Peraturan Dewan Pers Nomor 1/Peraturan-DP/III/2012",
+    "Kepmendagri No 300.2.2-2138 Tahun 2025",
+    "SK Nomor 050-2025",
+    "Pasal 65 ayat (2) UU No. 27 Tahun 2022",
+    "100.000 pekerja rentan",
+    "30,85 juta",
+    "desil 1 dan 2",
+    "Jalan-jalan sore di Kota Kupang",
+    "Ruang Garuda, Balai Kota Kupang",
+    "Jl. El Tari, Kupang",
+    "program RTLH 150 unit",
+    "2025-09-03T09:00:00+08:00",
+    "https://kupangkota.go.id/berita/2025/09/03/",
+    # Numeric post ids in URLs look like a NIK or an account: see the module docstring.
+    "https://www.facebook.com/kupangkota/posts/1234567890123456",
+    "https://x.com/kupangkota/status/1834567890123456789",
+    "Hari Lahir Pancasila, 1 Juni 2025",
+    "bayi baru lahir. Pada 3 September 2025 ia",
+    "pengurusan akta kelahiran 3 September 2025",
+    "rekening senilai Rp1.500.000",
+    "buku rekening Bank NTT untuk 100.000 pekerja",
+    "rekening dibuka pada 03-09-2025",
+    "rekening tahun 2024-2025",
+    "logo@2x.png",
+    "ikuti @kupangkota",
+    # Digits glued to letters are hashes and slugs, not identifiers.
+    "assets/app.a1234567890123456b.js",
+]
+
+
+@pytest.mark.parametrize("template", ["{}", "Pada Rabu, {} tercatat."])
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_everyday_text_is_not_an_identifier(template: str, text: str) -> None:
+    assert spans(template.format(text)) == []
+
+
+def test_official_email_passes_only_when_asked() -> None:
+    text = "Kirim ke ppid@kupangkota.go.id atau budi@gmail.com."
+    assert spans(text) == [(EMAIL, "ppid@kupangkota.go.id"), (EMAIL, "budi@gmail.com")]
+    assert spans(text, official_emails_ok=True) == [(EMAIL, "budi@gmail.com")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("https://wa.me/6281234567890", [(PHONE, "6281234567890")]),
+        ("https://example.com/kontak?to=budi@gmail.com", [(EMAIL, "budi@gmail.com")]),
+        ("mailto:budi@gmail.com", [(EMAIL, "budi@gmail.com")]),
+    ],
+)
+def test_phones_and_emails_inside_urls_are_still_found(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert spans(text) == expected
+
+
+# --- allow and official e-mails ------------------------------------------------
+
+
+def test_allowed_kind_is_not_reported_but_others_are() -> None:
+    text = "Telp. 0380-821234, rekening 7654321"
+    assert spans(text, allow=frozenset({PHONE})) == [(ACCOUNT, "7654321")]
+    assert spans(text, allow=frozenset({ACCOUNT})) == [(PHONE, "0380-821234")]
+    assert spans(text, allow=KINDS) == []
+
+
+def test_allowed_phone_is_not_reported_again_as_an_account() -> None:
+    assert spans("0812-3456-7890", allow=frozenset({PHONE})) == []
+    assert spans("rek 081234567890", allow=frozenset({PHONE})) == []
+
+
+def test_allowing_a_weaker_kind_keeps_the_stronger_one() -> None:
+    assert spans("rekening 5371031234560001", allow=frozenset({ACCOUNT})) == [
+        (NIK, "5371031234560001")
+    ]
+
+
+def test_unknown_allowed_kind_is_an_error() -> None:
+    with pytest.raises(ValueError, match="phones"):
+        find_identifiers("0812-3456-7890", allow=frozenset({"phones"}))
+
+
+@pytest.mark.parametrize(
+    ("address", "official"),
+    [
+        ("ppid@kupangkota.go.id", True),
+        ("PPID@NTTPROV.GO.ID", True),
+        ("humas@undana.ac.id", True),
+        ("tu@sman1kupang.sch.id", True),
+        ("info@kodam.mil.id", True),
+        ("admin@oebobo.desa.id", True),
+        ("info@yayasan.or.id", False),
+        ("humas@perusahaan.co.id", False),
+        ("x@contoh.id", False),
+        ("budi@gmail.com", False),
+        ("ppid@kupangkota.go.id.example.com", False),
+        ("ppid@go.id", False),
+        ("ppid@kupangkota.go.id ", False),
+        ("ppid kupangkota.go.id", False),
+        ("", False),
+    ],
+)
+def test_is_official_email(address: str, official: bool) -> None:
+    assert is_official_email(address) is official
+
+
+# --- mask_name -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "masked"),
+    [
+        ("Jonathan Agustinus Tali", "J*** A*** T***"),
+        ("Susilowati", "S***"),
+        ("Duli", "D***"),
+        ("susilowati", "S***"),
+        ("Ma'ruf Amin", "M*** A***"),
+        ("Nunu-Tali", "N***"),
+        ("Élise", "É***"),
+        ("E\u0301lise", "É***"),
+        ("  Budi \t Santoso\n", "B*** S***"),
+        ("Budi - Santoso", "B*** S***"),
+        ('"Budi"', "B***"),
+        ("ßabine", "ß***"),
+    ],
+)
+def test_mask_name(name: str, masked: str) -> None:
+    assert mask_name(name) == masked
+
+
+@pytest.mark.parametrize("name", ["", "   ", "\t\n", "- . ,", "'"])
+def test_mask_name_rejects_a_name_without_words(name: str) -> None:
+    with pytest.raises(ValueError):
+        mask_name(name)
+
+
+# --- Properties ----------------------------------------------------------------
+
+# Words that sit next to identifiers in real records, including every keyword
+# the patterns use. "Rp" and magnitude words ("juta") are left out on purpose:
+# a number right after "Rp" is money by design.
+VOCABULARY = [
+    "warga", "Kupang", "di", "dan", "no.", "Nomor", "nomor", "rekening", "rek", "a.n.",
+    "lahir", "tanggal", "TTL", "Jalan", "Jl.", "Gang", "RT", "RW", "tahun", "pukul",
+    "KPJ", "HP", "NIK", "Rabu", "(", ")", ":", ",",
+]
+words = st.lists(
+    st.one_of(st.sampled_from(VOCABULARY), st.text(string.ascii_lowercase, min_size=1, max_size=8)),
+    max_size=5,
+).map(" ".join)
+
+
+@given(
+    before=words,
+    after=words,
+    digits=st.text("0123456789", min_size=16, max_size=16),
+    seps=st.lists(st.sampled_from(["", " ", "-", "."]), min_size=3, max_size=3),
+)
+def test_any_sixteen_digits_are_a_nik_however_grouped(
+    before: str, after: str, digits: str, seps: list[str]
+) -> None:
+    groups = [digits[i : i + 4] for i in range(0, 16, 4)]
+    nik = groups[0] + "".join(sep + group for sep, group in zip(seps, groups[1:]))
+    text = f"{before} {nik} {after}"
+    start = len(before) + 1
+    found = find_identifiers(text)
+    assert Finding(NIK, start, start + len(nik)) in found
+    assert [f for f in found if f.start < start + len(nik) and start < f.end] == [
+        Finding(NIK, start, start + len(nik))
+    ]
+
+
+def dotted(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".")
+
+
+rupiah = st.one_of(
+    st.builds(
+        lambda n, cents: dotted(n) + cents,
+        st.integers(min_value=0, max_value=10**21),
+        st.sampled_from(["", ",00", ",50"]),
+    ),
+    st.integers(min_value=0, max_value=10**21).map(str),
+    # Dotted groups of any size: after "Rp" it is still an amount.
+    st.lists(st.text("0123456789", min_size=1, max_size=6), min_size=1, max_size=7).map(".".join),
+)
+
+
+@given(before=words, after=words, amount=rupiah, gap=st.sampled_from(["", " ", ". "]))
+def test_rupiah_amounts_are_never_identifiers(
+    before: str, after: str, amount: str, gap: str
+) -> None:
+    assert find_identifiers(f"{before} Rp{gap}{amount} {after}") == ()
+
+
+@given(st.integers(min_value=1000, max_value=10**21))
+def test_dotted_amounts_without_currency_are_never_identifiers(amount: int) -> None:
+    assert find_identifiers(f"sebanyak {dotted(amount)} pekerja rentan") == ()
+
+
+PIECES = [
+    "5371031234560001", "0812-3456-7890", "+62", "62", "08", "0380", "(", ")", " ", "-", ".",
+    ",", "/", ":", "@", "Rp", "rek", "rekening", "lahir", "TTL", "Jl.", "Jalan", "No.", "RT",
+    "RW", "budi", "gmail.com", "go.id", "https://", "12", "03", "1980", "Maret", "2025",
+    "000", "1234", "56789",
+]
+texts = st.one_of(
+    st.lists(
+        st.one_of(st.sampled_from(PIECES), st.text("0123456789 .-", max_size=6)), max_size=25
+    ).map("".join),
+    st.text(max_size=60),
+)
+
+
+@given(texts, st.frozensets(st.sampled_from(sorted(KINDS))))
+def test_findings_are_sorted_in_bounds_and_never_overlap(text: str, allow: frozenset[str]) -> None:
+    found = find_identifiers(text, allow=allow)
+    for finding in found:
+        assert finding.kind in KINDS - allow
+        assert 0 <= finding.start < finding.end <= len(text)
+    for first, second in zip(found, found[1:]):
+        assert first.end <= second.start
+
+
+name_words = st.lists(
+    st.text(st.characters(categories=("Lu", "Ll", "Lo")), min_size=1, max_size=10),
+    min_size=1,
+    max_size=5,
+)
+
+
+def initial(word: str) -> str:
+    return unicodedata.normalize("NFC", word)[0]
+
+
+@given(name_words, st.sampled_from([" ", "  ", "\t", " \n "]))
+def test_mask_has_a_fixed_shape_per_word(parts: list[str], space: str) -> None:
+    masked = mask_name(space.join(parts))
+    assert re.fullmatch(r"(\w\*\*\*)( \w\*\*\*)*", masked)
+    assert len(masked.split()) == len(parts)
+    for word, shown in zip(parts, masked.split()):
+        assert shown[0] in {initial(word), initial(word).upper()}
+
+
+@given(name_words, st.data())
+def test_mask_shows_nothing_after_the_first_letter(parts: list[str], data: st.DataObject) -> None:
+    masked = mask_name(" ".join(parts))
+    initials = {c for word in parts for c in (initial(word), initial(word).upper())}
+    assert set(masked) - {"*", " "} <= initials
+    # Any other length and any other later letters give the very same mask.
+    tails = [data.draw(st.text(string.ascii_lowercase, max_size=12)) for _ in parts]
+    other = " ".join(initial(word) + tail for word, tail in zip(parts, tails))
+    assert mask_name(other) == masked
+
+
+# --- The module itself ---------------------------------------------------------
+
+
+def test_example_content_lints_clean() -> None:
+    files = sorted((ROOT / "content").rglob("*.yml"))
+    assert files
+    leaks = {
+        str(path.relative_to(ROOT)): spans(
+            path.read_text(encoding="utf-8"), official_emails_ok=True
+        )
+        for path in files
+    }
+    assert {path: found for path, found in leaks.items() if found} == {}
+
+
+def test_finding_is_frozen() -> None:
+    finding = Finding(NIK, 0, 16)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        finding.start = 1  # type: ignore[misc]
+
+
+def test_privacy_is_a_leaf_module() -> None:
+    tree = ast.parse(Path(privacy.__file__).read_text(encoding="utf-8"))
+    imported = [
+        node.module or "" if isinstance(node, ast.ImportFrom) else alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    ]
+    relative = [node for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level]
+    assert not relative
+    assert not [name for name in imported if name.split(".")[0] == "generator"]
+
+
+def immutable(value: object) -> bool:
+    if isinstance(value, ModuleType):
+        return True
+    if isinstance(value, str | int | bool | re.Pattern) or value is None or callable(value):
+        return True
+    if isinstance(value, tuple | frozenset):
+        return all(immutable(item) for item in value)
+    if isinstance(value, MappingProxyType):
+        return all(immutable(item) for item in value.values())
+    params = getattr(type(value), "__dataclass_params__", None)
+    if dataclasses.is_dataclass(value) and params is not None and params.frozen:
+        return all(immutable(getattr(value, f.name)) for f in dataclasses.fields(value))
+    return False
+
+
+def test_module_state_is_immutable() -> None:
+    mutable = [
+        name
+        for name, value in vars(privacy).items()
+        if not name.startswith("__") and name != "annotations" and not immutable(value)
+    ]
+    assert mutable == []
