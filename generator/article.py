@@ -12,9 +12,10 @@ import json
 import re
 import zlib
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Callable, Literal
+from zoneinfo import ZoneInfo
 
 import jinja2
 
@@ -95,6 +96,7 @@ class ArticleFacts:
     date: date
     time: time | None
     timezone: str  # WIB, WITA or WIT, from the region's province
+    iana_zone: str  # "Asia/Makassar", for machine-readable times
     dateline: str
     region: str  # "Kota Kupang"
     venue: str
@@ -123,6 +125,19 @@ class ArticleFacts:
     def modified(self) -> date:
         """The date of the latest correction, else the event date."""
         return max((c.date for c in self.corrections), default=self.date)
+
+    @property
+    def published_at(self) -> datetime:
+        """When the event began (midnight when no time is recorded), zone-aware."""
+        return datetime.combine(self.date, self.time or time(0), ZoneInfo(self.iana_zone))
+
+    @property
+    def modified_at(self) -> datetime:
+        """When the latest correction was made, else `published_at`."""
+        if not self.corrections:
+            return self.published_at
+        last = max(self.corrections, key=lambda c: (c.date, c.time or time(0)))
+        return datetime.combine(last.date, last.time or time(0), ZoneInfo(self.iana_zone))
 
 
 def facts(event: Event, content: Content) -> ArticleFacts:
@@ -155,6 +170,7 @@ def facts(event: Event, content: Content) -> ArticleFacts:
         date=event.date,
         time=event.time,
         timezone=region.timezone,
+        iana_zone=region.iana_zone,
         dateline=content.site.dateline,
         region=region.name,
         venue=event.venue,

@@ -1,13 +1,18 @@
 """The MkDocs plugin: the only module that knows MkDocs.
 
 Content is loaded and pages composed in ``on_pre_build``, which MkDocs runs
-before it empties ``site/``, so a broken record stops the build with the
-last good site untouched. ``on_files`` only adds the composed pages.
+before it empties ``site/``, so a broken record stops ``mkdocs build`` with
+the last good site untouched. ``on_files`` only adds the composed pages.
+
+Under ``mkdocs serve`` a broken record must not hang the preview (MkDocs
+would keep every request waiting until the file is fixed): the plugin then
+serves a page listing the problems, at the address the editor is looking at.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -16,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import pages, records
+from . import pages, preview, records
 from .errors import WartaError
 
 
@@ -26,6 +31,16 @@ class WartaConfig(base.Config):
 
 
 class WartaPlugin(BasePlugin[WartaConfig]):
+    def __init__(self) -> None:
+        self.serving = False
+        # Paths the last good build published. Only `serve` reads it: an error
+        # page goes to each of them, so whichever page the editor has open
+        # reloads into the list of problems instead of a 404.
+        self.published: tuple[str, ...] = ("index.md",)
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Per-build state starts here, never in __init__: `mkdocs serve`
         # keeps one plugin object across rebuilds.
@@ -33,16 +48,39 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         self.content_dir = root / self.config.content_dir
         self.templates_dir = root / self.config.templates_dir
         self.pages: tuple[pages.Page, ...] = ()
+        if self.serving:
+            # In strict mode one warning aborts a rebuild and the preview hangs;
+            # editors see warnings in the terminal instead.
+            config["strict"] = False
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         try:
             content = records.load_content(self.content_dir)
         except WartaError as exc:
-            raise PluginError("\n" + exc.report()) from None
+            if not self.serving:
+                raise PluginError("\n" + exc.report()) from None
+            self.pages = preview.error_pages(exc.problems, self.published, self.templates_dir)
+            return
+        config["site_name"] = content.site.title
+        config.extra["warta"] = _theme_context(content)
         self.pages = pages.build(content, self.templates_dir)
+        self.published = tuple(p.path for p in self.pages if p.path.endswith(".md"))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for page in self.pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                files.remove(existing)
             files.append(File.generated(config, page.path, content=page.text))
         return files
+
+
+def _theme_context(content: records.Content) -> dict[str, str]:
+    """What the theme overrides (templates/theme/) need beyond MkDocs' own context."""
+    publisher = content.organizations[content.site.publisher]
+    return {
+        "publisher": publisher.name,
+        "region": content.region.name,
+        "contact": content.site.footer.contact,
+    }
