@@ -4,6 +4,10 @@ Content is loaded and pages composed in ``on_pre_build``, which MkDocs runs
 before it empties ``site/``, so a broken record stops ``mkdocs build`` with
 the last good site untouched. ``on_files`` only adds the composed pages.
 
+``mkdocs build`` writes into a staging folder beside ``site/`` and swaps it
+in only when the whole build succeeded (strict-mode warnings come after
+every page is written), so readers never get a half-built site.
+
 Under ``mkdocs serve`` a broken record must not hang the preview (MkDocs
 would keep every request waiting until the file is fixed): the plugin then
 serves a page listing the problems, at the address the editor is looking at.
@@ -11,6 +15,7 @@ serves a page listing the problems, at the address the editor is looking at.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Literal
 
@@ -33,6 +38,7 @@ class WartaConfig(base.Config):
 class WartaPlugin(BasePlugin[WartaConfig]):
     def __init__(self) -> None:
         self.serving = False
+        self.staging: _Staging | None = None
         # Paths the last good build published. Only `serve` reads it: an error
         # page goes to each of them, so whichever page the editor has open
         # reloads into the list of problems instead of a 404.
@@ -52,6 +58,8 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             # In strict mode one warning aborts a rebuild and the preview hangs;
             # editors see warnings in the terminal instead.
             config["strict"] = False
+        else:
+            self.staging = _Staging(config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -67,6 +75,18 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         self.pages = pages.build(content, self.templates_dir)
         self.published = tuple(p.path for p in self.pages if p.path.endswith(".md"))
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.staging:
+            self.staging.written = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.staging:
+            self.staging.written = False
+
+    def on_shutdown(self) -> None:
+        if self.staging:
+            self.staging.finish()
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for page in self.pages:
             existing = files.get_file_from_path(page.path)
@@ -74,6 +94,31 @@ class WartaPlugin(BasePlugin[WartaConfig]):
                 files.remove(existing)
             files.append(File.generated(config, page.path, content=page.text))
         return files
+
+
+class _Staging:
+    """A build folder beside the published one, swapped in only on success."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.config = config
+        self.target = Path(config.site_dir)
+        self.folder = self.target.with_name(f".{self.target.name}-baru")
+        self.written = False
+        shutil.rmtree(self.folder, ignore_errors=True)
+        config["site_dir"] = str(self.folder)
+
+    def finish(self) -> None:
+        # gh-deploy reads site_dir after the build: point it back at the result.
+        self.config["site_dir"] = str(self.target)
+        if self.written:
+            old = self.target.with_name(f".{self.target.name}-lama")
+            shutil.rmtree(old, ignore_errors=True)
+            if self.target.exists():
+                self.target.rename(old)
+            self.folder.rename(self.target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _theme_context(content: records.Content) -> dict[str, str]:

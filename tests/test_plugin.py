@@ -116,6 +116,22 @@ def test_broken_record_fails_the_build_and_leaves_the_last_site(tmp_path: Path) 
     assert after == before
 
 
+def test_build_failing_after_pages_are_written_leaves_the_last_site(tmp_path: Path) -> None:
+    # A broken link in a hand-written page is only caught by strict mode at
+    # the very end, after MkDocs has written every page.
+    root = project_copy(tmp_path)
+    site = tmp_path / "site"
+    assert build(root, site).returncode == 0
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    page = root / "content" / "pages" / "tentang.md"
+    page.write_text(page.read_text() + "\n[Lihat](tidak-ada.md)\n")
+    run = build(root, site)
+    assert run.returncode != 0 and "tidak-ada.md" in run.stderr
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["proyek", "site"]  # no staging folder left
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
