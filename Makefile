@@ -7,6 +7,10 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
+# The browser tests (tests/test_browser.py) inject axe-core from node_modules;
+# npm ci installs the exact version package-lock.json records.
+NODE_DEPS := node_modules/.package-lock.json
+
 .PHONY: setup site test serve check schema
 
 setup: $(VENV)/.installed
@@ -16,10 +20,14 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -e .
 	touch $@
 
+$(NODE_DEPS): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 site: setup
 	$(BIN)/mkdocs build --strict
 
-test: setup
+test: setup $(NODE_DEPS)
 	$(BIN)/python -m pytest
 
 serve: setup

@@ -345,6 +345,7 @@ FILTERS: dict[str, Callable[..., str]] = {
         news_date,
         formal_date,
         long_date,
+        month_year,
         clock,
         number,
         digits,

@@ -26,8 +26,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import pages, preview, records
-from .errors import WartaError
+from . import pages, preview, privacy, records
+from .errors import Problem, Source, WartaError, catalogue
 
 
 class WartaConfig(base.Config):
@@ -65,18 +65,23 @@ class WartaPlugin(BasePlugin[WartaConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         try:
             content = records.load_content(self.content_dir)
+            composed = pages.build(content, self.templates_dir, site_url=config.site_url)
         except WartaError as exc:
             if not self.serving:
                 raise PluginError("\n" + exc.report()) from None
             self.pages = preview.error_pages(exc.problems, self.published, self.templates_dir)
             return
+        self.content = content
         config["site_name"] = content.site.title
         config.extra["warta"] = _theme_context(content)
-        self.pages = pages.build(content, self.templates_dir)
+        self.pages = composed
         self.published = tuple(p.path for p in self.pages if p.path.endswith(".md"))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.staging:
+            leaks = _leaks(Path(config.site_dir), self.content)
+            if leaks:
+                raise PluginError("\n" + WartaError(leaks).report())
             self.staging.written = True
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -94,6 +99,35 @@ class WartaPlugin(BasePlugin[WartaConfig]):
                 files.remove(existing)
             files.append(File.generated(config, page.path, content=page.text))
         return files
+
+
+# Files Warta writes or MkDocs fills with page text; the theme's own assets
+# hold no record data and are left out.
+_LINTED = {".html", ".xml", ".json", ".csv", ".txt"}
+
+
+def _leaks(site: Path, content: records.Content) -> list[Problem]:
+    """Personal data in the built site: the check after the records check.
+
+    Names never agreed to may appear nowhere. Agreed names may appear in their
+    own article and in the search index of articles; on the transparency pages
+    and downloads only recipients (never heirs) under ``recipient_names: full``.
+    """
+    never = content.recipient_names(consented=False) | content.payee_names(consented=False)
+    article_only = content.payee_names(consented=True)
+    if content.site.privacy.recipient_names != "full":
+        article_only |= content.recipient_names(consented=True)
+    files = [(p.relative_to(site).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(site.rglob("*"))
+             if p.suffix in _LINTED and p.is_file() and not p.relative_to(site).as_posix().startswith("assets/")]
+    leaks = list(privacy.lint(files, never))
+    articles = {f"berita/{e.slug}/index.html" for e in content.events} | {"search/search_index.json"}
+    elsewhere = [(path, text) for path, text in files if path not in articles]
+    leaks += privacy.lint(elsewhere, article_only)
+    labels = catalogue()
+    return [
+        Problem("leak", Source(leak.path, leak.line), {"label": labels[f"leak.label.{leak.kind}"], "excerpt": leak.excerpt})
+        for leak in leaks
+    ]
 
 
 class _Staging:

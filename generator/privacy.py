@@ -25,11 +25,14 @@ Why the rules look the way they do (id-style.md section 5.4 and 5.6):
 from __future__ import annotations
 
 import bisect
+import html
+import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from types import MappingProxyType
 
 NIK = "nik"
@@ -489,3 +492,97 @@ def _initial(ch: str) -> str:
     # "ß".upper() is "SS": two characters would break the fixed shape.
     upper = ch.upper()
     return upper if len(upper) == 1 else ch
+
+
+@dataclass(frozen=True)
+class Leak:
+    """Personal data found in a built file: an identifier, or a name that must not appear."""
+
+    path: str
+    line: int
+    kind: str  # one of KINDS, or NAME
+    excerpt: str  # the matched text with digits and letters masked, safe to print
+
+
+NAME = "name"
+
+
+def lint(files: Iterable[tuple[str, str]], forbidden_names: Iterable[str] = ()) -> tuple[Leak, ...]:
+    """Every identifier and every forbidden name in the built `files` (path, text).
+
+    The second line of defence: records are checked before composing, and
+    this runs over what was composed, so a template or code change that
+    leaks cannot publish. Each file is read as a person or a crawler would
+    read it (see `readable_text`); names match whole words, ignoring case.
+    Line numbers count lines of that readable text.
+
+    >>> lint([("a.html", "<p>Hubungi 0812-3456-7890</p>"), ("b.csv", "Ma&#39;ruf Contoh,3")], ["Ma'ruf Contoh"])
+    (Leak(path='a.html', line=1, kind='phone', excerpt='0***'), Leak(path='b.csv', line=1, kind='name', excerpt='M*** C***'))
+    """
+    names = sorted({" ".join(n.split()) for n in forbidden_names if n.strip()}, key=len, reverse=True)
+    name_pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")(?!\w)", re.IGNORECASE) if names else None
+    leaks = []
+    for path, raw in files:
+        text = readable_text(path, raw)
+        for found in find_identifiers(text, official_emails_ok=True):
+            leaks.append(Leak(path, text.count("\n", 0, found.start) + 1, found.kind, _initial(text[found.start]) + "***"))
+        if name_pattern:
+            for match in name_pattern.finditer(text):
+                leaks.append(Leak(path, text.count("\n", 0, match.start()) + 1, NAME, mask_name(match.group())))
+    return tuple(leaks)
+
+
+# What a reader or a crawler gets from a page besides its text nodes.
+_READ_ATTRIBUTES = frozenset({"content", "alt", "title", "aria-label", "value", "placeholder"})
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # Theme scripts and styles hold no record data; JSON-LD does.
+        if tag == "style" or (tag == "script" and ("type", "application/ld+json") not in attrs):
+            self.skip += 1
+        self.parts.extend(v for k, v in attrs if k in _READ_ATTRIBUTES and v)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script") and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def readable_text(path: str, raw: str) -> str:
+    """The text of a built file as a person or a crawler reads it.
+
+    HTML gives its text and the attributes people and search engines read
+    (not SVG path data or class names); JSON gives its string values, decoded.
+
+    >>> readable_text("a.html", '<p title="Ani">Budi <b>Citra</b></p><svg><path d="M1234567890 0"/></svg>').split()
+    ['Ani', 'Budi', 'Citra']
+    >>> readable_text("a.json", '{"t": "Ma\\u0027ruf", "n": 3}')
+    "Ma'ruf"
+    """
+    if path.endswith((".html", ".htm")):
+        reader = _Reader()
+        reader.feed(raw)
+        return "\n".join(part for part in reader.parts if part.strip())
+    if path.endswith(".json"):
+        return "\n".join(_strings(json.loads(raw)))
+    return html.unescape(raw)
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)

@@ -283,6 +283,17 @@ class Content:
     def event(self, slug: str) -> Event:
         return next(e for e in self.events if e.slug == slug)
 
+    def recipient_names(self, *, consented: bool) -> frozenset[str]:
+        """Names of recipients whose event did (or did not) agree to naming."""
+        return frozenset(
+            r.name for e in self.events if e.recipients.publish_names == consented
+            for people in e.recipients.by_kecamatan.values() for r in people
+        )
+
+    def payee_names(self, *, consented: bool) -> frozenset[str]:
+        """Names of payment recipients (heirs, mostly) with or without consent."""
+        return frozenset(r.name for e in self.events for p in e.payments if p.publish_names == consented for r in p.recipients)
+
 
 # --------------------------------------------------------------------------
 # Pass 1: YAML text -> plain data, lines, and the problems the tree shows.

@@ -160,7 +160,7 @@ def _wait_for(url: str, needle: str, seconds: float = 30) -> str:
 def test_serve_previews_edits_shows_errors_and_recovers(tmp_path: Path) -> None:
     root = project_copy(tmp_path)
     port = _free_port()
-    server = subprocess.Popen([*MKDOCS, "serve", "--no-livereload", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([*MKDOCS, "serve", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=ENV, cwd=root)
     article = f"http://127.0.0.1:{port}/berita/2025-09-03-bangun-ntt-kupang/"
     try:

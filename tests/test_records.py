@@ -176,9 +176,12 @@ def test_file_names_must_be_addresses(content_dir: Path) -> None:
 
 def test_every_message_code_has_catalogue_text_and_every_text_is_used() -> None:
     source = "".join(p.read_text() for p in (Path(records.__file__).parent).glob("*.py"))
+    from generator import privacy
+    assert {c.removeprefix("pii.") for c in catalogue() if c.startswith("pii.")} == privacy.KINDS
+    assert {c.removeprefix("leak.label.") for c in catalogue() if c.startswith("leak.label.")} == privacy.KINDS | {privacy.NAME}
     texts = catalogue()
     used = {code for code in texts if f'"{code}"' in source or f"'{code}'" in source}
-    dynamic = {code for code in texts if code.startswith("pii.")}  # "pii." + kind
+    dynamic = {code for code in texts if code.startswith(("pii.", "leak.label."))}  # prefix + privacy kind
     assert set(texts) - used - dynamic - {"summary", "suggestion"} == set()
     import re
     codes_in_code = set(re.findall(r'_custom\("([a-z_.]+)"', source)) | set(re.findall(r'Problem\("([a-z_.]+)"', source))

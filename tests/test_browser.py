@@ -1,0 +1,428 @@
+"""The built site in a real browser: headless Debian Chromium driven by Playwright.
+
+The site is built once per run (``mkdocs build --strict`` into a temporary
+folder), served on 127.0.0.1 and opened at a phone width (390 px) and a
+desktop width (1280 px). For each page: the main content is visible and the
+page does not scroll sideways; programme and kecamatan pages draw an inline
+``<svg role="img">`` chart beside a table; axe-core finds no WCAG 2.2 A/AA
+violation; every request stays on 127.0.0.1, none fails and no script
+throws. Material's search finds the example article by a recipient's
+kecamatan.
+
+Needs Chromium (Debian's ``chromium``, or ``WARTA_CHROMIUM=/path``) and
+axe-core from ``npm ci``. Under CI a missing piece fails the run; locally,
+without Chromium, these tests are skipped.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+ARTICLE = "/berita/2025-09-03-bangun-ntt-kupang/"
+PROGRAMME = "/program/bangun-ntt/"
+KECAMATAN = "/kecamatan/kelapa-lima/"
+HOME = pytest.param("/", id="home")
+PAGES = [
+    HOME,
+    pytest.param(ARTICLE, id="article"),
+    pytest.param(PROGRAMME, id="programme"),
+    pytest.param(KECAMATAN, id="kecamatan"),
+]
+CHART_PAGES = PAGES[2:]
+SEARCH_TERM = "Kelapa Lima"  # a recipient's kecamatan in the example event
+
+VIEWPORTS = {
+    "phone": dict(viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True, has_touch=True),
+    "desktop": dict(viewport={"width": 1280, "height": 800}),
+}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+# Debian's chromium as root, with nothing that phones home; Playwright adds
+# --headless and a fresh temporary --user-data-dir for every launch.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _chromium() -> str:
+    path = os.environ.get("WARTA_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).is_file():
+        reason = f"no Chromium at {path}: apt-get install -y chromium (or set WARTA_CHROMIUM)"
+        if IN_CI:
+            pytest.fail(f"CI=true but {reason}", pytrace=False)
+        pytest.skip(reason)
+    return path
+
+
+# ---------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def chromium_path() -> str:
+    return _chromium()
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.is_file():
+        pytest.fail(f"axe-core is missing ({AXE}): run `npm ci` in {ROOT}", pytrace=False)
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def built_site(chromium_path: str) -> Iterator[Path]:
+    """`mkdocs build --strict` into a private folder, once (module scope: the
+    browser and server are gone before the other test modules run)."""
+    out = Path(tempfile.mkdtemp(prefix="warta-site-"))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if proc.returncode != 0:
+        shutil.rmtree(out, ignore_errors=True)
+        pytest.fail(f"mkdocs build --strict failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}", pytrace=False)
+    yield out
+    shutil.rmtree(out, ignore_errors=True)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    """The built site on a free port of 127.0.0.1, served from a thread."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="warta-site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path: str):
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("playwright is not installed: pip install -r requirements.txt", pytrace=False)
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@dataclass
+class Traffic:
+    """Everything a browser context asked for, and what went wrong."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    http_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def foreign(self) -> list[str]:
+        """Requests to anything but the site's own 127.0.0.1 server."""
+        local = urlsplit(self.origin)
+        bad = []
+        for url in self.requests:
+            parts = urlsplit(url)
+            if parts.scheme in ("data", "blob", "about"):
+                continue
+            if parts.hostname != "127.0.0.1" or parts.port != local.port:
+                bad.append(url)
+        return bad
+
+    def assert_local(self) -> None:
+        foreign = sorted(set(self.foreign()) | set(self.blocked))
+        assert not foreign, "requests that leave 127.0.0.1:\n  " + "\n  ".join(foreign)
+
+    def assert_healthy(self) -> None:
+        problems = []
+        if self.http_errors:
+            counted = Counter(self.http_errors)
+            problems.append(
+                "requests that failed:\n  " + "\n  ".join(f"{e} (x{n})" if n > 1 else e for e, n in counted.items())
+            )
+        if self.page_errors:
+            problems.append("JavaScript errors:\n  " + "\n  ".join(self.page_errors))
+        assert not problems, "\n".join(problems)
+
+
+@dataclass
+class Tab:
+    page: object  # playwright.sync_api.Page
+    traffic: Traffic
+    base_url: str
+
+    def open(self, path: str) -> None:
+        response = self.page.goto(self.base_url + path, wait_until="load")
+        assert response is not None, f"no response for {path}"
+        if response.status != 200:
+            pytest.fail(f"{path} is not in the built site (HTTP {response.status})", pytrace=False)
+
+
+@pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
+def tab(request: pytest.FixtureRequest, browser, base_url: str) -> Iterator[Tab]:
+    """A fresh browser context at one viewport, recording its traffic."""
+    context = browser.new_context(**VIEWPORTS[request.param], locale="id-ID", service_workers="block")
+    context.set_default_timeout(15_000)
+    traffic = Traffic(origin=base_url)
+    context.on("request", lambda r: traffic.requests.append(r.url))
+    context.on(
+        "response",
+        lambda r: r.status >= 400 and traffic.http_errors.append(f"{r.status} {r.request.method} {r.url}"),
+    )
+    context.on(
+        "requestfailed",
+        lambda r: traffic.http_errors.append(f"failed ({r.failure}) {r.method} {r.url}"),
+    )
+
+    def guard(route) -> None:
+        # Nothing may leave the machine: record and refuse any other host.
+        url = route.request.url
+        if urlsplit(url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            traffic.blocked.append(url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.on("pageerror", lambda e: traffic.page_errors.append(str(e)))
+    try:
+        yield Tab(page, traffic, base_url)
+    finally:
+        context.close()
+
+
+# ---------------------------------------------------------------- layout
+
+LAYOUT_JS = """() => {
+  const main = document.querySelector('main');
+  const article = document.querySelector('article.md-content__inner') || main;
+  const h1 = article && article.querySelector('h1');
+  const box = el => { const r = el.getBoundingClientRect();
+    return {left: r.left, right: r.right, top: r.top, width: r.width, height: r.height}; };
+  const shown = el => { if (!el) return false; const s = getComputedStyle(el); const r = el.getBoundingClientRect();
+    return s.display !== 'none' && s.visibility !== 'hidden' && parseFloat(s.opacity) > 0
+      && r.width > 0 && r.height > 0; };
+  let onTop = null;
+  if (h1) {
+    h1.scrollIntoView({block: 'center'});
+    const r = h1.getBoundingClientRect();
+    const hit = document.elementFromPoint(Math.min(r.left + 5, innerWidth - 1), r.top + r.height / 2);
+    onTop = hit ? (h1.contains(hit) ? 'h1' : hit.outerHTML.slice(0, 160)) : 'nothing';
+    window.scrollTo(0, 0);
+  }
+  return {
+    innerWidth: window.innerWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+    bodyScrollWidth: document.body.scrollWidth,
+    mainShown: shown(main), articleShown: shown(article), h1Shown: shown(h1),
+    h1Text: h1 ? h1.textContent.trim() : null,
+    articleText: article ? article.innerText.trim().length : 0,
+    articleBox: article ? box(article) : null,
+    h1OnTop: onTop,
+    wide: [...document.querySelectorAll('body *')].filter(el => {
+        const r = el.getBoundingClientRect(); return r.width > 0 && r.right > innerWidth + 1;
+      }).filter(el => !el.closest('.md-typeset__scrollwrap, .md-sidebar, .md-search, pre, .md-nav'))
+      .slice(0, 5).map(el => el.outerHTML.slice(0, 160)),
+  };
+}"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_main_content_visible_without_sideways_scroll(tab: Tab, path: str) -> None:
+    tab.open(path)
+    m = tab.page.evaluate(LAYOUT_JS)
+    where = f"{path} at {m['innerWidth']} px"
+    assert m["mainShown"] and m["articleShown"], f"{where}: main content is not visible"
+    assert m["h1Shown"], f"{where}: no visible <h1> in the main content"
+    assert m["articleText"] > 40, f"{where}: main content is (nearly) empty"
+    box = m["articleBox"]
+    assert box["left"] >= -1 and box["right"] <= m["innerWidth"] + 1, f"{where}: main content sticks out: {box}"
+    assert m["h1OnTop"] == "h1", f"{where}: the heading is covered by {m['h1OnTop']}"
+    assert m["scrollWidth"] <= m["innerWidth"], (
+        f"{where}: the page scrolls sideways (scrollWidth {m['scrollWidth']} > {m['innerWidth']}); "
+        f"too wide: {m['wide']}"
+    )
+
+
+# ---------------------------------------------------------------- charts
+
+CHARTS_JS = """() => {
+  const root = document.querySelector('article.md-content__inner') || document.querySelector('main');
+  const shown = el => { const s = getComputedStyle(el); const r = el.getBoundingClientRect();
+    return s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0 && r.height > 0; };
+  // Headings, tables and charts in document order; a chart's section runs
+  // from the heading before it to the heading after it.
+  const items = [...root.querySelectorAll('h1, h2, h3, h4, h5, h6, table, svg[role="img"]')];
+  const charts = [];
+  items.forEach((el, i) => {
+    if (el.tagName.toLowerCase() !== 'svg') return;
+    let tables = 0;
+    for (const step of [-1, 1]) {
+      for (let j = i + step; j >= 0 && j < items.length && !/^H[1-6]$/.test(items[j].tagName); j += step) {
+        if (items[j].tagName === 'TABLE' && shown(items[j])) tables++;
+      }
+    }
+    el.scrollIntoView({block: 'center'});
+    const r = el.getBoundingClientRect();
+    const title = el.querySelector(':scope > title');
+    const labelled = el.getAttribute('aria-labelledby');
+    charts.push({
+      html: el.outerHTML.slice(0, 160),
+      shown: shown(el), left: r.left, right: r.right, width: r.width, height: r.height,
+      name: el.getAttribute('aria-label') || (title && title.textContent.trim()) ||
+            (labelled && labelled.split(/\\s+/)
+              .map(id => (document.getElementById(id) || {}).textContent || '').join(' ').trim()) || '',
+      tablesBeside: tables,
+    });
+  });
+  window.scrollTo(0, 0);
+  return {innerWidth: window.innerWidth, charts};
+}"""
+
+
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_chart_beside_table(tab: Tab, path: str) -> None:
+    tab.open(path)
+    m = tab.page.evaluate(CHARTS_JS)
+    where = f"{path} at {m['innerWidth']} px"
+    charts = m["charts"]
+    assert charts, f'{where}: no inline <svg role="img"> chart in the main content'
+    for c in charts:
+        assert c["shown"], f"{where}: chart not visible: {c['html']}"
+        assert c["left"] >= -1 and c["right"] <= m["innerWidth"] + 1, f"{where}: chart sticks out of the screen: {c}"
+        assert c["name"], f"{where}: chart has no accessible name (aria-label, <title> or aria-labelledby): {c['html']}"
+        assert c["tablesBeside"] > 0, f"{where}: no visible table in the same section as the chart {c['html']}"
+
+
+# ---------------------------------------------------------------- axe-core
+
+AXE_RUN_JS = """async (tags) => {
+  const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+    nodes: v.nodes.map(n => ({target: n.target.map(String).join(' '), html: n.html, summary: n.failureSummary}))}));
+}"""
+
+
+def _report(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
+        for n in v["nodes"]:
+            html = " ".join(n["html"].split())
+            lines.append(f"    at {n['target']}: {html[:300]}")
+            for s in (n["summary"] or "").splitlines():
+                lines.append(f"        {s}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_wcag_violation(tab: Tab, axe_source: str, path: str) -> None:
+    tab.open(path)
+    tab.page.add_script_tag(content=axe_source)
+    violations = tab.page.evaluate(AXE_RUN_JS, AXE_TAGS)
+    width = tab.page.viewport_size["width"]
+    assert not violations, f"axe-core on {path} at {width} px:\n{_report(violations)}"
+
+
+# ---------------------------------------------------------------- network
+
+
+def _settle(tab: Tab, path: str) -> None:
+    """Open the page, let its scripts finish fetching, scroll to the end."""
+    tab.open(path)
+    tab.page.wait_for_load_state("networkidle")
+    tab.page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+    tab.page.wait_for_load_state("networkidle")
+    assert tab.traffic.requests, "no request recorded"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_requests_stay_on_localhost(tab: Tab, path: str) -> None:
+    _settle(tab, path)
+    tab.traffic.assert_local()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_broken_request_or_script_error(tab: Tab, path: str) -> None:
+    _settle(tab, path)
+    tab.traffic.assert_healthy()
+
+
+# ---------------------------------------------------------------- search
+
+
+def test_search_finds_article_by_kecamatan(tab: Tab) -> None:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page = tab.page
+    tab.open("/")
+    # On a phone the header shows a magnifier that opens the search overlay;
+    # on a desktop the search field sits in the header.
+    magnifier = page.locator('label.md-header__button[for="__search"]').first
+    if magnifier.is_visible():
+        magnifier.click()
+    query = page.locator("input.md-search__input")
+    query.click()
+    query.press_sequentially(SEARCH_TERM, delay=20)
+    hit = page.locator(f'.md-search-result a[href*="{ARTICLE.strip("/")}"]').first
+    started = time.monotonic()
+    try:
+        hit.wait_for(state="visible", timeout=15_000)
+        found = True
+    except PlaywrightTimeout:
+        found = False
+    if not found:
+        results = page.locator(".md-search-result").inner_text()
+        pytest.fail(
+            f"search for {SEARCH_TERM!r} did not list {ARTICLE} within {time.monotonic() - started:.0f} s; "
+            f"results: {results!r}",
+            pytrace=False,
+        )
+    hit.click()
+    page.wait_for_url(f"**{ARTICLE}**")
+    assert page.locator("article h1").first.is_visible()
+    tab.traffic.assert_local()

@@ -1,0 +1,412 @@
+"""Transparency pages: the facts a reader relies on, checked on a rich site.
+
+The example content has one event, so most tests build a richer content
+folder: 25 events over two programmes and two years, tags that slugify
+alike, corrections, payments with amounts and named heirs, consenting and
+non-consenting events, and a kecamatan nobody from which has received
+anything yet.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from generator.errors import WartaError, format_problem
+from generator import bahasa, pages, privacy, records, totals
+
+from .conftest import CONTENT, EVENT, TEMPLATES, edit
+
+# Hand-written pages (content/pages/), which MkDocs adds beside ours.
+HAND_WRITTEN = {p.relative_to(CONTENT / "pages").as_posix() for p in (CONTENT / "pages").rglob("*.md")}
+SITE_URL = "https://transparansi.contoh.go.id/"
+
+CONSENTING = "Jonathan Agustinus Tali"  # named in an event whose recipients agreed
+UNNAMED = "Maria Goreti Lende"  # in an event whose recipients did not agree
+HEIRS = ("Zakarias Qolbu", "Xaverius Ursula")  # santunan duka: never on transparency pages
+EMPTY_KECAMATAN = "Kota Lama"
+KECAMATAN = ("Alak", "Maulafa", "Kelapa Lima", "Oebobo", "Kota Raja")
+FIRST = ("Agnes", "Benediktus", "Carolina", "Dominggus", "Elisabet", "Frans", "Gerardus", "Hendrik")
+LAST = ("Bana", "Lerik", "Manafe", "Ndun", "Pello", "Rihi", "Sabu", "Tefa")
+
+PROGRAM = """name: Kupang Sejahtera
+summary: Bantuan modal usaha bagi pelaku usaha mikro di Kota Kupang.
+partners: [pemkot-kupang, bank-ntt]
+benefits:
+  - Modal usaha
+target_group: pelaku usaha mikro
+"""
+
+
+def _event(i: int) -> str:
+    """The YAML of the i-th generated event (0-based), all fields varied by i."""
+    day = date(2024, 2, 1) + timedelta(days=31 * i)  # 25 events: Feb 2024 .. 2026
+    program = "bangun-ntt" if i % 2 == 0 else "kupang-sejahtera"
+    publish = "true" if i % 3 == 0 else "false"
+    groups = []
+    serial = iter(range(64))  # distinct names within one event
+    for k, kecamatan in enumerate(KECAMATAN[: 1 + i % len(KECAMATAN)]):
+        names = [f"{FIRST[(n := next(serial)) % 8]} {LAST[n // 8]} {LAST[i % 8]}" for _ in range(1 + (i + k) % 3)]
+        if i == 1 and kecamatan == "Maulafa":
+            names.append(UNNAMED)
+        groups.append(f"    {kecamatan}: [{', '.join(names)}]")
+    if i == 0:
+        groups.append(f"    Kelapa Lima: [{CONSENTING}]")
+    text = f"""program: {program}
+date: {day.isoformat()}
+time: "{8 + i % 8:02d}.30"
+venue: Aula Kantor Camat
+organizers: [pemkot-kupang]
+activity: penyerahan bantuan ke-{i + 1}
+recipients:
+  group: pekerja rentan
+  publish_names: {publish}
+  by_kecamatan:
+{chr(10).join(groups)}
+"""
+    if i % 4 == 1:
+        text += f"""payments:
+  - kind: santunan duka
+    recipients: [{', '.join(HEIRS)}]
+    publish_names: true
+    amount: 42000000
+"""
+    if i % 5 == 0:
+        text += """speakers:
+  - person: christian-widodo
+    quotes:
+      - Bantuan ini harus tepat sasaran.
+"""
+    if i in (3, 20):
+        text += f"""corrections:
+  - date: {(day + timedelta(days=2)).isoformat()}
+    {'time: "14.30"' if i == 20 else ''}
+    note: Jumlah penerima semula tertulis keliru.
+"""
+    tags = ["Jaminan Sosial"] if i % 2 == 0 else ["jaminan-sosial", "UMKM"]
+    text += f"tags: [{', '.join(tags)}]\n"
+    return text
+
+
+def rich_content(root: Path, policy: str = "masked") -> Path:
+    """A content folder with 25 events; `policy` is site.privacy.recipient_names."""
+    target = root / f"content-{policy}"
+    shutil.copytree(CONTENT, target)
+    (target / EVENT).unlink()
+    edit(target / "site.yml", "recipient_names: masked", f"recipient_names: {policy}")
+    (target / "programs" / "kupang-sejahtera.yml").write_text(PROGRAM, encoding="utf-8")
+    for i in range(25):
+        (target / "events" / f"kegiatan-{i + 1:02d}.yml").write_text(_event(i), encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="module")
+def rich(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[records.Content, dict[str, str]]]:
+    """Content and built pages (path -> text) for each privacy policy."""
+    root = tmp_path_factory.mktemp("rich")
+    out = {}
+    for policy in ("masked", "hidden", "full"):
+        content = records.load_content(rich_content(root, policy))
+        out[policy] = (content, {p.path: p.text for p in pages.build(content, TEMPLATES, site_url=SITE_URL)})
+    return out
+
+
+@pytest.fixture(scope="module")
+def site(rich) -> tuple[records.Content, dict[str, str]]:
+    return rich["masked"]
+
+
+def transparency(built: dict[str, str], content: records.Content) -> dict[str, str]:
+    """Every page except the articles, which follow each event's own consent."""
+    articles = {f"berita/{e.slug}.md" for e in content.events}
+    return {path: text for path, text in built.items() if path not in articles}
+
+
+def figure(text: str, label: str) -> int:
+    """The number in the first table row labelled `label`; 0 if there is none."""
+    match = re.search(rf"^\| {re.escape(label)} \| ([\d.]+) \|", text, re.MULTILINE)
+    return int(match[1].replace(".", "")) if match else 0
+
+
+def links(path: str, text: str) -> list[str]:
+    """Internal link targets of a page, as paths below the site root."""
+    found = re.findall(r"\]\(([^)\s]+)\)", text)
+    return [posixpath.normpath(posixpath.join(posixpath.dirname(path), t)) for t in found if "://" not in t and not t.startswith("mailto:")]
+
+
+def unescape(text: str) -> str:
+    return text.replace("\\", "")
+
+
+# --------------------------------------------------------------------------
+
+
+def test_every_internal_link_resolves(rich) -> None:
+    for _, built in rich.values():
+        known = set(built) | HAND_WRITTEN
+        for path, text in built.items():
+            for target in links(path, text):
+                assert target in known, f"{path} links to {target}, which no page has"
+
+
+def test_links_are_relative_to_the_page_that_holds_them(site) -> None:
+    _, built = site
+    assert "](../../program/bangun-ntt.md)" in built["berita/program/bangun-ntt.md"]
+    assert "](kecamatan/index.md)" in built["index.md"]
+    assert "](../kegiatan-01.md)" in built["berita/arsip/2024-02.md"]
+
+
+@pytest.mark.parametrize("site_url", [None, SITE_URL])
+def test_example_site_links_resolve_with_or_without_feeds(example: records.Content, site_url: str | None) -> None:
+    built = {p.path: p.text for p in pages.build(example, TEMPLATES, site_url=site_url)}
+    for path, text in built.items():
+        for target in links(path, text):
+            assert target in set(built) | HAND_WRITTEN, f"{path} -> {target}"
+    feeds_made = "berita/rss.xml" in built and "berita/atom.xml" in built
+    assert feeds_made == (site_url is not None)
+    assert ("](berita/rss.xml)" in built["index.md"]) == feeds_made
+    assert "](data/index.md)" in built["index.md"] and "data/index.md" in built
+
+
+def test_totals_agree_home_programmes_kecamatan_and_tally(site) -> None:
+    content, built = site
+    tally = totals.tally(totals.recipient_counts(content), totals.payment_counts(content))
+    home = built["index.md"]
+    assert figure(home, "Penerima") == tally.recipients > 0
+    assert figure(home, "Kegiatan") == tally.events == 25
+    assert figure(home, "Kecamatan terjangkau") == tally.kecamatan == len(KECAMATAN)
+    assert figure(home, "Penerima santunan/pembayaran") == tally.payments > 0
+    assert f"| Nilai santunan/pembayaran tercatat | Rp{tally.paid:,} |".replace(",", ".") in home
+    programmes = [built[f"program/{key}.md"] for key in content.programs]
+    assert sum(figure(p, "Penerima") for p in programmes) == tally.recipients
+    assert sum(figure(p, "Kegiatan") for p in programmes) == tally.events
+    assert sum(figure(p, "Penerima santunan/pembayaran") for p in programmes) == tally.payments
+    kecamatan = [built[f"kecamatan/{pages.slugify(k.name)}.md"] for k in content.region.kecamatan]
+    assert sum(figure(k, "Penerima") for k in kecamatan) == tally.recipients
+
+
+def test_every_kecamatan_of_the_region_has_a_page_and_an_index_row(site) -> None:
+    content, built = site
+    index = built["kecamatan/index.md"]
+    for kec in content.region.kecamatan:
+        assert f"kecamatan/{pages.slugify(kec.name)}.md" in built
+        assert f"[{kec.name}]({pages.slugify(kec.name)}.md)" in index
+    assert "kecamatan/kelapa-lima.md" in built
+    row = next(line for line in index.splitlines() if f"[{EMPTY_KECAMATAN}]" in line)
+    assert "belum ada penerima" in row
+    assert "belum ada penerima" not in next(line for line in index.splitlines() if "[Alak]" in line)
+
+
+def test_programme_table_and_chart_show_every_kecamatan_with_the_same_numbers(rich, monkeypatch, tmp_path) -> None:
+    charted: dict[str, list[tuple[str, int]]] = {}
+
+    def record(title: str, rows):
+        charted[title] = list(rows)
+        return "<svg></svg>"
+
+    monkeypatch.setattr(pages, "bar_chart", record)
+    content, _ = rich["masked"]
+    built = {p.path: p.text for p in pages.build(content, TEMPLATES, site_url=SITE_URL)}
+    counts = totals.recipient_counts(content)
+    for key, program in content.programs.items():
+        text = built[f"program/{key}.md"]
+        rows = [(m[1], int(m[2].replace(".", ""))) for m in re.finditer(r"^\| \[([^\]]+)\]\(\.\./kecamatan/[a-z-]+\.md\) \| ([\d.]+) \|$", text, re.MULTILINE)]
+        expected = [(k.name, n) for k, n in totals.by_kecamatan((c for c in counts if c.program == key), content.region.kecamatan)]
+        assert rows == expected
+        assert (EMPTY_KECAMATAN, 0) in rows
+        chart = next(rows for title, rows in charted.items() if program.name in title)
+        assert chart == expected
+        assert sum(n for _, n in rows) == figure(text, "Penerima")
+
+
+def test_news_index_paginates_every_article_exactly_once_newest_first(site) -> None:
+    content, built = site
+    assert pages.PER_PAGE == 10
+    index_pages = ["berita/index.md", "berita/halaman/2.md", "berita/halaman/3.md"]
+    assert "berita/halaman/4.md" not in built
+    seen = []
+    for path in index_pages:
+        listed = re.findall(r"^- \[[^\]]+\]\(([^)]+)\)", built[path], re.MULTILINE)
+        assert len(listed) <= pages.PER_PAGE
+        seen += [posixpath.normpath(posixpath.join(posixpath.dirname(path), t)) for t in listed]
+    assert seen == [f"berita/{e.slug}.md" for e in reversed(content.events)]
+    assert "Halaman 2 dari 3" in built["berita/halaman/2.md"]
+    assert "](3.md)" in built["berita/halaman/2.md"] and "](../index.md)" in built["berita/halaman/2.md"]
+
+
+def test_archive_counts_match_the_articles_of_each_month(site) -> None:
+    content, built = site
+    index = built["berita/arsip/index.md"]
+    total = 0
+    for year, month in sorted({(e.date.year, e.date.month) for e in content.events}):
+        expected = [e.slug for e in content.events if (e.date.year, e.date.month) == (year, month)]
+        page = built[f"berita/arsip/{year}-{month:02d}.md"]
+        assert sorted(re.findall(r"\(\.\./(kegiatan-\d+)\.md\)", page)) == sorted(expected)
+        match = re.search(rf"\[[A-Za-z]+ {year}\]\({year}-{month:02d}\.md\): (\d+) berita", index)
+        assert match and int(match[1]) == len(expected)
+        total += int(match[1])
+    assert total == len(content.events)
+    assert "# Berita Februari 2024" in built["berita/arsip/2024-02.md"]
+    year_2024 = sum(1 for e in content.events if e.date.year == 2024)
+    assert f"memuat {bahasa.number(year_2024)} berita" in built["berita/arsip/2024.md"]
+
+
+def test_tags_that_slugify_alike_share_one_topic_page(site) -> None:
+    content, built = site
+    page = built["berita/topik/jaminan-sosial.md"]
+    assert "Jaminan Sosial / jaminan-sosial" in page
+    assert len(re.findall(r"^- \[", page, re.MULTILINE)) == len(content.events)
+    assert "berita/topik/umkm.md" in built
+    assert "](jaminan-sosial.md)" in built["berita/topik/index.md"]
+
+
+def test_programme_news_lists_only_that_programme(site) -> None:
+    content, built = site
+    for key in content.programs:
+        listed = re.findall(r"\(\.\./(kegiatan-\d+)\.md\)", built[f"berita/program/{key}.md"])
+        assert listed == [e.slug for e in reversed(content.events) if e.program == key]
+
+
+def test_articles_link_to_their_neighbours_in_time(site) -> None:
+    content, built = site
+    slugs = [e.slug for e in content.events]
+    for i, slug in enumerate(slugs):
+        text = built[f"berita/{slug}.md"]
+        nav = text[text.rindex("\n---\n"):]
+        if i:
+            assert re.search(rf"Berita sebelumnya:\*\* \[[^\]]+\]\({slugs[i - 1]}\.md\)", nav)
+        else:
+            assert "Berita sebelumnya" not in nav
+        if i + 1 < len(slugs):
+            assert re.search(rf"Berita berikutnya:\*\* \[[^\]]+\]\({slugs[i + 1]}\.md\)", nav)
+        else:
+            assert "Berita berikutnya" not in nav
+
+
+def test_masked_policy_shows_masks_never_names(site) -> None:
+    content, built = site
+    shown = transparency(built, content)
+    assert "J*** A*** T***" in unescape(shown["kecamatan/kelapa-lima.md"])
+    assert privacy.mask_name(UNNAMED) in unescape(shown["kecamatan/maulafa.md"])
+    names = {r.name for e in content.events for people in e.recipients.by_kecamatan.values() for r in people}
+    for path, text in shown.items():
+        for name in names:
+            assert name not in text, f"{name} on {path}"
+
+
+def test_hidden_policy_shows_no_name_and_no_mask(rich) -> None:
+    content, built = rich["hidden"]
+    names = {r.name for e in content.events for people in e.recipients.by_kecamatan.values() for r in people}
+    for path, text in transparency(built, content).items():
+        assert "***" not in unescape(text), path
+        for name in names:
+            assert name not in text, f"{name} on {path}"
+    assert figure(built["kecamatan/kelapa-lima.md"], "Penerima") > 0
+
+
+def test_full_policy_names_only_consenting_events(rich) -> None:
+    content, built = rich["full"]
+    assert CONSENTING in built["kecamatan/kelapa-lima.md"]
+    maulafa = unescape(built["kecamatan/maulafa.md"])
+    assert UNNAMED not in maulafa and privacy.mask_name(UNNAMED) in maulafa
+    def names(consent: bool) -> set[str]:
+        return {r.name for e in content.events if e.recipients.publish_names == consent
+                for people in e.recipients.by_kecamatan.values() for r in people}
+
+    private = names(False) - names(True)
+    assert UNNAMED in private
+    for path, text in transparency(built, content).items():
+        for name in private:
+            assert name not in text, f"{name} (no consent) on {path}"
+
+
+def test_heirs_never_appear_on_transparency_pages(rich) -> None:
+    for content, built in rich.values():
+        for path, text in transparency(built, content).items():
+            for heir in HEIRS:
+                assert heir not in text, f"{heir} on {path}"
+                assert privacy.mask_name(heir) not in unescape(text), f"mask of {heir} on {path}"
+
+
+def test_named_people_carry_no_poverty_label(rich) -> None:
+    for policy in ("masked", "full"):
+        content, built = rich[policy]
+        for path, text in transparency(built, content).items():
+            for line in unescape(text).splitlines():
+                if "***" in line or CONSENTING in line:
+                    assert not re.search(r"rentan|miskin|desil|pelaku usaha", line, re.IGNORECASE), f"{path}: {line}"
+
+
+def test_corrections_page_is_newest_first_with_time_and_link(site) -> None:
+    content, built = site
+    text = built["ralat.md"]
+    headings = re.findall(r"^## (.+)$", text, re.MULTILINE)
+    corrected = [e for e in content.events if e.corrections]
+    assert len(headings) == 2
+    newest, oldest = corrected[1], corrected[0]
+    assert headings[0].endswith("pukul 14.30 WITA")
+    assert "pukul" not in headings[1]
+    assert text.index(f"](berita/{newest.slug}.md)") < text.index(f"](berita/{oldest.slug}.md)")
+    assert text.count("Jumlah penerima semula tertulis keliru.") == 2
+
+
+def test_speaker_pages_quote_verbatim_with_date_and_link(site) -> None:
+    content, built = site
+    text = built["narasumber/christian-widodo.md"]
+    spoken = [e for e in content.events if e.speakers]
+    assert text.count("> “Bantuan ini harus tepat sasaran.”") == len(spoken)
+    for event in spoken:
+        assert f"](../berita/{event.slug}.md)" in text
+    assert "Wali Kota Kupang" in text
+    assert "narasumber/wawan-burhanuddin.md" in built
+    assert "](wawan-burhanuddin.md)" in built["narasumber/index.md"]
+
+
+def test_policy_pages_cite_the_law_and_give_the_contact(rich) -> None:
+    content, built = rich["masked"]
+    pedoman = built["pedoman-media-siber.md"]
+    for citation in ("Pasal 1 angka 11", "angka 12", "Pasal 5 ayat (2)", "1/Peraturan-DP/III/2012", content.site.footer.contact):
+        assert citation in pedoman
+    for policy, (content, built) in rich.items():
+        text = built["kebijakan-privasi.md"]
+        for citation in ("Nomor 27 Tahun 2022", "Pasal 17 huruf h", content.site.footer.contact):
+            assert citation in text
+        assert ("***" in unescape(text)) == (policy == "masked")
+
+
+def test_home_lists_programmes_latest_news_and_sections(site) -> None:
+    content, built = site
+    home = built["index.md"]
+    latest = re.findall(r"^- \[[^\]]+\]\(berita/([a-z0-9-]+)\.md\) · ", home, re.MULTILINE)
+    assert latest == [e.slug for e in reversed(content.events)][: pages.LATEST]
+    for key, program in content.programs.items():
+        assert f"[{program.name}](program/{key}.md)" in home
+    for target in ("berita/index.md", "program/index.md", "kecamatan/index.md", "data/index.md"):
+        assert f"]({target})" in home
+
+
+def test_same_content_gives_the_same_bytes(site) -> None:
+    content, built = site
+    assert {p.path: p.text for p in pages.build(content, TEMPLATES, site_url=SITE_URL)} == built
+
+
+def test_two_pages_at_one_address_are_refused(tmp_path: Path) -> None:
+    target = rich_content(tmp_path)
+    (target / "events" / "kegiatan-01.yml").rename(target / "events" / "arsip.yml")
+    with pytest.raises(WartaError) as caught:
+        pages.build(records.load_content(target), TEMPLATES)
+    assert [format_problem(p) for p in caught.value.problems] == [
+        f"{target}/events/arsip.yml: Nama berkas ini membuat berita di alamat /berita/arsip/, yang sudah dipakai "
+        "halaman lain situs. Ganti nama berkasnya, misalnya dengan tanggal di depannya."
+    ]
+
+
+def test_every_page_template_documents_its_context() -> None:
+    for template in sorted((TEMPLATES / "pages").rglob("*.j2")):
+        text = template.read_text(encoding="utf-8")
+        assert text.startswith("{#-") and "Context:" in text.split("#}")[0], template
