@@ -18,7 +18,8 @@ from xml.sax.saxutils import escape
 
 from . import bahasa
 
-WIDTH = 480  # viewBox units; the SVG scales to the column width
+WIDTH = 360  # viewBox units; the SVG scales to the column width, so text stays
+# about 14px on a phone held upright
 _FONT = 14
 _ROW = 44  # label line + bar + gap
 _BAR = 16

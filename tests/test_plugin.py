@@ -157,6 +157,11 @@ def _wait_for(url: str, needle: str, seconds: float = 30) -> str:
     raise AssertionError(f"{needle!r} not served at {url} within {seconds} s; last page:\n{text[:2000]}")
 
 
+def _figure(html: str, label: str) -> str:
+    """The number in the first table row labelled `label`."""
+    return re.search(rf"<td>{label}</td>\s*<td[^>]*>([\d.]+)</td>", html)[1]
+
+
 def test_serve_previews_edits_shows_errors_and_recovers(tmp_path: Path) -> None:
     root = project_copy(tmp_path)
     port = _free_port()
@@ -164,10 +169,13 @@ def test_serve_previews_edits_shows_errors_and_recovers(tmp_path: Path) -> None:
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=ENV, cwd=root)
     article = f"http://127.0.0.1:{port}/berita/2025-09-03-bangun-ntt-kupang/"
     try:
+        kecamatan = f"http://127.0.0.1:{port}/kecamatan/oebobo/"
         _wait_for(article, "sepuluh pekerja rentan", 60)
+        assert _figure(_fetch(kecamatan), "Penerima") == "1"
         event = root / "content" / EVENT
         edit(event, "Oebobo: [Susilowati]", "Oebobo: [Susilowati, Qzarina Contoh]")
         _wait_for(article, "sebelas pekerja rentan")
+        assert _figure(_fetch(kecamatan), "Penerima") == "2"
         edit(event, "Kelapa Lima: [", "Kelapa Lma: [")
         page = _wait_for(article, "Catatan belum bisa diterbitkan")
         assert "Kecamatan &#39;Kelapa Lma&#39; tidak ada di Kota Kupang" in page or "Kecamatan 'Kelapa Lma' tidak ada di Kota Kupang" in page
@@ -177,3 +185,76 @@ def test_serve_previews_edits_shows_errors_and_recovers(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+class _Head(HTMLParser):
+    """The <meta>, <link> and JSON-LD of a page's head."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.links: list[dict[str, str | None]] = []
+        self.json_ld: list[str] = []
+        self._in_ld = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "meta" and values.get("content") is not None:
+            self.meta[values.get("property") or values.get("name") or ""] = values["content"] or ""
+        elif tag == "link":
+            self.links.append(values)
+        self._in_ld = tag == "script" and values.get("type") == "application/ld+json"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_ld:
+            self.json_ld.append(data)
+            self._in_ld = False
+
+
+def _head(path: Path) -> _Head:
+    head = _Head()
+    head.feed(path.read_text(encoding="utf-8"))
+    return head
+
+
+def test_article_is_ready_for_sharing_and_search_engines(built: Path) -> None:
+    import json
+    url = "https://transparansi.contoh.go.id/berita/2025-09-03-bangun-ntt-kupang/"
+    head = _head(built / "berita" / "2025-09-03-bangun-ntt-kupang" / "index.html")
+    assert head.meta["og:type"] == "article" and head.meta["og:url"] == url and head.meta["og:locale"] == "id_ID"
+    assert head.meta["og:title"] == head.meta["twitter:title"] == "Bangun NTT Jangkau 10 Pekerja Rentan di 6 Kecamatan Kota Kupang"
+    assert head.meta["description"].startswith("Pemerintah Provinsi Nusa Tenggara Timur (Pemprov NTT)")
+    assert head.meta["description"] == head.meta["og:description"]
+    assert {"rel": "canonical", "href": url} in head.links
+    feeds = {link["type"]: link["href"] for link in head.links if link.get("rel") == "alternate"}
+    assert set(feeds) == {"application/rss+xml", "application/atom+xml"}
+    (ld,) = [json.loads(text) for text in head.json_ld]
+    assert ld["@type"] == "NewsArticle" and ld["inLanguage"] == "id" and ld["mainEntityOfPage"] == url
+    assert ld["datePublished"] == ld["dateModified"] == "2025-09-03T09:00:00+08:00"
+    assert ld["publisher"] == {"@type": "GovernmentOrganization", "name": "Pemerintah Kota Kupang"}
+    home = _head(built / "index.html")
+    assert home.meta["og:type"] == "website" and home.json_ld == []
+
+
+def test_sitemap_dates_come_from_the_records(built: Path) -> None:
+    from xml.etree import ElementTree
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ElementTree.parse(built / "sitemap.xml").getroot()
+    dated = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns) for u in root.findall("s:url", ns)}
+    assert dated["https://transparansi.contoh.go.id/berita/2025-09-03-bangun-ntt-kupang/"] == "2025-09-03"
+    assert "https://transparansi.contoh.go.id/kecamatan/kelapa-lima/" in dated
+    # No page is dated by the build clock.
+    assert {d for d in dated.values() if d} == {"2025-09-03"}
+
+
+def test_planted_leak_in_a_template_stops_the_build(tmp_path: Path) -> None:
+    # Defence in depth: a template that prints real names on a kecamatan
+    # page (the policy is `masked`) must not publish.
+    root = project_copy(tmp_path)
+    template = root / "templates" / "pages" / "kecamatan.j2"
+    template.write_text(template.read_text() + "\nSusilowati dan Moses Kadji\n")
+    site = tmp_path / "site"
+    run = build(root, site)
+    assert run.returncode != 0
+    assert "kecamatan/alak/index.html:" in run.stderr and "Hasil build memuat data pribadi" in run.stderr
+    assert not site.exists()
