@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -426,3 +427,20 @@ def test_search_finds_article_by_kecamatan(tab: Tab) -> None:
     page.wait_for_url(f"**{ARTICLE}**")
     assert page.locator("article h1").first.is_visible()
     tab.traffic.assert_local()
+
+
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_programme_and_kecamatan_pages_print_on_one_a4_page(browser, base_url: str, path: str) -> None:
+    # The print stylesheet turns these pages into one-page fact sheets for
+    # offices without a reliable connection.
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base_url + path, wait_until="load")
+        page.emulate_media(media="print")
+        assert page.locator("header.md-header").is_hidden()
+        pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    finally:
+        context.close()
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert pages == 1, f"{path} prints on {pages} pages"
