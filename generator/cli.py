@@ -63,7 +63,7 @@ def _templates(args: argparse.Namespace) -> Path:
 
 
 def _check(args: argparse.Namespace) -> int:
-    content = records.load_content(args.content)
+    content = records.load_content(args.content, today=date.today())
     used = {k for e in content.events for k in e.recipients.by_kecamatan}
     print(message("cli.ok", {
         "events": len(content.events), "programs": len(content.programs),
@@ -73,7 +73,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    content = records.load_content(args.content)
+    content = records.load_content(args.content, today=date.today())
     events_dir = args.content / "events"
     if args.event.resolve().parent != events_dir.resolve():
         raise WartaError([Problem("cli.not_an_event", Source(str(args.event)), {"events_dir": events_dir})])

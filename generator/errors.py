@@ -68,6 +68,9 @@ def catalogue() -> Mapping[str, str]:
 def message(code: str, params: Mapping[str, Any]) -> str:
     """The message for `code`, with an optional suggestion sentence appended."""
     texts = catalogue()
+    if "hint" in params:
+        # A hint names another catalogue entry, worded like the rest.
+        params = {**params, "hint": texts[params["hint"]]}
     text = texts[code].format_map(params)
     if params.get("suggestion"):
         text += " " + texts["suggestion"].format_map(params)

@@ -16,6 +16,7 @@ serves a page listing the problems, at the address the editor is looking at.
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -25,6 +26,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from . import pages, preview, privacy, records
 from .errors import Problem, Source, WartaError, catalogue
@@ -54,6 +56,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         self.content_dir = root / self.config.content_dir
         self.templates_dir = root / self.config.templates_dir
         self.pages: tuple[pages.Page, ...] = ()
+        self.content_date = ""
         if self.serving:
             # In strict mode one warning aborts a rebuild and the preview hangs;
             # editors see warnings in the terminal instead.
@@ -64,7 +67,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         try:
-            content = records.load_content(self.content_dir)
+            content = records.load_content(self.content_dir, today=date.today())
             composed = pages.build(content, self.templates_dir, site_url=config.site_url)
         except WartaError as exc:
             if not self.serving:
@@ -72,10 +75,19 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             self.pages = preview.error_pages(exc.problems, self.published, self.templates_dir)
             return
         self.content = content
+        self.content_date = _newest_date(content)
         config["site_name"] = content.site.title
         config.extra["warta"] = _theme_context(content)
         self.pages = composed
         self.published = tuple(p.path for p in self.pages if p.path.endswith(".md"))
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        # MkDocs dates every page with the build day, and stamps sitemap.xml.gz
+        # with the newest of those dates: the same content would give other
+        # bytes tomorrow. The content's own newest date keeps builds equal.
+        if self.content_date:
+            page.update_date = self.content_date
+        return page
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.staging:
@@ -153,6 +165,12 @@ class _Staging:
             shutil.rmtree(old, ignore_errors=True)
         else:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _newest_date(content: records.Content) -> str:
+    """The newest event or correction date, ISO; empty for a site with no news."""
+    dates = [d for e in content.events for d in (e.date, *(c.date for c in e.corrections))]
+    return max(dates).isoformat() if dates else ""
 
 
 def _theme_context(content: records.Content) -> dict[str, str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Iterable, Iterator, Literal, Mapping, Union, get_args
 
@@ -36,6 +36,9 @@ from .errors import NOWHERE, Problem, Source, WartaError
 
 MAX_FILE_BYTES = 1_000_000
 """Largest record file accepted; a real event record is a few kilobytes."""
+
+MAX_DEPTH = 12
+"""Deepest nesting accepted; the record format itself needs five levels."""
 
 SCHEMA_URL = "../schema/warta.schema.json"
 
@@ -177,6 +180,9 @@ class Site(Record):
     dateline: Text = Field(description="Kata pembuka setiap berita, misalnya KUPANG")
     footer: Footer
     privacy: Privacy = Privacy()
+    future_days: int = Field(
+        30, ge=0, description="Berapa hari ke depan tanggal kegiatan boleh ditulis (rilis yang disiapkan sebelum acara)"
+    )
 
 
 class Organization(Record):
@@ -356,14 +362,34 @@ def read_yaml(path: Path, display: str, *, email_ok: Iterable[Path_] = ()) -> Pa
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# libyaml's problem texts, stable for many years, and the hint that explains
+# each to a writer; a text not listed gets the general advice only.
+_YAML_HINTS = {
+    "could not find expected ':'": "colon",
+    "mapping values are not allowed": "colon_in_text",
+    "found unexpected end of stream": "unclosed",
+    "did not find expected key": "indent",
+    "did not find expected '-' indicator": "indent",
+    "found character that cannot start any token": "token",
+    "did not find expected ',' or ']'": "flow",
+    "did not find expected ',' or '}'": "flow",
+}
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or ""
+    hint = next((code for text_, code in _YAML_HINTS.items() if text_ in problem), "general")
+    # An unclosed quote is found at the end of the file and a missing colon
+    # on the line after; where the scanning started is where the slip is.
+    mark = (exc.context_mark if hint in ("unclosed", "colon") else None) or exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     lines = text.splitlines()
     bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "found character '\\t'" in str(exc):
+    if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "'\\t'" in problem:
         return Problem("yaml.tab", Source(display, line))
-    return Problem("yaml.syntax", Source(display, line), {"detail": exc.problem or "", "column": (mark.column + 1) if mark else 1})
+    if "nesting depth" in problem:
+        return Problem("yaml.too_deep", Source(display, line), {"limit": MAX_DEPTH})
+    return Problem("yaml.syntax", Source(display, line), {"column": (mark.column + 1) if mark else 1, "hint": "yaml.hint." + hint})
 
 
 class _Walker:
@@ -378,6 +404,10 @@ class _Walker:
     def value(self, node: yaml.Node, path: Path_) -> Any:
         line = node.start_mark.line + 1
         self.parsed.lines.setdefault(path, line)
+        if len(path) > MAX_DEPTH:
+            # Deeper than any record can be: stop before Python's own limit.
+            self.problem("yaml.too_deep", line, limit=MAX_DEPTH)
+            return None
         # compose() resolves an alias to the very node its anchor named; a
         # node met twice is an alias, refused so no file can expand itself
         # into gigabytes ("billion laughs").
@@ -559,8 +589,13 @@ def _record_type(annotation: Any) -> type[Record] | None:
 # The content folder.
 
 
-def load_content(root: Path) -> Content:
-    """Load and check a whole content folder; raise WartaError with every problem."""
+def load_content(root: Path, *, today: date | None = None) -> Content:
+    """Load and check a whole content folder; raise WartaError with every problem.
+
+    With `today`, an event dated more than ``site.future_days`` after it is
+    refused (a typo in the year, usually). Without it, nothing depends on
+    the clock, which tests and reproducible builds rely on.
+    """
     problems: list[Problem] = []
     docs: list[Parsed] = []
     display = str(root)
@@ -610,6 +645,12 @@ def load_content(root: Path) -> Content:
             problems.extend(refs.organization(doc, ("partners", i), key))
     for doc in event_docs.values():
         problems.extend(_event_problems(doc, refs, region))
+    if today is not None and site is not None:
+        horizon = today + timedelta(days=site.future_days)
+        problems.extend(
+            Problem("date.future", event_docs[e.slug].source(("date",)), {"value": e.date.isoformat(), "days": site.future_days})
+            for e in events if e.date > horizon
+        )
 
     problems.extend(p for doc in docs for p in doc.problems)
     if problems or site is None or region is None:

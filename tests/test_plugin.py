@@ -258,3 +258,17 @@ def test_planted_leak_in_a_template_stops_the_build(tmp_path: Path) -> None:
     assert run.returncode != 0
     assert "kecamatan/alak/index.html:" in run.stderr and "Hasil build memuat data pribadi" in run.stderr
     assert not site.exists()
+
+
+def test_same_content_builds_to_the_same_bytes_whatever_the_clock(tmp_path: Path) -> None:
+    # MkDocs takes the build date from SOURCE_DATE_EPOCH (else the clock);
+    # two builds "years apart" must still be identical, file for file.
+    sites = []
+    for epoch in ("0", "2000000000"):
+        site = tmp_path / f"site-{epoch}"
+        run = subprocess.run([*MKDOCS, "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+                             capture_output=True, text=True, env={**ENV, "SOURCE_DATE_EPOCH": epoch}, timeout=300)
+        assert run.returncode == 0, run.stderr
+        sites.append({p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()})
+    assert sites[0].keys() == sites[1].keys()
+    assert [path for path in sites[0] if sites[0][path] != sites[1][path]] == []

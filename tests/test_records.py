@@ -159,7 +159,7 @@ def test_aliases_are_refused_without_expanding(content_dir: Path) -> None:
 def test_syntax_error_names_the_line(content_dir: Path) -> None:
     edit(content_dir / EVENT, "venue: Ruang Garuda, Balai Kota Kupang", 'venue: "Ruang Garuda')
     report = problems_of(content_dir)
-    assert report[0].startswith(f"{EVENT}:") and "Susunan YAML tidak dapat dibaca" in report[0]
+    assert report == [f"{EVENT}:6: Susunan YAML tidak dapat dibaca di sekitar kolom 8: tanda kutip atau kurung dibuka tetapi tidak ditutup sampai akhir berkas."]
 
 
 def test_tab_indentation_gets_its_own_advice(content_dir: Path) -> None:
@@ -181,8 +181,20 @@ def test_every_message_code_has_catalogue_text_and_every_text_is_used() -> None:
     assert {c.removeprefix("leak.label.") for c in catalogue() if c.startswith("leak.label.")} == privacy.KINDS | {privacy.NAME}
     texts = catalogue()
     used = {code for code in texts if f'"{code}"' in source or f"'{code}'" in source}
-    dynamic = {code for code in texts if code.startswith(("pii.", "leak.label."))}  # prefix + privacy kind
+    dynamic = {code for code in texts if code.startswith(("pii.", "leak.label.", "yaml.hint."))}  # prefix + name
     assert set(texts) - used - dynamic - {"summary", "suggestion"} == set()
     import re
     codes_in_code = set(re.findall(r'_custom\("([a-z_.]+)"', source)) | set(re.findall(r'Problem\("([a-z_.]+)"', source))
     assert codes_in_code - set(texts) == set()
+
+
+def test_events_far_in_the_future_are_refused_given_today(content_dir: Path) -> None:
+    edit(content_dir / EVENT, "date: 2025-09-03", "date: 2052-09-03")
+    assert records.load_content(content_dir).events[0].date.year == 2052  # no clock, no check
+    with pytest.raises(WartaError) as caught:
+        records.load_content(content_dir, today=date(2025, 9, 1))
+    assert [format_problem(p).removeprefix(f"{content_dir}/") for p in caught.value.problems] == [
+        f"{EVENT}:4: Tanggal 2052-09-03 lebih dari 30 hari ke depan. Periksa tahunnya; bila memang benar, ubah future_days di site.yml."
+    ]
+    edit(content_dir / "site.yml", "privacy:", "future_days: 10000\nprivacy:")
+    assert records.load_content(content_dir, today=date(2025, 9, 1)).events[0].date.year == 2052
