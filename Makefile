@@ -31,7 +31,7 @@ test: setup $(NODE_DEPS)
 	$(BIN)/python -m pytest
 
 serve: setup
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --dirty --livereload
 
 check: setup
 	$(BIN)/warta check

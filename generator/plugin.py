@@ -41,6 +41,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.staging: _Staging | None = None
+        self.backing: _Backing | None = None
         # Paths the last good build published. Only `serve` reads it: an error
         # page goes to each of them, so whichever page the editor has open
         # reloads into the list of problems instead of a 404.
@@ -58,9 +59,8 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         self.pages: tuple[pages.Page, ...] = ()
         self.content_date = ""
         if self.serving:
-            # In strict mode one warning aborts a rebuild and the preview hangs;
-            # editors see warnings in the terminal instead.
-            config["strict"] = False
+            if self.backing is None:
+                self.backing = _Backing(root / ".cache" / "warta")
         else:
             self.staging = _Staging(config)
         return config
@@ -109,7 +109,10 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, page.path, content=page.text))
+            if self.backing:
+                files.append(File.generated(config, page.path, abs_src_path=str(self.backing.write(page))))
+            else:
+                files.append(File.generated(config, page.path, content=page.text))
         return files
 
 
@@ -140,6 +143,29 @@ def _leaks(site: Path, content: records.Content) -> list[Problem]:
         Problem("leak", Source(leak.path, leak.line), {"label": labels[f"leak.label.{leak.kind}"], "excerpt": leak.excerpt})
         for leak in leaks
     ]
+
+
+class _Backing:
+    """Generated pages as files whose modification time moves only with their text.
+
+    Why: ``mkdocs serve --dirty`` re-renders a page only when its source file
+    is newer than its HTML. Backed by these files, an edit to one event
+    re-renders that article and the pages whose figures changed, not the
+    whole archive. Kept for one ``serve`` session: it remembers what it wrote.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.written: dict[str, str] = {}
+
+    def write(self, page: pages.Page) -> Path:
+        path = self.folder / page.path
+        if self.written.get(page.path) != page.text:
+            if not path.is_file() or path.read_text(encoding="utf-8") != page.text:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(page.text, encoding="utf-8")
+            self.written[page.path] = page.text
+        return path
 
 
 class _Staging:
