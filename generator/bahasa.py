@@ -10,6 +10,7 @@ patterns the newsroom needs are spelled out here once.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, time
@@ -20,6 +21,11 @@ from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
 _LOCALE = "id"
+
+# Babel parses its CLDR pattern on every call, and a build formats the same
+# few thousand dates and counts again and again: the pure formatters below
+# remember their answers (same input, same output, so nothing goes stale).
+_memo = functools.lru_cache(maxsize=16384)
 _ZONES = ("WIB", "WITA", "WIT")
 _UNITS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
 _SCALES = ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu"))
@@ -31,6 +37,7 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+@_memo
 def day_name(d: date) -> str:
     """Return the KBBI day name of ``d``, computed from the date itself.
 
@@ -42,6 +49,7 @@ def day_name(d: date) -> str:
     return format_date(d, "EEEE", locale=_LOCALE)
 
 
+@_memo
 def news_date(d: date) -> str:
     """Return the news dateline form: day name, then day/month/year.
 
@@ -51,6 +59,7 @@ def news_date(d: date) -> str:
     return format_date(d, "EEEE (d/M/y)", locale=_LOCALE)
 
 
+@_memo
 def formal_date(d: date) -> str:
     """Return the formal form with day name and comma, without a zero-padded day.
 
@@ -60,6 +69,7 @@ def formal_date(d: date) -> str:
     return format_date(d, "EEEE, d MMMM y", locale=_LOCALE)
 
 
+@_memo
 def long_date(d: date) -> str:
     """Return day, month name and year.
 
@@ -69,6 +79,7 @@ def long_date(d: date) -> str:
     return format_date(d, "d MMMM y", locale=_LOCALE)
 
 
+@_memo
 def month_year(year: int, month: int) -> str:
     """Return the month name and year; an invalid month raises ValueError.
 
@@ -78,6 +89,7 @@ def month_year(year: int, month: int) -> str:
     return format_date(date(year, month, 1), "MMMM y", locale=_LOCALE)
 
 
+@_memo
 def clock(t: time, zone: str) -> str:
     """Return the 24-hour time with a full stop and the zone: WIB, WITA or WIT only.
 
@@ -93,6 +105,7 @@ def clock(t: time, zone: str) -> str:
     return f"pukul {format_time(t, 'HH.mm', locale=_LOCALE)} {zone}"
 
 
+@_memo
 def number(n: int) -> str:
     """Return a count for running text: words if it is one word, digits otherwise.
 
@@ -104,6 +117,7 @@ def number(n: int) -> str:
     return words(n) if n in _ONE_WORD else digits(n)
 
 
+@_memo
 def digits(n: int) -> str:
     """Return ``n`` in digits with a full stop between thousands (never for years or IDs).
 
@@ -157,6 +171,7 @@ def words(n: int) -> str:
     return " ".join(parts + _below_thousand(n))
 
 
+@_memo
 def rupiah(n: int) -> str:
     """Return a whole-rupiah amount: ``Rp`` attached, thousands grouped, no ``,00``.
 
@@ -168,6 +183,7 @@ def rupiah(n: int) -> str:
     return format_currency(n, "IDR", format="¤#,##0", currency_digits=False, locale=_LOCALE)
 
 
+@_memo
 def rupiah_prose(n: int) -> str:
     """Return an amount for news prose, shortened to juta/miliar/triliun only when exact.
 

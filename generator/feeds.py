@@ -76,9 +76,10 @@ def _base(site_url: str) -> str:
 
 def _newest(content: Content) -> Sequence[article.ArticleFacts]:
     """The articles a feed carries: newest first, ties broken by slug."""
-    facts = (article.facts(e, content) for e in content.events)
-    ordered = sorted(facts, key=lambda f: (f.published_at, f.slug), reverse=True)
-    return ordered[:LIMIT]
+    # Records come ordered by (date, time, slug), the order of published_at
+    # in the region's one time zone: only the newest LIMIT need their facts.
+    recent = (article.facts(e, content) for e in content.events[-LIMIT:])
+    return sorted(recent, key=lambda f: (f.published_at, f.slug), reverse=True)
 
 
 def _updated(facts: article.ArticleFacts) -> datetime:

@@ -60,6 +60,7 @@ class Page:
     text: str
 
 
+@functools.lru_cache(maxsize=65536)
 def relative(target: str, *, page: str) -> str:
     """The link from `page` to `target`, both paths below the site root.
 

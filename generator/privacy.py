@@ -70,6 +70,7 @@ class Finding:
 
 # --- Shared pieces of the patterns -------------------------------------------
 
+_ANY_DIGIT = re.compile(r"\d")
 # One separator between digit groups as people type them on forms.
 _SEP = r"[ \u00a0.\-]"
 # A number starts a fresh token: not glued to a word, not the tail of a dotted,
@@ -359,6 +360,10 @@ def find_identifiers(
     unknown = set(allow) - KINDS
     if unknown:
         raise ValueError(f"unknown identifier kinds in allow: {sorted(unknown)}")
+    # Every kind needs a digit, or an "@" for e-mail; most record strings
+    # (names, venues, remarks) have neither, and this keeps them cheap.
+    if "@" not in text and not _ANY_DIGIT.search(text):
+        return ()
     exempt = _exempt_zones(text)
     candidates = (found for found in _candidates(text) if not _exempt(found, exempt))
     return tuple(

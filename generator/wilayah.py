@@ -54,8 +54,12 @@ class Region:
 
     def find_kecamatan(self, name: str) -> Kecamatan | None:
         """The kecamatan called `name`, ignoring case and spacing."""
-        wanted = _fold(name)
-        return next((k for k in self.kecamatan if _fold(k.name) == wanted), None)
+        return self._by_folded_name.get(_fold(name))
+
+    @functools.cached_property
+    def _by_folded_name(self) -> dict[str, Kecamatan]:
+        # Every recipient group looks its kecamatan up: a dict, not a scan.
+        return {_fold(k.name): k for k in self.kecamatan}
 
     def suggest_kecamatan(self, name: str) -> str | None:
         return closest(name, [k.name for k in self.kecamatan])
@@ -117,9 +121,12 @@ def region(code: str) -> Region | None:
     name, province_code = regencies()[code]
     villages: dict[str, list[str]] = {}
     prefix = code + "."
-    for row in _rows("villages"):
-        if row["district_code"].startswith(prefix):
-            villages.setdefault(row["district_code"], []).append(row["name"])
+    # 83,000 villages: skip other regions' lines before the CSV parser sees them.
+    path = resources.files(__package__).joinpath("data", "wilayah", "villages.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if line.startswith(prefix)]
+    for _, district_code, village in csv.reader(lines):
+        villages.setdefault(district_code, []).append(village)
     kecamatan = tuple(
         Kecamatan(r["code"], r["name"], tuple(villages.get(r["code"], ())))
         for r in _rows("districts")
