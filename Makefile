@@ -11,7 +11,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # npm ci installs the exact version package-lock.json records.
 NODE_DEPS := node_modules/.package-lock.json
 
-.PHONY: setup site test serve check schema
+.PHONY: setup site test serve check schema bench bench-quick
 
 setup: $(VENV)/.installed
 
@@ -38,3 +38,11 @@ check: setup
 
 schema: setup
 	$(BIN)/warta schema
+
+# Benchmark (issue 5; bench/README.md): N = 100, 1,000 and 5,000 events,
+# figures in bench/out/results.json. bench-quick is CI's N = 100 smoke run.
+bench: setup
+	$(BIN)/python bench/run.py --sizes 100 1000 5000
+
+bench-quick: setup
+	$(BIN)/python bench/run.py --quick

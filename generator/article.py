@@ -307,36 +307,53 @@ def _fit(candidates: list[str], limit: int) -> str:
     return next((c for c in candidates if len(c) <= limit), min(candidates, key=len))
 
 
+Memo = dict[tuple[str, str, "ArticleFacts"], str]
+"""Written texts by (what, format, facts); `mkdocs serve` keeps one while the templates stay the same."""
+
+
 class Writer:
     """Writes articles from one templates folder; make one per build.
 
     Why a class: the Jinja environments (one per format) are costly to make
-    and cache compiled templates, so a build makes them once; nothing here
-    outlives the build that made it.
+    and cache compiled templates, so a build makes them once. Texts are
+    remembered by their facts (frozen, so equal facts give equal text) in
+    `memo`: within a build, and across preview rebuilds when the caller
+    passes the same memo back while the templates are unchanged.
     """
 
-    def __init__(self, templates: Path) -> None:
+    def __init__(self, templates: Path, memo: Memo | None = None) -> None:
         self.templates = templates
         self._envs: dict[Format, jinja2.Environment] = {}
+        self._memo: Memo = {} if memo is None else memo
 
     def env(self, fmt: Format) -> jinja2.Environment:
         if fmt not in self._envs:
             self._envs[fmt] = environment(self.templates, fmt)
         return self._envs[fmt]
 
+    def _remembered(self, what: str, fmt: str, article: ArticleFacts, write: Callable[[], str]) -> str:
+        key = (what, fmt, article)
+        if key not in self._memo:
+            self._memo[key] = write()
+        return self._memo[key]
+
     def headline(self, article: ArticleFacts) -> str:
         """The headline as plain text: the record's title or a generated one."""
-        return self.env("text").get_template("headline.j2").render(facts=article).strip()
+        return self._remembered("headline", "text", article, lambda: self.env("text").get_template("headline.j2").render(facts=article).strip())
 
     def description(self, article: ArticleFacts, limit: int = 160) -> str:
         """The lead as plain text, cut at a word to fit `limit` characters."""
-        lead = self.env("text").get_template("lead.j2").render(facts=article).strip()
+        lead = self._remembered("lead", "text", article, lambda: self.env("text").get_template("lead.j2").render(facts=article).strip())
         return shorten(lead, limit)
 
     def render(self, article: ArticleFacts, fmt: Format = "markdown") -> str:
         """The whole article in `fmt`, ending in exactly one newline."""
-        text = self.env(fmt).get_template("article.j2").render(facts=article, description=self.description(article))
-        return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+        def write() -> str:
+            text = self.env(fmt).get_template("article.j2").render(facts=article, description=self.description(article))
+            return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+        return self._remembered("article", fmt, article, write)
 
 
 def shorten(text: str, limit: int) -> str:

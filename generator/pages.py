@@ -247,14 +247,14 @@ class _Renderer:
         return Page(path, re.sub(r"\n{3,}", "\n\n", text).strip() + "\n")
 
 
-def build(content: Content, templates: Path, *, site_url: str | None = None) -> tuple[Page, ...]:
+def build(content: Content, templates: Path, *, site_url: str | None = None, memo: article.Memo | None = None) -> tuple[Page, ...]:
     """Every generated page and file of the site, in a fixed order.
 
     The feeds need the site's absolute address (feed readers resolve no
     relative link), so they are made, and linked to, only when `site_url`
     is given; every other page is made either way.
     """
-    writer = article.Writer(templates)
+    writer = article.Writer(templates, memo)
     env = writer.env("markdown")
     links = {name: path for name, path in LINKS.items() if site_url or name not in FEEDS}
     render = _Renderer(env, content, links)

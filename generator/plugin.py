@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+import markupsafe
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,7 +29,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import pages, preview, privacy, records
+from . import article, pages, preview, privacy, records
 from .errors import Problem, Source, WartaError, catalogue
 
 
@@ -42,6 +43,11 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         self.serving = False
         self.staging: _Staging | None = None
         self.backing: _Backing | None = None
+        # Serve only: what the previous rebuild read and wrote, so an edit to
+        # one event re-reads one file and re-writes one article.
+        self.read_cache: records.ReadCache | None = None
+        self.memo: article.Memo | None = None
+        self.templates_seen: tuple[tuple[str, int, int], ...] = ()
         # Paths the last good build published. Only `serve` reads it: an error
         # page goes to each of them, so whichever page the editor has open
         # reloads into the list of problems instead of a 404.
@@ -61,14 +67,19 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         if self.serving:
             if self.backing is None:
                 self.backing = _Backing(root / ".cache" / "warta")
+                self.read_cache = {}
+            templates = _signature(self.templates_dir)
+            if templates != self.templates_seen:
+                # An edited template may change any text: start afresh.
+                self.memo, self.templates_seen = {}, templates
         else:
             self.staging = _Staging(config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         try:
-            content = records.load_content(self.content_dir, today=date.today())
-            composed = pages.build(content, self.templates_dir, site_url=config.site_url)
+            content = records.load_content(self.content_dir, today=date.today(), cache=self.read_cache)
+            composed = pages.build(content, self.templates_dir, site_url=config.site_url, memo=self.memo)
         except WartaError as exc:
             if not self.serving:
                 raise PluginError("\n" + exc.report()) from None
@@ -88,6 +99,17 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         if self.content_date:
             page.update_date = self.content_date
         return page
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # MkDocs and Material print a page's front-matter title and
+        # description into the HTML as they are (<title>, the header, meta
+        # tags): to them it is HTML. Warta's front matter is plain text from
+        # the records, so it is escaped here, once, for every page; the theme
+        # override turns it back into text for JSON-LD with `striptags`.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = markupsafe.escape(page.meta[key])
+        return markdown
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.staging:
@@ -191,6 +213,14 @@ class _Staging:
             shutil.rmtree(old, ignore_errors=True)
         else:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every template: changes when any does."""
+    return tuple(
+        (p.relative_to(folder).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    )
 
 
 def _newest_date(content: records.Content) -> str:

@@ -12,7 +12,9 @@ duplicate recipients) come last, and all problems are raised together.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -354,6 +356,12 @@ def read_yaml(path: Path, display: str, *, email_ok: Iterable[Path_] = ()) -> Pa
     except yaml.MarkedYAMLError as exc:
         parsed.problems.append(_syntax_problem(exc, text, display))
         return parsed
+    except yaml.reader.ReaderError as exc:
+        # A control character (NUL, ESC...) that YAML refuses to read at all.
+        line = text[: exc.position].count("\n") + 1
+        char = ord(exc.character) if isinstance(exc.character, str) else exc.character  # libyaml gives an int
+        parsed.problems.append(Problem("file.control", Source(display, line), {"code": f"U+{char:04X}"}))
+        return parsed
     walker = _Walker(parsed, frozenset(email_ok))
     parsed.data = walker.value(root, ())
     return parsed
@@ -499,7 +507,7 @@ def validate(model: type[Record], parsed: Parsed, **extra: Any) -> Any:
     try:
         return model.model_validate({**parsed.data, **extra})
     except ValidationError as exc:
-        parsed.problems.extend(_problem(model, parsed, err) for err in exc.errors())
+        parsed.problems.extend(_problem(model, parsed, err) for err in _errors(exc))
         return None
 
 
@@ -523,7 +531,7 @@ def validate_each(model: type[Record], parsed: Parsed) -> dict[str, Any]:
         try:
             out[key] = model.model_validate(value)
         except ValidationError as exc:
-            parsed.problems.extend(_problem(model, parsed, err, prefix=(key,)) for err in exc.errors())
+            parsed.problems.extend(_problem(model, parsed, err, prefix=(key,)) for err in _errors(exc))
     return out
 
 
@@ -536,7 +544,9 @@ def _problem(model: type[Record], parsed: Parsed, err: Mapping[str, Any], prefix
     field = str(loc[-1]) if loc else "-"
     params: dict[str, Any] = {"field": _dotted(where) if where else "-"}
     params.update(err.get("ctx") or {})
-    if kind == "string_type" and err.get("input") is None:
+    if err.get("input") is None and kind not in ("missing", "extra_forbidden"):
+        # `field:` with nothing after it, `~` or `null`: whatever the type,
+        # the writer left it empty (never "bukan 'None'").
         code = "schema.empty"
     elif kind in ("string_type", "str_type"):
         code = "schema.not_text"
@@ -559,7 +569,29 @@ def _problem(model: type[Record], parsed: Parsed, err: Mapping[str, Any], prefix
         code = kind
     else:
         code = "schema.invalid"
+    if "value" in params:
+        params["value"] = _shown(params["value"])
     return Problem(code, parsed.source(where), params)
+
+
+def _shown(value: Any) -> str:
+    """A value as the writer wrote it, for a message: a list or mapping in
+    YAML's flow form, never Python's repr with the internal ``__source__``."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_shown(v)}" for k, v in value.items() if k != "__source__") + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_shown(v) for v in value) + "]"
+    return str(value)
+
+
+def _errors(exc: ValidationError) -> list[Any]:
+    """pydantic's errors without the "too short" it adds to a list whose items
+    failed (it counts only the valid ones): the item errors say what is wrong."""
+    errors = exc.errors()
+    failed = [e["loc"] for e in errors]
+    return [e for e in errors if not (
+        e["type"] == "too_short" and any(len(loc) > len(e["loc"]) and loc[: len(e["loc"])] == e["loc"] for loc in failed)
+    )]
 
 
 def _fields_at(model: type[Record], loc: Path_) -> list[str]:
@@ -589,7 +621,11 @@ def _record_type(annotation: Any) -> type[Record] | None:
 # The content folder.
 
 
-def load_content(root: Path, *, today: date | None = None) -> Content:
+ReadCache = dict[tuple[str, bytes], "Parsed"]
+"""Parsed files by (path, content digest), kept by `mkdocs serve` between rebuilds."""
+
+
+def load_content(root: Path, *, today: date | None = None, cache: ReadCache | None = None) -> Content:
     """Load and check a whole content folder; raise WartaError with every problem.
 
     With `today`, an event dated more than ``site.future_days`` after it is
@@ -600,8 +636,21 @@ def load_content(root: Path, *, today: date | None = None) -> Content:
     docs: list[Parsed] = []
     display = str(root)
 
+    used: set[tuple[str, bytes]] = set()
+
     def read(path: Path, **kw: Any) -> Parsed:
-        docs.append(read_yaml(path, f"{display}/{path.relative_to(root).as_posix()}", **kw))
+        name = f"{display}/{path.relative_to(root).as_posix()}"
+        if cache is None or path.stat().st_size > MAX_FILE_BYTES:
+            docs.append(read_yaml(path, name, **kw))
+            return docs[-1]
+        # A preview rebuild after one edit re-reads one file, not the archive.
+        key = (name, hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+        used.add(key)
+        if key not in cache:
+            cache[key] = read_yaml(path, name, **kw)
+        hit = cache[key]
+        # Validation adds its problems to the copy, never to the cached original.
+        docs.append(Parsed(hit.data, hit.lines, list(hit.problems), hit.display))
         return docs[-1]
 
     site_path = root / "site.yml"
@@ -653,6 +702,9 @@ def load_content(root: Path, *, today: date | None = None) -> Content:
         )
 
     problems.extend(p for doc in docs for p in doc.problems)
+    if cache is not None:
+        for stale in cache.keys() - used:
+            del cache[stale]
     if problems or site is None or region is None:
         raise WartaError(problems)
     events.sort(key=lambda e: (e.date, e.time or time(0), e.slug))
@@ -669,19 +721,22 @@ def _record_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[
         if path.name.startswith(".") or path.is_dir():
             continue
         stem, suffix = path.stem, path.suffix
-        if suffix == ".yaml":
-            problems.append(Problem("file.extension", Source(display), {"suggestion": f"{stem}.yml"}))
+        if suffix.casefold() == ".yaml":
+            problems.append(Problem("file.extension", Source(display), {"suggestion": f"{_slugify(stem)}.yml"}))
             continue
-        if suffix != ".yml":
+        if suffix.casefold() != ".yml":
             continue
-        if not _KEY.match(stem):
+        # ".YML" (as Windows may save it) is a record too: reported, never skipped.
+        if suffix != ".yml" or not _KEY.match(stem):
             problems.append(Problem("file.name", Source(display), {"name": path.name, "suggestion": _slugify(stem) + ".yml"}))
             continue
         yield path, stem
 
 
 def _slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "kegiatan"
+    # "ékonomi" -> "ekonomi": the accent goes, the letter stays.
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-") or "kegiatan"
 
 
 @dataclass(frozen=True)

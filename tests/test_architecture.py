@@ -22,7 +22,7 @@ ALLOWED = {
     "opendata": {"privacy", "records", "totals", "wilayah"},
     "pages": {"article", "bahasa", "charts", "errors", "feeds", "opendata", "privacy", "records", "totals", "wilayah"},
     "preview": {"article", "errors", "pages"},
-    "plugin": {"errors", "pages", "preview", "privacy", "records"},
+    "plugin": {"article", "errors", "pages", "preview", "privacy", "records"},
     "cli": {"article", "errors", "pages", "records", "schema"},
     "__main__": {"cli"},
     "__init__": set(),

@@ -182,6 +182,10 @@ def test_serve_previews_edits_shows_errors_and_recovers(tmp_path: Path) -> None:
         assert f"{EVENT}:16" in page
         edit(event, "Kelapa Lma: [", "Kelapa Lima: [")
         _wait_for(article, "Qzarina Contoh")
+        # Preview caches must not hide an edited template.
+        footer = root / "templates" / "partials" / "footer.j2"
+        edit(footer, "Apabila Anda menemukan", "Bila Anda menemukan")
+        _wait_for(article, "Bila Anda menemukan")
     finally:
         server.terminate()
         server.wait(timeout=10)
