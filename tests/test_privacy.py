@@ -493,8 +493,24 @@ _PIECES = st.sampled_from([
 ])
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(_PIECES, max_size=14).map("".join))
+def _positive_text(example: object) -> str:
+    return example.values[0] if hasattr(example, "values") else example[0]  # pytest.param or tuple
+
+
+# Real identifiers cut, joined and mixed with noise: the pre-check sees
+# everything from whole identifiers to fragments of them.
+_TEXTS = st.one_of(
+    st.lists(_PIECES, max_size=14).map("".join),
+    st.builds(
+        lambda text, a, b, noise: noise[:1] + text[a:b] + noise[1:],
+        st.sampled_from([_positive_text(p) for p in POSITIVES]),
+        st.integers(0, 6), st.integers(6, 60), st.lists(_PIECES, max_size=4).map("".join),
+    ),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXTS)
 def test_quick_precheck_never_hides_an_identifier(text: str) -> None:
     # find_identifiers skips text the pre-check rules out; it must rule out
     # only text in which the full patterns find nothing.
