@@ -18,7 +18,7 @@ from __future__ import annotations
 import shutil
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Iterator, Literal
 
 import markupsafe
 from mkdocs.config import base
@@ -154,12 +154,17 @@ def _leaks(site: Path, content: records.Content) -> list[Problem]:
     article_only = content.payee_names(consented=True)
     if content.site.privacy.recipient_names != "full":
         article_only |= content.recipient_names(consented=True)
-    files = [(p.relative_to(site).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(site.rglob("*"))
+    paths = [p.relative_to(site).as_posix() for p in sorted(site.rglob("*"))
              if p.suffix in _LINTED and p.is_file() and not p.relative_to(site).as_posix().startswith("assets/")]
-    leaks = list(privacy.lint(files, never))
     articles = {f"berita/{e.slug}/index.html" for e in content.events} | {"search/search_index.json"}
-    elsewhere = [(path, text) for path, text in files if path not in articles]
-    leaks += privacy.lint(elsewhere, article_only)
+
+    def read(selected: list[str]) -> Iterator[tuple[str, str]]:
+        # One file at a time: the whole built site would not fit the memory
+        # budget of a 5,000-article archive.
+        return ((path, (site / path).read_text(encoding="utf-8")) for path in selected)
+
+    leaks = list(privacy.lint(read(paths), never))
+    leaks += privacy.lint(read([path for path in paths if path not in articles]), article_only)
     labels = catalogue()
     return [
         Problem("leak", Source(leak.path, leak.line), {"label": labels[f"leak.label.{leak.kind}"], "excerpt": leak.excerpt})

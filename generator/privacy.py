@@ -537,13 +537,18 @@ def lint(files: Iterable[tuple[str, str]], forbidden_names: Iterable[str] = ()) 
             by_first.setdefault(words[0], set()).add(words)
     # The theme repeats its menus and footer on every page: each distinct
     # line is scanned once, and its findings reused wherever it recurs.
+    # Only short lines are remembered: menus and labels recur, paragraphs of
+    # articles do not, and remembering them would hold the whole site.
     seen: dict[str, list[tuple[str, str]]] = {}
     leaks = []
     for path, raw in files:
         for number, line in enumerate(readable_text(path, raw).split("\n"), start=1):
-            if line not in seen:
-                seen[line] = _line_findings(line, by_first)
-            leaks.extend(Leak(path, number, kind, excerpt) for kind, excerpt in seen[line])
+            found = seen.get(line)
+            if found is None:
+                found = _line_findings(line, by_first)
+                if len(line) < 200:
+                    seen[line] = found
+            leaks.extend(Leak(path, number, kind, excerpt) for kind, excerpt in found)
     return tuple(leaks)
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,6 +29,31 @@ def content_dir(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)
     return target
+
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def project_copy(base: Path) -> Path:
+    """A throw-away copy of the project's site sources (config, content, templates) in base/proyek."""
+    root = base / "proyek"
+    root.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root)
+    shutil.copytree(CONTENT, root / "content")
+    shutil.copytree(TEMPLATES, root / "templates")
+    return root
+
+
+def build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """A real `mkdocs build --strict` of the project at `root` into `site`."""
+    return subprocess.run([*MKDOCS, "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+                          capture_output=True, text=True, env=ENV, timeout=300)
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    """Every file of a built site by its path, for byte-for-byte comparisons."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -27,10 +27,7 @@ loaded value, for accepted inputs), ``note`` (why the case exists).
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import time
 from collections.abc import Mapping
 from datetime import date
@@ -43,7 +40,7 @@ import yaml
 from generator import pages, records
 from generator.errors import WartaError, format_problem
 
-from .conftest import CONTENT, ROOT, TEMPLATES
+from .conftest import CONTENT, TEMPLATES, build, project_copy, snapshot
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 CASES = sorted(CORPUS.glob("*.yml"))
@@ -141,29 +138,15 @@ def test_loader_reports_exactly_the_expected_problems(path: Path, tmp_path: Path
 # --------------------------------------------------------------------------
 # The same inputs through a real `mkdocs build`: nothing is published.
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 BUILT_CASES = [p for p in CASES if load_case(p).get("build")]
-
-
-def mkdocs_build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
-                          capture_output=True, text=True, env=ENV, timeout=300)
-
-
-def snapshot(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
 def good_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
     """A project copy with a good build in its site/, and that site's bytes."""
     base = tmp_path_factory.mktemp("gut")
-    root = base / "proyek"
-    root.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", root)
-    shutil.copytree(CONTENT, root / "content")
-    shutil.copytree(TEMPLATES, root / "templates")
-    run = mkdocs_build(root, base / "site")
+    root = project_copy(base)
+    run = build(root, base / "site")
     assert run.returncode == 0, run.stderr
     return base, snapshot(base / "site")
 
@@ -181,7 +164,7 @@ def test_real_build_fails_and_leaves_site_untouched(path: Path, tmp_path: Path, 
     root, site = tmp_path / "proyek", tmp_path / "site"
     case = load_case(path)
     apply_steps(root / "content", case["steps"])
-    run = mkdocs_build(root, site)
+    run = build(root, site)
     assert run.returncode != 0
     assert "Traceback" not in run.stderr
     shown = run.stderr.replace(f"{root / 'content'}/", "")

@@ -16,8 +16,6 @@ import csv
 import io
 import json
 import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
@@ -26,8 +24,7 @@ import pytest
 
 from generator import records
 
-from .conftest import CONTENT, EVENT, ROOT, TEMPLATES
-from .test_bad_inputs import ENV
+from .conftest import CONTENT, EVENT, build, project_copy
 
 HOSTILE = (
     "<script>alert(1)</script>",
@@ -101,14 +98,9 @@ def write_hostile_content(content: Path) -> None:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("injeksi")
-    root = base / "proyek"
-    root.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", root)
-    shutil.copytree(CONTENT, root / "content")
-    shutil.copytree(TEMPLATES, root / "templates")
+    root = project_copy(base)
     write_hostile_content(root / "content")
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(base / "site")],
-                         capture_output=True, text=True, env=ENV, timeout=300)
+    run = build(root, base / "site")
     # The build ran the output privacy lint (plugin._leaks): passing means
     # the consenting recipient's name appeared only where it may.
     assert run.returncode == 0, run.stderr

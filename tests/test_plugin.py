@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from html.parser import HTMLParser
@@ -16,26 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .conftest import EVENT, ROOT, edit
-
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-
-
-def project_copy(tmp_path: Path) -> Path:
-    """A throw-away copy of the project's site sources (config, content, templates)."""
-    root = tmp_path / "proyek"
-    root.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", root)
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "templates", root / "templates")
-    return root
-
-
-def build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*MKDOCS, "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
-                          capture_output=True, text=True, env=ENV, timeout=300)
-
+from .conftest import ENV, EVENT, MKDOCS, ROOT, build, edit, project_copy, snapshot
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -106,13 +84,13 @@ def test_broken_record_fails_the_build_and_leaves_the_last_site(tmp_path: Path) 
     root = project_copy(tmp_path)
     site = tmp_path / "site"
     assert build(root, site).returncode == 0
-    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    before = snapshot(site)
     edit(root / "content" / EVENT, "Kelapa Lima: [", "Kelapa Lma: [")
     run = build(root, site)
     assert run.returncode != 0
     assert f"{EVENT}:16: Kecamatan 'Kelapa Lma' tidak ada di Kota Kupang. Mungkin maksud Anda 'Kelapa Lima'?" in run.stderr
     assert "Traceback" not in run.stderr
-    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    after = snapshot(site)
     assert after == before
 
 
@@ -122,12 +100,12 @@ def test_build_failing_after_pages_are_written_leaves_the_last_site(tmp_path: Pa
     root = project_copy(tmp_path)
     site = tmp_path / "site"
     assert build(root, site).returncode == 0
-    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    before = snapshot(site)
     page = root / "content" / "pages" / "tentang.md"
     page.write_text(page.read_text() + "\n[Lihat](tidak-ada.md)\n")
     run = build(root, site)
     assert run.returncode != 0 and "tidak-ada.md" in run.stderr
-    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    after = snapshot(site)
     assert after == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["proyek", "site"]  # no staging folder left
 
@@ -273,6 +251,6 @@ def test_same_content_builds_to_the_same_bytes_whatever_the_clock(tmp_path: Path
         run = subprocess.run([*MKDOCS, "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
                              capture_output=True, text=True, env={**ENV, "SOURCE_DATE_EPOCH": epoch}, timeout=300)
         assert run.returncode == 0, run.stderr
-        sites.append({p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()})
+        sites.append(snapshot(site))
     assert sites[0].keys() == sites[1].keys()
     assert [path for path in sites[0] if sites[0][path] != sites[1][path]] == []
