@@ -42,7 +42,7 @@ schema: setup
 # Benchmark (issue 5; bench/README.md): N = 100, 1,000 and 5,000 events,
 # figures in bench/out/results.json. bench-quick is CI's N = 100 smoke run.
 bench: setup
-	$(BIN)/python bench/run.py --sizes 100 1000 5000
+	$(BIN)/python bench/run.py --sizes 100 1000 5000 --serve-sizes 1000 5000
 
 bench-quick: setup
 	$(BIN)/python bench/run.py --quick
