@@ -27,35 +27,39 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="warta", description="Berita dan situs transparansi dari catatan kegiatan YAML.")
+    parser = argparse.ArgumentParser(prog="warta", description=_help("warta"))
     commands = parser.add_subparsers(required=True, metavar="PERINTAH")
 
-    check = commands.add_parser("check", help="periksa semua catatan di folder konten")
+    check = commands.add_parser("check", help=_help("check"))
     _content_option(check)
     check.set_defaults(run=_check)
 
-    render = commands.add_parser("render", help="tulis berita dari satu catatan kegiatan")
+    render = commands.add_parser("render", help=_help("render"))
     render.add_argument("event", type=Path, metavar="KEGIATAN.yml")
-    render.add_argument("--format", choices=article.FORMATS, default="markdown", help="markdown (situs), text (polos), whatsapp (tempel ke grup)")
+    render.add_argument("--format", choices=article.FORMATS, default="markdown", help=_help("format"))
     _content_option(render)
     render.set_defaults(run=_render)
 
-    new = commands.add_parser("new", help="buat kerangka catatan kegiatan baru")
-    new.add_argument("--date", type=date.fromisoformat, default=None, help="tanggal kegiatan, TTTT-BB-HH (bawaan: hari ini)")
-    new.add_argument("--slug", default="kegiatan-baru", help="bagian nama berkas setelah tanggal")
+    new = commands.add_parser("new", help=_help("new"))
+    new.add_argument("--date", type=date.fromisoformat, default=None, help=_help("date"))
+    new.add_argument("--slug", default="kegiatan-baru", help=_help("slug"))
     _content_option(new)
     new.set_defaults(run=_new)
 
-    schema_cmd = commands.add_parser("schema", help="tulis skema JSON untuk editor YAML")
+    schema_cmd = commands.add_parser("schema", help=_help("schema"))
     schema_cmd.add_argument("--out", type=Path, default=Path("schema"))
-    schema_cmd.add_argument("--check", action="store_true", help="hanya periksa bahwa skema terbaru")
+    schema_cmd.add_argument("--check", action="store_true", help=_help("schema_check"))
     schema_cmd.set_defaults(run=_schema)
     return parser
 
 
+def _help(name: str) -> str:
+    return message(f"cli.help.{name}", {})
+
+
 def _content_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--content", type=Path, default=Path("content"), help="folder konten (bawaan: ./content)")
-    parser.add_argument("--templates", type=Path, default=None, help="folder templat (bawaan: templates/ di samping folder konten)")
+    parser.add_argument("--content", type=Path, default=Path("content"), help=_help("content"))
+    parser.add_argument("--templates", type=Path, default=None, help=_help("templates"))
 
 
 def _templates(args: argparse.Namespace) -> Path:

@@ -23,6 +23,7 @@ from datetime import date
 from typing import Literal, Union
 
 from . import totals
+from .errors import catalogue
 from .records import Content
 
 FOLDER = "data"
@@ -44,9 +45,16 @@ class Column:
 
     name: str
     type: FieldType
-    title: str
-    description: str
+    text: str  # key of its title and description in messages.yml, below "data.column."
     required: bool = True
+
+    @property
+    def title(self) -> str:
+        return catalogue()[f"data.column.{self.text}.title"]
+
+    @property
+    def description(self) -> str:
+        return catalogue()[f"data.column.{self.text}.description"]
 
     def descriptor(self) -> dict[str, object]:
         constraints: dict[str, object] = {"required": self.required}
@@ -74,11 +82,17 @@ class ForeignKey:
 @dataclass(frozen=True)
 class Table:
     name: str  # resource name and file stem: "kegiatan" -> kegiatan.csv, kegiatan.json
-    title: str
-    description: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...] = ()
     foreign_keys: tuple[ForeignKey, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return catalogue()[f"data.table.{self.name}.title"]
+
+    @property
+    def description(self) -> str:
+        return catalogue()[f"data.table.{self.name}.description"]
 
     def schema(self, *, fmt: str) -> dict[str, object]:
         """The Table Schema; foreign keys point at the table of the same format."""
@@ -104,52 +118,39 @@ class Table:
 
 
 # Columns several tables share, so they read the same everywhere.
-_EVENT = Column(
-    "kegiatan", "string", "Kode kegiatan",
-    "Kode unik kegiatan: nama berkas catatannya, juga bagian alamat beritanya.",
-)
-_DATE = Column("tanggal", "date", "Tanggal", "Tanggal kegiatan.")
-_PROGRAM = Column("program", "string", "Kode program", "Kode program yang menaungi kegiatan.")
-_KECAMATAN_CODE = Column(
-    "kode_kecamatan", "string", "Kode kecamatan",
-    "Kode wilayah Kemendagri kecamatan asal penerima, misalnya 53.71.03.",
-)
-_KECAMATAN_NAME = Column("nama_kecamatan", "string", "Kecamatan", "Nama kecamatan menurut Kemendagri.")
+_EVENT = Column("kegiatan", "string", "kegiatan")
+_DATE = Column("tanggal", "date", "tanggal")
+_PROGRAM = Column("program", "string", "program")
+_KECAMATAN_CODE = Column("kode_kecamatan", "string", "kode_kecamatan")
+_KECAMATAN_NAME = Column("nama_kecamatan", "string", "nama_kecamatan")
 _TO_EVENT = ForeignKey(("kegiatan",), "kegiatan", ("kegiatan",))
 
 KEGIATAN = Table(
     "kegiatan",
-    "Kegiatan",
-    "Satu baris per kegiatan: kapan, di mana, program apa, dan berapa penerimanya.",
     (
         _EVENT,
         _DATE,
         _PROGRAM,
-        Column("nama_program", "string", "Program", "Nama program."),
-        Column("tempat", "string", "Tempat", "Tempat kegiatan berlangsung."),
-        Column(
-            "kode_wilayah", "string", "Kode wilayah",
-            "Kode wilayah Kemendagri kabupaten/kota penyelenggara, misalnya 53.71.",
-        ),
-        Column("kelompok_penerima", "string", "Kelompok penerima", "Sebutan penerima, misalnya pekerja rentan."),
-        Column("jumlah_penerima", "integer", "Jumlah penerima", "Banyaknya penerima, dihitung dari daftar penerima."),
-        Column("jumlah_kecamatan", "integer", "Jumlah kecamatan", "Banyaknya kecamatan asal penerima."),
-        Column("halaman", "string", "Halaman berita", "Alamat berita kegiatan ini, relatif terhadap alamat situs."),
+        Column("nama_program", "string", "kegiatan.nama_program"),
+        Column("tempat", "string", "kegiatan.tempat"),
+        Column("kode_wilayah", "string", "kegiatan.kode_wilayah"),
+        Column("kelompok_penerima", "string", "kegiatan.kelompok_penerima"),
+        Column("jumlah_penerima", "integer", "kegiatan.jumlah_penerima"),
+        Column("jumlah_kecamatan", "integer", "kegiatan.jumlah_kecamatan"),
+        Column("halaman", "string", "kegiatan.halaman"),
     ),
     primary_key=("kegiatan",),
 )
 
 PENERIMA_PER_KECAMATAN = Table(
     "penerima-per-kecamatan",
-    "Penerima per kecamatan",
-    "Jumlah penerima setiap kegiatan menurut kecamatan asal penerima.",
     (
         _EVENT,
         _DATE,
         _PROGRAM,
         _KECAMATAN_CODE,
         _KECAMATAN_NAME,
-        Column("jumlah_penerima", "integer", "Jumlah penerima", "Banyaknya penerima dari kecamatan ini pada kegiatan ini."),
+        Column("jumlah_penerima", "integer", "penerima-per-kecamatan.jumlah_penerima"),
     ),
     primary_key=("kegiatan", "kode_kecamatan"),
     foreign_keys=(_TO_EVENT,),
@@ -157,25 +158,15 @@ PENERIMA_PER_KECAMATAN = Table(
 
 PEMBAYARAN = Table(
     "pembayaran",
-    "Pembayaran",
-    "Pembayaran yang diserahkan pada kegiatan, misalnya santunan, menurut jenisnya.",
     (
         _EVENT,
-        Column("urutan", "integer", "Urutan", "Urutan pembayaran dalam catatan kegiatan, mulai dari 1."),
+        Column("urutan", "integer", "pembayaran.urutan"),
         _DATE,
         _PROGRAM,
-        Column("jenis", "string", "Jenis pembayaran", "Jenis pembayaran, misalnya santunan duka."),
-        Column("jumlah_penerima", "integer", "Jumlah penerima", "Banyaknya penerima pembayaran ini."),
-        Column(
-            "nominal_per_penerima", "integer", "Nominal per penerima",
-            "Rupiah yang diterima setiap penerima; kosong bila catatan tidak menyebutkannya.",
-            required=False,
-        ),
-        Column(
-            "total", "integer", "Total",
-            "Jumlah penerima dikali nominal per penerima, dalam rupiah; kosong bila nominal tidak diketahui.",
-            required=False,
-        ),
+        Column("jenis", "string", "pembayaran.jenis"),
+        Column("jumlah_penerima", "integer", "pembayaran.jumlah_penerima"),
+        Column("nominal_per_penerima", "integer", "pembayaran.nominal_per_penerima", required=False),
+        Column("total", "integer", "pembayaran.total", required=False),
     ),
     primary_key=("kegiatan", "urutan"),
     foreign_keys=(_TO_EVENT,),
@@ -183,15 +174,13 @@ PEMBAYARAN = Table(
 
 PENERIMA = Table(
     "penerima",
-    "Penerima",
-    "Nama penerima yang setuju namanya diumumkan, dengan kecamatan asalnya.",
     (
         _EVENT,
         _DATE,
         _PROGRAM,
         _KECAMATAN_CODE,
         _KECAMATAN_NAME,
-        Column("nama", "string", "Nama", "Nama penerima sebagaimana tercatat."),
+        Column("nama", "string", "penerima.nama"),
     ),
     foreign_keys=(_TO_EVENT,),
 )

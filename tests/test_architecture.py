@@ -19,7 +19,7 @@ ALLOWED = {
     "totals": {"records", "wilayah"},
     "charts": {"bahasa"},
     "feeds": {"article", "records"},
-    "opendata": {"privacy", "records", "totals", "wilayah"},
+    "opendata": {"errors", "privacy", "records", "totals", "wilayah"},
     "pages": {"article", "bahasa", "charts", "errors", "feeds", "opendata", "privacy", "records", "totals", "wilayah"},
     "preview": {"article", "errors", "pages"},
     "plugin": {"article", "errors", "pages", "preview", "privacy", "records"},

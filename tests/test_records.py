@@ -3,12 +3,13 @@ rejects what it should, with the file, the line and a message in Indonesian."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from pathlib import Path
 
 import pytest
 
-from generator import records
+from generator import opendata, privacy, records
 from generator.errors import WartaError, catalogue, format_problem
 
 from .conftest import EVENT, edit
@@ -175,17 +176,28 @@ def test_file_names_must_be_addresses(content_dir: Path) -> None:
 
 
 def test_every_message_code_has_catalogue_text_and_every_text_is_used() -> None:
-    source = "".join(p.read_text() for p in (Path(records.__file__).parent).glob("*.py"))
-    from generator import privacy
-    assert {c.removeprefix("pii.") for c in catalogue() if c.startswith("pii.")} == privacy.KINDS
-    assert {c.removeprefix("leak.label.") for c in catalogue() if c.startswith("leak.label.")} == privacy.KINDS | {privacy.NAME}
+    package = Path(records.__file__).parent
+    source = "".join(p.read_text() for p in package.glob("*.py"))
     texts = catalogue()
-    used = {code for code in texts if f'"{code}"' in source or f"'{code}'" in source}
-    dynamic = {code for code in texts if code.startswith(("pii.", "leak.label.", "yaml.hint."))}  # prefix + name
-    assert set(texts) - used - dynamic - {"summary", "suggestion"} == set()
-    import re
-    codes_in_code = set(re.findall(r'_custom\("([a-z_.]+)"', source)) | set(re.findall(r'Problem\("([a-z_.]+)"', source))
-    assert codes_in_code - set(texts) == set()
+
+    def family(prefix: str) -> set[str]:
+        return {code.removeprefix(prefix) for code in texts if code.startswith(prefix)}
+
+    # Codes built from a prefix and a name: each family is exactly what uses it.
+    assert family("pii.") == privacy.KINDS
+    assert family("leak.label.") == privacy.KINDS | {privacy.NAME}
+    assert family("cli.help.") == set(re.findall(r'_help\("(\w+)"\)', (package / "cli.py").read_text()))
+    tables = (opendata.KEGIATAN, opendata.PENERIMA_PER_KECAMATAN, opendata.PEMBAYARAN, opendata.PENERIMA)
+    described = {f"table.{t.name}.{part}" for t in tables for part in ("title", "description")}
+    described |= {f"column.{c.text}.{part}" for t in tables for c in t.columns for part in ("title", "description")}
+    assert family("data.") == described
+    assert family("yaml.hint.") == set(records._YAML_HINTS.values()) | {"general"}
+    # Every other code is named literally where it is raised.
+    dynamic = {"pii.", "leak.label.", "cli.help.", "data.", "yaml.hint."}
+    literal = {code for code in texts if not code.startswith(tuple(dynamic))} - {"summary", "suggestion"}
+    assert {code for code in literal if f'"{code}"' not in source and f"'{code}'" not in source} == set()
+    raised = set(re.findall(r'_custom\("([a-z_.]+)"', source)) | set(re.findall(r'Problem\("([a-z_.]+)"', source))
+    assert raised - set(texts) == set()
 
 
 def test_events_far_in_the_future_are_refused_given_today(content_dir: Path) -> None:
