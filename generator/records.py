@@ -34,7 +34,7 @@ from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from . import privacy, wilayah
-from .errors import NOWHERE, Problem, Source, WartaError
+from .errors import NOWHERE, Problem, Source, WartaError, catalogue
 
 MAX_FILE_BYTES = 1_000_000
 """Largest record file accepted; a real event record is a few kilobytes."""
@@ -53,6 +53,12 @@ _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool",
 
 # --------------------------------------------------------------------------
 # Scalar types: each takes the text as written and gives the value meant.
+
+
+def _describe(field: str) -> str:
+    # The JSON Schema shows these to staff in their editor: Indonesian, so
+    # they live in the message catalogue with every other word they read.
+    return catalogue()[f"schema.field.{field}"]
 
 
 def _custom(code: str, **params: Any) -> PydanticCustomError:
@@ -158,9 +164,9 @@ def _without_source(value: Any) -> Any:
 
 
 class Footer(Record):
-    preset: Literal["pemerintah", "media", "custom"] = Field("pemerintah", description="pemerintah | media | custom")
-    contact: Text = Field(description="E-mail atau URL untuk hak jawab dan hak koreksi")
-    text: Text | None = Field(None, description="Teks kaki berita bila preset: custom")
+    preset: Literal["pemerintah", "media", "custom"] = Field("pemerintah", description=_describe("Footer.preset"))
+    contact: Text = Field(description=_describe("Footer.contact"))
+    text: Text | None = Field(None, description=_describe("Footer.text"))
 
     @model_validator(mode="after")
     def _custom_has_text(self) -> Footer:
@@ -171,31 +177,31 @@ class Footer(Record):
 
 class Privacy(Record):
     recipient_names: Literal["hidden", "masked", "full"] = Field(
-        "masked", description="Nama penerima di halaman transparansi: hidden | masked | full"
+        "masked", description=_describe("Privacy.recipient_names")
     )
 
 
 class Site(Record):
     title: Text
-    publisher: Key = Field(description="Kunci organisasi pemilik situs di organizations.yml")
-    region: RegionCode = Field(description='Kode Kemendagri kabupaten/kota, dalam tanda kutip: "53.71"')
-    dateline: Text = Field(description="Kata pembuka setiap berita, misalnya KUPANG")
+    publisher: Key = Field(description=_describe("Site.publisher"))
+    region: RegionCode = Field(description=_describe("Site.region"))
+    dateline: Text = Field(description=_describe("Site.dateline"))
     footer: Footer
     privacy: Privacy = Privacy()
     future_days: int = Field(
-        30, ge=0, description="Berapa hari ke depan tanggal kegiatan boleh ditulis (rilis yang disiapkan sebelum acara)"
+        30, ge=0, description=_describe("Site.future_days")
     )
 
 
 class Organization(Record):
     name: Text
-    short: Text | None = Field(None, description="Singkatan untuk penyebutan berikutnya")
+    short: Text | None = Field(None, description=_describe("Organization.short"))
 
 
 class Person(Record):
     name: Text
-    title: Text = Field(description="Jabatan, ditulis sebelum nama pada penyebutan pertama")
-    short: Text = Field(description="Sebutan singkat untuk penyebutan berikutnya")
+    title: Text = Field(description=_describe("Person.title"))
+    short: Text = Field(description=_describe("Person.short"))
     organization: Key | None = None
 
 
@@ -216,12 +222,12 @@ RecipientEntry = Annotated[Recipient, BeforeValidator(_from_text("name"), json_s
 
 
 class Recipients(Record):
-    group: Text = Field(description='Sebutan penerima, jamak: "pekerja rentan"')
-    publish_names: bool = Field(False, description="true hanya bila penerima setuju namanya diberitakan")
+    group: Text = Field(description=_describe("Recipients.group"))
+    publish_names: bool = Field(False, description=_describe("Recipients.publish_names"))
     by_kecamatan: Annotated[
         dict[Text, tuple[RecipientEntry, ...]],
         BeforeValidator(_without_source),
-    ] = Field(min_length=1, description="Nama kecamatan -> daftar penerima")
+    ] = Field(min_length=1, description=_describe("Recipients.by_kecamatan"))
 
     @property
     def count(self) -> int:
@@ -229,10 +235,10 @@ class Recipients(Record):
 
 
 class Payment(Record):
-    kind: Text = Field(description='Jenis pembayaran, misalnya "santunan duka"')
+    kind: Text = Field(description=_describe("Payment.kind"))
     recipients: tuple[RecipientEntry, ...] = Field(min_length=1)
     publish_names: bool = False
-    amount: Amount | None = Field(None, description="Rupiah per penerima, bilangan bulat")
+    amount: Amount | None = Field(None, description=_describe("Payment.amount"))
 
 
 def _balanced(text: str) -> str:
@@ -245,12 +251,12 @@ def _balanced(text: str) -> str:
 
 
 class Quote(Record):
-    text: Annotated[Text, AfterValidator(_balanced)] = Field(description="Kutipan langsung, kata demi kata")
+    text: Annotated[Text, AfterValidator(_balanced)] = Field(description=_describe("Quote.text"))
 
 
 class Speaker(Record):
     person: Key
-    remarks: Text | None = Field(None, description="Kalimat tidak langsung, diawali kata kerja")
+    remarks: Text | None = Field(None, description=_describe("Speaker.remarks"))
     quotes: tuple[Annotated[Quote, BeforeValidator(_from_text("text"), json_schema_input_type=Union[str, Quote])], ...] = ()
 
 

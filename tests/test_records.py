@@ -193,7 +193,8 @@ def test_every_message_code_has_catalogue_text_and_every_text_is_used() -> None:
     assert family("data.") == described
     assert family("yaml.hint.") == set(records._YAML_HINTS.values()) | {"general"}
     # Every other code is named literally where it is raised.
-    dynamic = {"pii.", "leak.label.", "cli.help.", "data.", "yaml.hint."}
+    assert family("schema.field.") == set(re.findall(r'_describe\("([\w.]+)"\)', (package / "records.py").read_text()))
+    dynamic = {"pii.", "leak.label.", "cli.help.", "data.", "yaml.hint.", "schema.field."}
     literal = {code for code in texts if not code.startswith(tuple(dynamic))} - {"summary", "suggestion"}
     assert {code for code in literal if f'"{code}"' not in source and f"'{code}'" not in source} == set()
     raised = set(re.findall(r'_custom\("([a-z_.]+)"', source)) | set(re.findall(r'Problem\("([a-z_.]+)"', source))
