@@ -15,6 +15,7 @@ serves a page listing the problems, at the address the editor is looking at.
 
 from __future__ import annotations
 
+import logging
 import shutil
 from datetime import date
 from pathlib import Path
@@ -30,7 +31,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import article, pages, preview, privacy, records
-from .errors import Problem, Source, WartaError, catalogue
+from .errors import Problem, Source, WartaError, catalogue, message
+
+
+# Under "mkdocs." so MkDocs shows it with its own messages.
+log = logging.getLogger("mkdocs.plugins.warta")
 
 
 class WartaConfig(base.Config):
@@ -124,7 +129,9 @@ class WartaPlugin(BasePlugin[WartaConfig]):
 
     def on_shutdown(self) -> None:
         if self.staging:
-            self.staging.finish()
+            if self.staging.finish():
+                # MkDocs named the staging folder; say where the site now is.
+                log.info(message("build.published", {"path": self.staging.target}))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for page in self.pages:
@@ -206,7 +213,8 @@ class _Staging:
         shutil.rmtree(self.folder, ignore_errors=True)
         config["site_dir"] = str(self.folder)
 
-    def finish(self) -> None:
+    def finish(self) -> bool:
+        """Swap the staged site in if the build succeeded; True when it did."""
         # gh-deploy reads site_dir after the build: point it back at the result.
         self.config["site_dir"] = str(self.target)
         if self.written:
@@ -218,6 +226,7 @@ class _Staging:
             shutil.rmtree(old, ignore_errors=True)
         else:
             shutil.rmtree(self.folder, ignore_errors=True)
+        return self.written
 
 
 def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
