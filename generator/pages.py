@@ -155,6 +155,7 @@ class KecamatanInfo:
 @dataclass(frozen=True)
 class Appearance:
     story: Story
+    remarks: tuple[str, ...]  # indirect speech, verb phrases as the record gives them
     quotes: tuple[str, ...]  # verbatim
 
 
@@ -532,9 +533,13 @@ def _people(content: Content, stories: Sequence[Story]) -> tuple[PersonInfo, ...
     out = []
     for key, person in sorted(content.people.items(), key=lambda kv: (kv[1].name, kv[0])):
         appearances = tuple(
-            Appearance(story, tuple(q.text for s in story.facts.speakers if s.key == key for q in s.quotes))
+            Appearance(
+                story,
+                tuple(s.remarks for s in spoke if s.remarks),
+                tuple(q.text for s in spoke for q in s.quotes),
+            )
             for story in _newest_first(stories)
-            if any(s.key == key for s in story.facts.speakers)
+            if (spoke := [s for s in story.facts.speakers if s.key == key])
         )
         org = _org(content, person.organization) if person.organization else None
         out.append(PersonInfo(key, f"narasumber/{key}.md", person.name, person.title, org, appearances))

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import WartaError, format_problem
+from generator.article import escape_markdown
 from generator import bahasa, pages, privacy, records, totals
 
 from .conftest import CONTENT, EVENT, TEMPLATES, edit
@@ -79,6 +80,7 @@ recipients:
     if i % 5 == 0:
         text += """speakers:
   - person: christian-widodo
+    remarks: meminta petugas memeriksa data penerima
     quotes:
       - Bantuan ini harus tepat sasaran.
 """
@@ -363,6 +365,10 @@ def test_speaker_pages_quote_verbatim_with_date_and_link(site) -> None:
     for event in spoken:
         assert f"](../berita/{event.slug}.md)" in text
     assert "Wali Kota Kupang" in text
+    remarks = [s.remarks for e in spoken for s in e.speakers if s.person == "christian-widodo" and s.remarks]
+    assert remarks  # the content gives him indirect speech to show
+    for remark in remarks:
+        assert f"Christian Widodo {escape_markdown(remark)}." in text
     assert "narasumber/wawan-burhanuddin.md" in built
     assert "](wawan-burhanuddin.md)" in built["narasumber/index.md"]
 
