@@ -306,16 +306,23 @@ def _str(cell: Cell) -> str:
     return "" if cell is None else str(cell)
 
 
+_ROWS: dict[str, Callable[[Content], list[Row]]] = {
+    KEGIATAN.name: _kegiatan,
+    PENERIMA_PER_KECAMATAN.name: _per_kecamatan,
+    PEMBAYARAN.name: _pembayaran,
+    PENERIMA.name: _penerima,
+}
+
+
+def _published(content: Content) -> tuple[Table, ...]:
+    """The tables this site publishes, in download order (names only under `full`)."""
+    tables = (KEGIATAN, PENERIMA_PER_KECAMATAN, PEMBAYARAN)
+    return (*tables, PENERIMA) if content.site.privacy.recipient_names == "full" else tables
+
+
 def _tables(content: Content) -> tuple[tuple[Table, list[Row]], ...]:
-    """Every table this site publishes, with its rows, in download order."""
-    builders: list[tuple[Table, Callable[[Content], list[Row]]]] = [
-        (KEGIATAN, _kegiatan),
-        (PENERIMA_PER_KECAMATAN, _per_kecamatan),
-        (PEMBAYARAN, _pembayaran),
-    ]
-    if content.site.privacy.recipient_names == "full":
-        builders.append((PENERIMA, _penerima))
-    return tuple((table, [_neutralise(row) for row in build(content)]) for table, build in builders)
+    """Every published table with its rows."""
+    return tuple((table, [_neutralise(row) for row in _ROWS[table.name](content)]) for table in _published(content))
 
 
 # A cell a spreadsheet would run as a formula (CSV injection, OWASP).
@@ -378,7 +385,7 @@ def _package(content: Content) -> dict[str, object]:
             "encoding": "utf-8",
             "schema": table.schema(fmt=fmt),
         }
-        for table, _ in _tables(content)
+        for table in _published(content)
         for fmt, mediatype in _FORMATS.items()
     ]
     return {

@@ -532,7 +532,7 @@ def lint(files: Iterable[tuple[str, str]], forbidden_names: Iterable[str] = ()) 
     # one regex alternation of thousands of names is far too slow.
     by_first: dict[str, set[tuple[str, ...]]] = {}
     for name in forbidden_names:
-        words = tuple(w for _, w in _words(name))
+        words = tuple(_words(name))
         if words:
             by_first.setdefault(words[0], set()).add(words)
     # The theme repeats its menus and footer on every page: each distinct
@@ -556,7 +556,7 @@ def _line_findings(line: str, by_first: Mapping[str, set[tuple[str, ...]]]) -> l
     """(kind, masked excerpt) of every identifier and forbidden name in one line."""
     found = [(f.kind, _initial(line[f.start]) + "***") for f in find_identifiers(line, official_emails_ok=True)]
     if by_first:
-        tokens = [word for _, word in _words(line)]
+        tokens = _words(line)
         for i, word in enumerate(tokens):
             for name in by_first.get(word, ()):
                 if tuple(tokens[i : i + len(name)]) == name:
@@ -567,9 +567,9 @@ def _line_findings(line: str, by_first: Mapping[str, set[tuple[str, ...]]]) -> l
 _WORD = re.compile(r"\w(?:[\w'’.-]*\w)?")
 
 
-def _words(text: str) -> list[tuple[int, str]]:
-    """(offset, case-folded word) for each word; apostrophes and hyphens stay inside."""
-    return [(m.start(), m.group().casefold()) for m in _WORD.finditer(text)]
+def _words(text: str) -> list[str]:
+    """The case-folded words of `text`; apostrophes and hyphens stay inside a word."""
+    return [m.group().casefold() for m in _WORD.finditer(text)]
 
 
 # Built pages are machine-written HTML, so regular expressions read them

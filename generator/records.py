@@ -856,13 +856,9 @@ def _duplicates(doc: Parsed, base: Path_, entries: list[tuple[Any, Path_]]) -> I
         kelurahan = _field(item, "kelurahan")
         if not isinstance(name, str):
             continue
-        identity = (_fold(name), _fold(kelurahan) if isinstance(kelurahan, str) else "")
+        identity = (wilayah.fold(name), wilayah.fold(kelurahan) if isinstance(kelurahan, str) else "")
         if identity in first:
             other = doc.source((*base, *first[identity])).line
             yield Problem("recipient.duplicate", doc.source((*base, *loc)), {"value": " ".join(name.split()), "other": other})
         else:
             first[identity] = loc
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()

@@ -30,8 +30,8 @@ class Kecamatan:
 
     def find_kelurahan(self, name: str) -> str | None:
         """The official spelling of kelurahan `name`, ignoring case and spacing."""
-        wanted = _fold(name)
-        return next((k for k in self.kelurahan if _fold(k) == wanted), None)
+        wanted = fold(name)
+        return next((k for k in self.kelurahan if fold(k) == wanted), None)
 
 
 @dataclass(frozen=True)
@@ -54,12 +54,12 @@ class Region:
 
     def find_kecamatan(self, name: str) -> Kecamatan | None:
         """The kecamatan called `name`, ignoring case and spacing."""
-        return self._by_folded_name.get(_fold(name))
+        return self._by_folded_name.get(fold(name))
 
     @functools.cached_property
     def _by_folded_name(self) -> dict[str, Kecamatan]:
         # Every recipient group looks its kecamatan up: a dict, not a scan.
-        return {_fold(k.name): k for k in self.kecamatan}
+        return {fold(k.name): k for k in self.kecamatan}
 
     def suggest_kecamatan(self, name: str) -> str | None:
         return closest(name, [k.name for k in self.kecamatan])
@@ -80,12 +80,17 @@ def time_zone(province_code: str) -> str:
 
 def closest(name: str, candidates: list[str]) -> str | None:
     """The candidate most like `name`, for a "did you mean" suggestion."""
-    folded = {_fold(c): c for c in candidates}
-    match = difflib.get_close_matches(_fold(name), list(folded), n=1, cutoff=0.6)
+    folded = {fold(c): c for c in candidates}
+    match = difflib.get_close_matches(fold(name), list(folded), n=1, cutoff=0.6)
     return folded[match[0]] if match else None
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """A name as compared: case and runs of spaces ignored.
+
+    >>> fold("  Kelapa   LIMA ")
+    'kelapa lima'
+    """
     return " ".join(text.split()).casefold()
 
 
