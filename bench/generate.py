@@ -37,7 +37,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator import privacy, wilayah  # noqa: E402
+from generator.core import privacy, wilayah  # noqa: E402
 
 DEFAULT_REGION = "53.01"
 START, YEARS = date(2015, 1, 1), 10
@@ -150,7 +150,7 @@ def event(rng: random.Random, names: Names, index: int, day: date, kecamatan: li
         for _ in range(n):
             name = names()
             if place.kelurahan and rng.random() < 0.2:
-                entries.append({"name": name, "kelurahan": rng.choice(place.kelurahan)})
+                entries.append({"name": name, "kelurahan": rng.choice(place.kelurahan).name})
             else:
                 entries.append(name)
         by_kecamatan[place.name] = entries

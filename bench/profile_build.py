@@ -38,8 +38,8 @@ import run  # noqa: E402
 
 # (label, test on "file:function"), first match wins.
 GROUPS = [
-    ("Warta: privacy lint of the built site", lambda f: "generator/privacy.py" in f or "html/parser.py" in f),
-    ("Warta: records (YAML + pydantic)", lambda f: "generator/records.py" in f or "/yaml/" in f or "pydantic" in f),
+    ("Warta: privacy lint of the built site", lambda f: "generator/core/privacy.py" in f or "html/parser.py" in f),
+    ("Warta: records (YAML + pydantic)", lambda f: "generator/records/" in f or "/yaml/" in f or "pydantic" in f),
     ("Warta: other generator code", lambda f: "/generator/" in f and "site-packages" not in f),
     ("Warta: its Jinja templates (compiled)", lambda f: str(REPO / "templates") in f and "templates/theme" not in f),
     ("Material/theme templates (compiled Jinja)", lambda f: "material/templates" in f or "templates/theme" in f),
@@ -56,11 +56,11 @@ GROUPS = [
 ]
 
 PHASES = [
-    ("warta on_pre_build (load + compose)", "generator/plugin.py", "on_pre_build"),
-    ("  records.load_content", "records.py", "load_content"),
-    ("  pages.build", "pages.py", "build"),
-    ("warta on_files", "generator/plugin.py", "on_files"),
-    ("warta on_post_build (privacy lint)", "generator/plugin.py", "on_post_build"),
+    ("warta on_pre_build (load + compose)", "generator/edges/plugin.py", "on_pre_build"),
+    ("  records.load_content", "records/load.py", "load_content"),
+    ("  pages.build", "compose/pages.py", "build"),
+    ("warta on_files", "generator/edges/plugin.py", "on_files"),
+    ("warta on_post_build (privacy lint)", "generator/edges/plugin.py", "on_post_build"),
     ("mkdocs get_files (docs_dir scan)", "files.py", "get_files"),
     ("mkdocs _populate_page (read + Markdown -> HTML)", "build.py", "_populate_page"),
     ("  Page.render (Markdown conversion)", "pages.py", "render"),

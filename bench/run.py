@@ -6,11 +6,11 @@
 For each N it generates (or reuses) a content folder (bench/generate.py), then
 measures:
 
-  a. the generator alone: records.load_content + pages.build in a fresh
+  a. the generator alone: records.load_content + compose.site in a fresh
      process, best of 3 in-process runs (time.perf_counter) -> events/s;
   b. `mkdocs build` of the Warta site: the repository's mkdocs.yml with only
      its folder paths pointed at the generated content (wall time);
-  c. the baseline: every article's Markdown (article.Writer.render) written to
+  c. the baseline: every article's Markdown (writer.Writer.render) written to
      plain files and built by stock MkDocs + Material with the same theme
      settings, search, pruned navigation and no plugin of ours;
   d. edit-to-preview under `mkdocs serve` (flags taken from the Makefile's
@@ -150,7 +150,11 @@ def baseline_project(project: Path, docs: Path) -> Path:
 
 def generator_child(content: Path, docs: Path | None, repeat: int) -> dict:
     sys.path.insert(0, str(REPO))
-    from generator import article, pages, records
+    from generator import compose, records
+    from generator.compose import article
+    from generator.compose.policy import Policy
+    from generator.compose.templating import Templates
+    from generator.compose.writer import Writer
 
     site_url = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url")
     runs = []
@@ -158,7 +162,7 @@ def generator_child(content: Path, docs: Path | None, repeat: int) -> dict:
         start = time.perf_counter()
         loaded = records.load_content(content)
         t_load = time.perf_counter() - start
-        composed = pages.build(loaded, REPO / "templates", site_url=site_url)
+        _, composed = compose.site(loaded, [REPO / "templates"], site_url=site_url)
         runs.append({"load": t_load, "total": time.perf_counter() - start})
     result = {"runs": runs, "events": len(loaded.events), "pages": len(composed),
               "markdown_pages": sum(p.path.endswith(".md") for p in composed)}
@@ -166,9 +170,10 @@ def generator_child(content: Path, docs: Path | None, repeat: int) -> dict:
         if docs.exists():
             shutil.rmtree(docs)
         (docs / "berita").mkdir(parents=True)
-        writer = article.Writer(REPO / "templates")
+        writer = Writer(Templates([REPO / "templates"]))
+        rules = Policy(loaded.site.privacy.recipient_names)
         for event in loaded.events:
-            text = writer.render(article.facts(event, loaded))
+            text = writer.render(article.facts(event, loaded, rules))
             (docs / "berita" / f"{event.slug}.md").write_text(text, encoding="utf-8")
         (docs / "index.md").write_text(f"# {loaded.site.title}\n\n{len(loaded.events)} berita.\n", encoding="utf-8")
     return result
@@ -274,7 +279,7 @@ def edit_targets(content: Path, count: int) -> list[Path]:
 
 def measure_serve(config: Path, content: Path, repeats: int, timeout: float, log_path: Path) -> dict:
     sys.path.insert(0, str(REPO))
-    from generator.pages import slugify
+    from generator.core.text import slugify
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"

@@ -10,12 +10,41 @@ from pathlib import Path
 
 import pytest
 
-from generator import records
+from generator import compose, records
+from generator.compose import article, policy
+from generator.compose.facts import SiteFacts
+from generator.compose.templating import Templates
+from generator.compose.writer import Writer
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 TEMPLATES = ROOT / "templates"
 EVENT = "events/2025-09-03-bangun-ntt-kupang.yml"
+
+
+SITE_URL = "https://transparansi.contoh.go.id/"
+
+
+def writer_for(templates: Path = TEMPLATES) -> Writer:
+    """An article writer over a templates folder (the project's by default)."""
+    return Writer(Templates([templates]))
+
+
+def facts_of(content: records.Content, event: records.Event | None = None) -> article.ArticleFacts:
+    """The facts of `event`'s article (the first event by default), under the site's own policy."""
+    rules = policy.Policy(content.site.privacy.recipient_names)
+    return article.facts(event or content.events[0], content, rules)
+
+
+def composed(content: records.Content, site_url: str | None = SITE_URL) -> tuple[SiteFacts, dict[str, str]]:
+    """The facts of the site and every page Warta hands to MkDocs, by path."""
+    site, pages = compose.site(content, [TEMPLATES], site_url=site_url)
+    return site, {p.path: p.text for p in pages}
+
+
+def downloads(content: records.Content) -> dict[str, str]:
+    """The open-data files of a site, by path."""
+    return {path: text for path, text in composed(content)[1].items() if path.startswith("data/") and not path.endswith(".md")}
 
 
 @pytest.fixture(scope="session")

@@ -10,21 +10,25 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import article, records
+from generator import records
+from generator.compose import article
+from generator.compose.templating import FORMATS, Format
+from generator.compose.writer import Writer
+from generator.core import bahasa
 
-from .conftest import EVENT, TEMPLATES, edit
+from .conftest import EVENT, edit, facts_of, writer_for
 
 
 @pytest.fixture(scope="module")
-def writer() -> article.Writer:
-    return article.Writer(TEMPLATES)
+def writer() -> Writer:
+    return writer_for()
 
 
-def render(content: records.Content, writer: article.Writer, fmt: article.Format = "markdown") -> str:
-    return writer.render(article.facts(content.events[0], content), fmt)
+def render(content: records.Content, writer: Writer, fmt: Format = "markdown") -> str:
+    return writer.render(facts_of(content), fmt)
 
 
-@pytest.mark.parametrize("fmt", article.FORMATS)
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_example_article_matches_reviewed_golden(example, writer, golden, fmt) -> None:
     golden(f"2025-09-03-bangun-ntt-kupang.{fmt}.txt", render(example, writer, fmt))
 
@@ -71,10 +75,10 @@ def test_without_consent_no_recipient_is_named(content_dir: Path, writer) -> Non
     edit(content_dir / EVENT, "publish_names: true           #", "publish_names: false #")
     edit(content_dir / EVENT, "    publish_names: true\n", "")
     content = records.load_content(content_dir)
-    for fmt in article.FORMATS:
+    for fmt in FORMATS:
         text = render(content, writer, fmt)
-        for kecamatan in content.events[0].recipients.by_kecamatan.values():
-            for person in kecamatan:
+        for place in content.events[0].recipients.places:
+            for person in place.recipients:
                 assert person.name not in text
         assert "Duli" not in text and "Moses Kadji" not in text
     text = render(content, writer, "text")
@@ -91,13 +95,13 @@ def test_payment_amounts_are_formatted_and_totalled(content_dir: Path, writer) -
 def test_corrections_are_dated_and_shown(content_dir: Path, writer) -> None:
     (content_dir / EVENT).write_text((content_dir / EVENT).read_text() + 'corrections:\n  - date: 2025-09-04\n    time: "10.15"\n    note: Nama kecamatan salah tulis.\n')
     content = records.load_content(content_dir)
-    facts = article.facts(content.events[0], content)
+    facts = facts_of(content)
     assert facts.modified.isoformat() == "2025-09-04"
     assert "**Ralat, Kamis (4/9/2025) pukul 10.15 WITA:** Nama kecamatan salah tulis." in writer.render(facts)
 
 
 def test_generated_headline_fits_and_uses_record_counts(example, writer) -> None:
-    title = writer.headline(article.facts(example.events[0], example))
+    title = writer.headline(facts_of(example))
     assert title == "Bangun NTT Jangkau 10 Pekerja Rentan di 6 Kecamatan Kota Kupang"
     assert 50 <= len(title) <= 80
 
@@ -111,8 +115,8 @@ def test_record_strings_reach_markdown_as_literal_text(content_dir: Path, writer
 
 
 def test_same_record_same_bytes(example) -> None:
-    first = render(example, article.Writer(TEMPLATES))
-    assert first == render(example, article.Writer(TEMPLATES))
+    first = render(example, writer_for())
+    assert first == render(example, writer_for())
 
 
 @pytest.mark.parametrize("speakers, expected", [
@@ -155,9 +159,9 @@ def _unique(by_kecamatan: dict[str, list[str]]) -> bool:
 def test_generated_events_name_each_recipient_once_and_count_right(example, writer, by_kecamatan, publish) -> None:
     data = example.events[0].model_dump()
     data["recipients"] = {"group": "pekerja rentan", "publish_names": publish, "by_kecamatan": by_kecamatan}
-    data["__slug__"] = "x"
-    event = records.Event.model_validate(data)
-    facts = article.facts(event, example)
+    context = records.validation_context(records.Resolver(example.region), slug="x")
+    event = records.Event.model_validate(data, context=context)
+    facts = facts_of(example, event)
     text = writer.render(facts, "text")
     total = sum(len(v) for v in by_kecamatan.values())
     assert facts.recipient_count == total and facts.kecamatan_count == len(by_kecamatan)
@@ -165,5 +169,4 @@ def test_generated_events_name_each_recipient_once_and_count_right(example, writ
         for n in names:
             assert text.count(n) == (1 if publish else 0)
     spoken = re.search(r"bagi (\S+) pekerja rentan", text)[1]
-    from generator import bahasa
     assert spoken == bahasa.number(total)

@@ -20,7 +20,7 @@ Steps (each a mapping, applied in order; FILE is relative to the content folder)
   (the 50 MB file is made here, in tmp, not stored in the repository).
 
 Other keys: ``today`` (for the future-date horizon), ``stage: pages`` (the
-problem is found by ``pages.build``, after loading), ``max_seconds``
+problem is found while composing pages, after loading), ``max_seconds``
 (the loader must answer this fast), ``values`` (dotted path -> ``str`` of the
 loaded value, for accepted inputs), ``note`` (why the case exists).
 """
@@ -37,14 +37,13 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import pages, records
-from generator.errors import WartaError, format_problem
+from generator import records
+from generator.core.errors import WartaError, format_problem
 
-from .conftest import CONTENT, TEMPLATES, build, project_copy, snapshot
+from .conftest import CONTENT, build, composed, project_copy, snapshot
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 CASES = sorted(CORPUS.glob("*.yml"))
-SITE_URL = "https://transparansi.contoh.go.id/"
 
 
 def load_case(path: Path) -> dict[str, Any]:
@@ -92,7 +91,7 @@ def report(root: Path, case: Mapping[str, Any]) -> tuple[list[str], records.Cont
     try:
         content = records.load_content(root, today=date.fromisoformat(str(today)) if today else None)
         if case.get("stage") == "pages":
-            pages.build(content, TEMPLATES, site_url=SITE_URL)
+            composed(content)
     except WartaError as exc:
         return [format_problem(p).removeprefix(f"{root}/") for p in exc.problems], None
     return [], content

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import bahasa
-from generator.bahasa import (
+from generator.core import bahasa
+from generator.core.bahasa import (
     FILTERS,
     Mentions,
     capitalize_first,

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import markdown
 import pytest
 
-from generator.charts import bar_chart
+from generator.compose.charts import bar_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 ROWS = [("Alak", 2), ("Maulafa", 1250), ("Kelapa Lima", 625), ("Oebobo", 0)]

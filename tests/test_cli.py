@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import schema
-from generator.cli import main
+from generator.edges import schema
+from generator.edges.cli import main
 
 from .conftest import CONTENT, EVENT, ROOT, TEMPLATES, edit
 

@@ -9,17 +9,33 @@ from pathlib import Path
 
 import pytest
 
-from generator import article, feeds, records
+from generator import records
+from generator.compose import feeds
+from generator.compose.facts import site_facts
+from generator.compose.writer import Writer
 
-from .conftest import CONTENT, EVENT, TEMPLATES, edit
+from .conftest import CONTENT, EVENT, edit, facts_of, writer_for
 
 SITE = "https://transparansi.contoh.go.id/"
 ATOM = "{http://www.w3.org/2005/Atom}"
+RSS_PATH, ATOM_PATH = "berita/rss.xml", "berita/atom.xml"
 
 
 @pytest.fixture(scope="module")
-def writer() -> article.Writer:
-    return article.Writer(TEMPLATES)
+def writer() -> Writer:
+    return writer_for()
+
+
+def files(content: records.Content, writer: Writer, site_url: str = SITE) -> dict[str, str]:
+    return feeds.files(site_facts(content, writer, site_url=site_url), site_url)
+
+
+def rss(content: records.Content, writer: Writer, site_url: str = SITE) -> str:
+    return files(content, writer, site_url)[RSS_PATH]
+
+
+def atom(content: records.Content, writer: Writer, site_url: str = SITE) -> str:
+    return files(content, writer, site_url)[ATOM_PATH]
 
 
 def add_event(content_dir: Path, slug: str, day: date, *, time: str | None = None, extra: str = "") -> None:
@@ -44,17 +60,17 @@ def atom_entries(text: str) -> list[ET.Element]:
 
 
 def test_example_feeds_carry_the_article(example, writer) -> None:
-    facts = article.facts(example.events[0], example)
+    facts = facts_of(example)
     url = SITE + "berita/2025-09-03-bangun-ntt-kupang/"
 
-    (item,) = rss_items(feeds.rss(example, writer, SITE))
+    (item,) = rss_items(rss(example, writer, SITE))
     assert item.findtext("title") == writer.headline(facts)
     assert item.findtext("link") == url
     assert item.findtext("guid") == url and item.find("guid").get("isPermaLink") == "true"  # type: ignore[union-attr]
     assert item.findtext("description") == writer.description(facts)
     assert item.findtext("pubDate") == "Wed, 03 Sep 2025 09:00:00 +0800"
 
-    (entry,) = atom_entries(feeds.atom(example, writer, SITE))
+    (entry,) = atom_entries(atom(example, writer, SITE))
     assert entry.findtext(f"{ATOM}id") == url
     assert entry.find(f"{ATOM}link").get("href") == url  # type: ignore[union-attr]
     assert entry.findtext(f"{ATOM}title") == writer.headline(facts)
@@ -64,43 +80,43 @@ def test_example_feeds_carry_the_article(example, writer) -> None:
 
 
 def test_feed_metadata_is_dated_from_the_news_not_the_build(example, writer) -> None:
-    channel = ET.fromstring(feeds.rss(example, writer, SITE).encode()).find("channel")
+    channel = ET.fromstring(rss(example, writer, SITE).encode()).find("channel")
     assert channel is not None
     assert channel.findtext("lastBuildDate") == "Wed, 03 Sep 2025 09:00:00 +0800"
     assert channel.findtext("language") == "id"
     assert channel.findtext("link") == SITE
-    assert channel.find(f"{ATOM}link").get("href") == SITE + feeds.RSS_PATH  # type: ignore[union-attr]
+    assert channel.find(f"{ATOM}link").get("href") == SITE + RSS_PATH  # type: ignore[union-attr]
 
-    root = ET.fromstring(feeds.atom(example, writer, SITE).encode())
+    root = ET.fromstring(atom(example, writer, SITE).encode())
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "id"
     assert root.findtext(f"{ATOM}updated") == "2025-09-03T09:00:00+08:00"
     assert root.findtext(f"{ATOM}author/{ATOM}name") == "Pemerintah Kota Kupang"
     self_link = [link.get("href") for link in root.findall(f"{ATOM}link") if link.get("rel") == "self"]
-    assert self_link == [SITE + feeds.ATOM_PATH]
+    assert self_link == [SITE + ATOM_PATH]
 
 
 @pytest.mark.parametrize("site_url", ["https://contoh.go.id/warta", "https://contoh.go.id/warta/"])
 def test_links_are_absolute_with_or_without_a_trailing_slash(example, writer, site_url: str) -> None:
-    (item,) = rss_items(feeds.rss(example, writer, site_url))
+    (item,) = rss_items(rss(example, writer, site_url))
     assert item.findtext("link") == "https://contoh.go.id/warta/berita/2025-09-03-bangun-ntt-kupang/"
 
 
 @pytest.mark.parametrize("site_url", ["", "/", "berita/", "ftp://contoh.go.id/"])
 def test_a_relative_or_missing_site_url_is_refused(example, writer, site_url: str) -> None:
     with pytest.raises(ValueError):
-        feeds.rss(example, writer, site_url)
+        rss(example, writer, site_url)
 
 
 def test_same_content_same_bytes(example, writer) -> None:
     # A second build: content loaded again, a fresh writer.
-    again = feeds.files(records.load_content(CONTENT), article.Writer(TEMPLATES), SITE)
-    assert feeds.files(example, writer, SITE) == again
-    assert list(feeds.files(example, writer, SITE)) == [feeds.RSS_PATH, feeds.ATOM_PATH, "berita/sitemap.xml"]
+    again = files(records.load_content(CONTENT), writer_for())
+    assert files(example, writer) == again
+    assert list(files(example, writer)) == [RSS_PATH, ATOM_PATH, "berita/sitemap.xml"]
 
 
 def test_stub_sitemap_beside_the_feeds_is_an_empty_urlset(example, writer) -> None:
     # Material fetches sitemap.xml beside every rel=alternate link.
-    stub = ET.fromstring(feeds.files(example, writer, SITE)["berita/sitemap.xml"].encode())
+    stub = ET.fromstring(files(example, writer)["berita/sitemap.xml"].encode())
     assert stub.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset" and len(stub) == 0
 
 
@@ -110,8 +126,8 @@ def test_newest_first_at_most_fifty_with_times_in_wita(content_dir: Path, writer
         add_event(content_dir, f"2025-kegiatan-{i:02d}", start + timedelta(days=i), time="14.30" if i % 2 else None)
     content = records.load_content(content_dir)
 
-    items = rss_items(feeds.rss(content, writer, SITE))
-    entries = atom_entries(feeds.atom(content, writer, SITE))
+    items = rss_items(rss(content, writer, SITE))
+    entries = atom_entries(atom(content, writer, SITE))
     assert len(items) == len(entries) == feeds.LIMIT
     published = [parsedate_to_datetime(i.findtext("pubDate") or "") for i in items]
     assert published == sorted(published, reverse=True)
@@ -131,11 +147,11 @@ def test_a_correction_updates_the_entry_and_the_feed(content_dir: Path, writer) 
         "  - date: 2025-08-01\n    note: Jam diperbaiki.\n"
     ))
     content = records.load_content(content_dir)
-    entries = {e.findtext(f"{ATOM}id"): e for e in atom_entries(feeds.atom(content, writer, SITE))}
+    entries = {e.findtext(f"{ATOM}id"): e for e in atom_entries(atom(content, writer, SITE))}
     corrected = entries[SITE + "berita/2025-08-01-sosialisasi/"]
     assert corrected.findtext(f"{ATOM}published") == "2025-08-01T10:00:00+08:00"
     assert corrected.findtext(f"{ATOM}updated") == "2025-09-10T16:15:00+08:00"
-    root = ET.fromstring(feeds.atom(content, writer, SITE).encode())
+    root = ET.fromstring(atom(content, writer, SITE).encode())
     assert root.findtext(f"{ATOM}updated") == "2025-09-10T16:15:00+08:00"
     # The newest event still leads: order is by publication.
     assert next(iter(entries)) == SITE + "berita/2025-09-03-bangun-ntt-kupang/"
@@ -146,7 +162,7 @@ def test_a_correction_without_a_time_never_predates_publication(content_dir: Pat
         "corrections:\n  - date: 2025-08-01\n    note: Jam diperbaiki.\n"
     ))
     content = records.load_content(content_dir)
-    entries = {e.findtext(f"{ATOM}id"): e for e in atom_entries(feeds.atom(content, writer, SITE))}
+    entries = {e.findtext(f"{ATOM}id"): e for e in atom_entries(atom(content, writer, SITE))}
     assert entries[SITE + "berita/2025-08-01-sosialisasi/"].findtext(f"{ATOM}updated") == "2025-08-01T10:00:00+08:00"
 
 
@@ -154,7 +170,7 @@ def test_markup_in_a_headline_stays_text(content_dir: Path, writer) -> None:
     headline = "<script>alert(1)</script> & Bantuan \"Nelayan\""
     edit(content_dir / EVENT, "venue:", f"title: '{headline}'\nvenue:")
     content = records.load_content(content_dir)
-    rss_text, atom_text = feeds.rss(content, writer, SITE), feeds.atom(content, writer, SITE)
+    rss_text, atom_text = rss(content, writer, SITE), atom(content, writer, SITE)
     for text in (rss_text, atom_text):
         assert "<script>" not in text
     assert rss_items(rss_text)[0].findtext("title") == headline
@@ -164,7 +180,7 @@ def test_markup_in_a_headline_stays_text(content_dir: Path, writer) -> None:
 def test_without_news_the_feeds_are_valid_and_fixed(content_dir: Path, writer) -> None:
     (content_dir / EVENT).unlink()
     content = records.load_content(content_dir)
-    assert rss_items(feeds.rss(content, writer, SITE)) == []
-    root = ET.fromstring(feeds.atom(content, writer, SITE).encode())
+    assert rss_items(rss(content, writer, SITE)) == []
+    root = ET.fromstring(atom(content, writer, SITE).encode())
     assert root.findtext(f"{ATOM}updated") == "1970-01-01T00:00:00+00:00"
-    assert feeds.atom(content, writer, SITE) == feeds.atom(content, writer, SITE)
+    assert atom(content, writer, SITE) == atom(content, writer, SITE)

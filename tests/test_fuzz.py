@@ -33,10 +33,14 @@ import yaml
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
-from generator import opendata, pages, privacy, records, totals, wilayah
-from generator.errors import WartaError, format_problem, format_problems
+from generator import records
+from generator.compose import totals
+from generator.compose.addresses import Addresses
+from generator.core import privacy, wilayah
+from generator.core.text import slugify
+from generator.core.errors import WartaError, format_problem, format_problems
 
-from .conftest import CONTENT, EVENT, TEMPLATES
+from .conftest import CONTENT, EVENT, composed
 from .test_pages import figure
 
 settings.register_profile("warta-lokal", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True)
@@ -50,7 +54,6 @@ def budget(local: int, ci: int) -> settings:
     return settings(PROFILE, max_examples=ci if CI else local)
 
 
-SITE_URL = "https://transparansi.contoh.go.id/"
 EXAMPLE = (CONTENT / EVENT).read_text(encoding="utf-8")
 
 
@@ -212,12 +215,12 @@ def test_valid_content_anywhere_builds_and_keeps_its_promises(tmp_path_factory: 
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
     content = records.load_content(root)
-    built = {p.path: p.text for p in pages.build(content, TEMPLATES, site_url=SITE_URL)}
+    site, built = composed(content)
 
     # Every named person is named exactly once in their article; the others never.
     for event in content.events:
         article = built[f"berita/{event.slug}.md"]
-        people = [r.name for rs in event.recipients.by_kecamatan.values() for r in rs]
+        people = [r.name for place in event.recipients.places for r in place.recipients]
         for name in people:
             assert _count_name(name, article) == (1 if event.recipients.publish_names else 0), name
         for payment in event.payments:
@@ -234,9 +237,9 @@ def test_valid_content_anywhere_builds_and_keeps_its_promises(tmp_path_factory: 
     programmes = [built[f"program/{key}.md"] for key in content.programs]
     assert sum(figure(p, "Penerima") for p in programmes) == tally.recipients
     assert sum(figure(p, "Kegiatan") for p in programmes) == tally.events
-    kecamatan = [built[f"kecamatan/{pages.slugify(k.name)}.md"] for k in content.region.kecamatan]
+    kecamatan = [built[f"kecamatan/{slugify(k.name)}.md"] for k in content.region.kecamatan]
     assert sum(figure(k, "Penerima") for k in kecamatan) == tally.recipients
-    downloads = opendata.downloads(content)
+    downloads = {path: text for path, text in built.items() if path.startswith("data/") and not path.endswith(".md")}
     kegiatan = list(csv.DictReader(io.StringIO(downloads["data/kegiatan.csv"])))
     assert sum(int(row["jumlah_penerima"]) for row in kegiatan) == tally.recipients
     per_kecamatan = list(csv.DictReader(io.StringIO(downloads["data/penerima-per-kecamatan.csv"]))) if "data/penerima-per-kecamatan.csv" in downloads else None
@@ -250,11 +253,9 @@ def test_valid_content_anywhere_builds_and_keeps_its_promises(tmp_path_factory: 
     # The guard stays quiet on valid content: no identifier anywhere, names
     # only where the policy allows them (the plugin's rule), on the pages as
     # the site serves them (HTML: chart ids in attributes are not read).
-    files_out = [(path.removesuffix(".md") + ".html", markdown.markdown(text, extensions=["tables", "attr_list"]))
+    book: Addresses = site.addresses
+    files_out = [(book.built(path), markdown.markdown(text, extensions=["tables", "attr_list"]))
                  if path.endswith(".md") else (path, text) for path, text in built.items()]
-    assert privacy.lint(files_out, content.recipient_names(consented=False) | content.payee_names(consented=False)) == ()
-    article_only = content.payee_names(consented=True)
-    if content.site.privacy.recipient_names != "full":
-        article_only |= content.recipient_names(consented=True)
-    articles = {f"berita/{e.slug}.html" for e in content.events}
-    assert privacy.lint([(p, t) for p, t in files_out if p not in articles], article_only) == ()
+    names, allowed_at = site.policy.name_check(content)
+    articles = {book.built(s.path): s.slug for s in site.stories}
+    assert privacy.lint(files_out, names, lambda name, path: allowed_at(name, book.where(path, articles))) == ()

@@ -11,9 +11,10 @@ from pathlib import Path
 import frictionless
 import pytest
 
-from generator import article, opendata, records, totals
+from generator import records
+from generator.compose import totals
 
-from .conftest import CONTENT, EVENT, TEMPLATES, edit
+from .conftest import CONTENT, EVENT, composed, downloads, edit
 
 # A second and third event beside the example one: a venue, a group and a
 # payment kind a spreadsheet would run as formulas, known and unknown
@@ -128,16 +129,16 @@ def errors(report: frictionless.Report) -> list[str]:
 
 def test_file_list_is_fixed_and_penerima_only_under_full_names(content_dir: Path) -> None:
     tables = ["kegiatan", "penerima-per-kecamatan", "pembayaran"]
-    masked = opendata.downloads(records.load_content(CONTENT))
+    masked = downloads(records.load_content(CONTENT))
     assert list(masked) == [f"data/{t}.{ext}" for t in tables for ext in ("csv", "json")] + ["data/datapackage.json"]
-    full = opendata.downloads(rich_content(content_dir, "full"))
+    full = downloads(rich_content(content_dir, "full"))
     assert list(full) == [f"data/{t}.{ext}" for t in [*tables, "penerima"] for ext in ("csv", "json")] + [
         "data/datapackage.json"
     ]
 
 
 def test_every_file_is_valid_against_its_table_schema(rich: records.Content, tmp_path: Path) -> None:
-    files = opendata.downloads(rich)
+    files = downloads(rich)
     report = validate(write(files, tmp_path / "site"))
     assert report.valid, errors(report)
     checked = {task.name: task.stats["rows"] for task in report.tasks}
@@ -156,7 +157,7 @@ def test_every_file_is_valid_against_its_table_schema(rich: records.Content, tmp
 )
 def test_the_validation_catches_broken_files(tmp_path: Path, path: str, old: str, new: str, error: str) -> None:
     # The check above is only worth something if a broken file fails it.
-    files = opendata.downloads(records.load_content(CONTENT))
+    files = downloads(records.load_content(CONTENT))
     assert old in files[path]
     files[path] = files[path].replace(old, new, 1)
     report = validate(write(files, tmp_path / "site"))
@@ -165,7 +166,7 @@ def test_the_validation_catches_broken_files(tmp_path: Path, path: str, old: str
 
 
 def test_json_rows_equal_csv_rows_typed(rich: records.Content) -> None:
-    files = opendata.downloads(rich)
+    files = downloads(rich)
     for name, resource in resources(files).items():
         if resource["format"] != "csv":
             continue
@@ -177,7 +178,7 @@ def test_json_rows_equal_csv_rows_typed(rich: records.Content) -> None:
 
 
 def test_csv_is_utf8_with_lf_and_rfc4180_quoting(rich: records.Content) -> None:
-    files = opendata.downloads(rich)
+    files = downloads(rich)
     kegiatan = files["data/kegiatan.csv"]
     assert "\r" not in "".join(files.values()) and kegiatan.endswith("\n")
     assert ',"Ruang Garuda, Balai Kota Kupang",' in kegiatan
@@ -186,7 +187,7 @@ def test_csv_is_utf8_with_lf_and_rfc4180_quoting(rich: records.Content) -> None:
 
 
 def test_json_is_readable_unicode_sorted_and_newline_terminated(rich: records.Content) -> None:
-    files = opendata.downloads(rich)
+    files = downloads(rich)
     for path, text in files.items():
         if path.endswith(".json"):
             assert text.endswith("}\n") or text.endswith("]\n"), path
@@ -197,11 +198,11 @@ def test_json_is_readable_unicode_sorted_and_newline_terminated(rich: records.Co
 
 
 def test_same_content_same_bytes() -> None:
-    assert opendata.downloads(records.load_content(CONTENT)) == opendata.downloads(records.load_content(CONTENT))
+    assert downloads(records.load_content(CONTENT)) == downloads(records.load_content(CONTENT))
 
 
 def test_rows_are_sorted_by_date_then_event(rich: records.Content) -> None:
-    files = opendata.downloads(rich)
+    files = downloads(rich)
     kegiatan = json.loads(files["data/kegiatan.json"])
     assert [r["kegiatan"] for r in kegiatan] == [
         "2025-09-03-bangun-ntt-kupang", "2025-10-01-santunan-alak", "2025-10-01-sosialisasi-oebobo",
@@ -216,7 +217,7 @@ def test_rows_are_sorted_by_date_then_event(rich: records.Content) -> None:
 
 
 def test_figures_equal_the_totals(rich: records.Content) -> None:
-    files = opendata.downloads(rich)
+    files = downloads(rich)
     tally = totals.tally(totals.recipient_counts(rich), totals.payment_counts(rich))
     kegiatan = json.loads(files["data/kegiatan.json"])
     per = json.loads(files["data/penerima-per-kecamatan.json"])
@@ -233,20 +234,20 @@ def test_figures_equal_the_totals(rich: records.Content) -> None:
 
 
 def test_kecamatan_carry_kemendagri_codes_and_official_names(rich: records.Content) -> None:
-    per = json.loads(opendata.downloads(rich)["data/penerima-per-kecamatan.json"])
+    per = json.loads(downloads(rich)["data/penerima-per-kecamatan.json"])
     alak = [(r["kode_kecamatan"], r["nama_kecamatan"], r["jumlah_penerima"]) for r in per if r["kegiatan"] == "2025-10-01-santunan-alak"]
     assert alak == [("53.71.01", "Alak", 3), ("53.71.04", "Oebobo", 1)]  # "oebobo" as the gazetteer spells it
 
 
 def test_unknown_amounts_are_empty_cells(rich: records.Content) -> None:
-    files = opendata.downloads(rich)
+    files = downloads(rich)
     assert "2025-09-03-bangun-ntt-kupang,1,2025-09-03,bangun-ntt,santunan duka,2,,\n" in files["data/pembayaran.csv"]
     paid = [r for r in json.loads(files["data/pembayaran.json"]) if r["kegiatan"] == "2025-10-01-santunan-alak"]
     assert [(r["urutan"], r["nominal_per_penerima"], r["total"]) for r in paid] == [(1, 1_500_000, 3_000_000), (2, 2_500_000, 2_500_000)]
 
 
 def test_formula_cells_are_neutralised(rich: records.Content) -> None:
-    files = opendata.downloads(rich)
+    files = downloads(rich)
     for path, text in files.items():
         if path.endswith(".csv"):
             for row in csv.reader(io.StringIO(text, newline="")):
@@ -263,7 +264,7 @@ def test_formula_cells_are_neutralised(rich: records.Content) -> None:
 
 @pytest.mark.parametrize("names", ["hidden", "masked"])
 def test_no_name_in_any_download_unless_full(content_dir: Path, names: str) -> None:
-    files = opendata.downloads(rich_content(content_dir, names))
+    files = downloads(rich_content(content_dir, names))
     text = "\n".join(files.values())
     for name in (*CONSENTING, *NOT_CONSENTING, *HEIRS):
         assert name not in text, name
@@ -271,26 +272,32 @@ def test_no_name_in_any_download_unless_full(content_dir: Path, names: str) -> N
     assert "nama" not in {f["name"] for r in package(files)["resources"] for f in r["schema"]["fields"]}
 
 
-def test_under_full_only_consenting_recipients_are_named(content_dir: Path) -> None:
-    files = opendata.downloads(rich_content(content_dir, "full"))
+def test_under_full_every_recipient_is_named_in_the_names_table_only(content_dir: Path) -> None:
+    # record-format.md: `full` shows the names of recipients who did not
+    # agree too; the site chose it. Heirs and payees are never named.
+    files = downloads(rich_content(content_dir, "full"))
     named = json.loads(files["data/penerima.json"])
-    assert sorted(r["nama"] for r in named) == sorted(CONSENTING)
-    assert {r["kegiatan"] for r in named} == {"2025-09-03-bangun-ntt-kupang", "2025-10-01-sosialisasi-oebobo"}
+    assert sorted(r["nama"] for r in named) == sorted((*CONSENTING, *NOT_CONSENTING))
+    assert {r["kegiatan"] for r in named} == {"2025-09-03-bangun-ntt-kupang", "2025-10-01-santunan-alak", "2025-10-01-sosialisasi-oebobo"}
     assert ("Kelapa Lima", "53.71.03") in {(r["nama_kecamatan"], r["kode_kecamatan"]) for r in named}
     everywhere = "\n".join(files.values())
-    for name in (*NOT_CONSENTING, *HEIRS):
+    for name in HEIRS:
         assert name not in everywhere, name
     others = "\n".join(text for path, text in files.items() if not path.startswith("data/penerima."))
-    for name in CONSENTING:
+    for name in (*CONSENTING, *NOT_CONSENTING):
         assert name not in others, name
 
 
-def test_under_full_without_consent_the_names_table_is_empty(content_dir: Path) -> None:
-    edit(content_dir / EVENT, "publish_names: true           #", "publish_names: false          #")
+def test_two_spellings_of_a_kecamatan_are_one_row(content_dir: Path) -> None:
+    edit(content_dir / EVENT, "Oebobo: [Susilowati]", "Oebobo: [Susilowati]\n    OEBOBO: [Budi Contoh]")
     edit(content_dir / "site.yml", "recipient_names: masked", "recipient_names: full")
-    files = opendata.downloads(records.load_content(content_dir))
-    assert files["data/penerima.csv"] == "kegiatan,tanggal,program,kode_kecamatan,nama_kecamatan,nama\n"
-    assert files["data/penerima.json"] == "[]\n"
+    files = downloads(records.load_content(content_dir))
+    per = [r for r in json.loads(files["data/penerima-per-kecamatan.json"]) if r["nama_kecamatan"] == "Oebobo"]
+    assert [r["jumlah_penerima"] for r in per] == [2]
+    (event,) = json.loads(files["data/kegiatan.json"])
+    assert (event["jumlah_penerima"], event["jumlah_kecamatan"]) == (11, 6)
+    named = {r["nama"]: r["nama_kecamatan"] for r in json.loads(files["data/penerima.json"])}
+    assert named["Budi Contoh"] == named["Susilowati"] == "Oebobo"
 
 
 # --------------------------------------------------------------------------
@@ -298,7 +305,7 @@ def test_under_full_without_consent_the_names_table_is_empty(content_dir: Path) 
 
 
 def test_datapackage_describes_every_table_in_indonesian(rich: records.Content) -> None:
-    files = opendata.downloads(rich)
+    files = downloads(rich)
     descriptor = package(files)
     assert descriptor["profile"] == "tabular-data-package"
     assert descriptor["name"] == "transparansi-perlindungan-sosial-kota-kupang"
@@ -325,19 +332,17 @@ def test_datapackage_describes_every_table_in_indonesian(rich: records.Content) 
 
 
 def render_page(content: records.Content) -> str:
-    env = article.Writer(TEMPLATES).env("markdown")
-    return env.get_template("pages/data.j2").render(data=opendata.data_page_context(content))
+    return composed(content)[1]["data/index.md"]
 
 
 def test_data_page_links_every_download_relative_to_itself(rich: records.Content) -> None:
     page = render_page(rich)
-    for path in opendata.downloads(rich):
+    for path in downloads(rich):
         assert f"]({path.removeprefix('data/')})" in page, path
-    assert opendata.PAGE_PATH == "data/index.md"
 
 
 def test_data_dictionary_comes_from_the_package_schemas(rich: records.Content) -> None:
-    files = opendata.downloads(rich)
+    files = downloads(rich)
     page = render_page(rich)
     for resource in package(files)["resources"]:
         assert resource["title"] in page

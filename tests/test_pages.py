@@ -17,11 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import WartaError, format_problem
-from generator.article import escape_markdown
-from generator import bahasa, pages, privacy, records, totals
+from generator import records
+from generator.compose import pages, templating, totals
+from generator.compose.templating import escape_markdown
+from generator.core import bahasa, privacy
+from generator.core.errors import WartaError, format_problem
+from generator.core.text import slugify
 
-from .conftest import CONTENT, EVENT, TEMPLATES, edit
+from .conftest import CONTENT, EVENT, TEMPLATES, composed, edit
 
 # Hand-written pages (content/pages/), which MkDocs adds beside ours.
 HAND_WRITTEN = {p.relative_to(CONTENT / "pages").as_posix() for p in (CONTENT / "pages").rglob("*.md")}
@@ -114,7 +117,7 @@ def rich(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[records.Co
     out = {}
     for policy in ("masked", "hidden", "full"):
         content = records.load_content(rich_content(root, policy))
-        out[policy] = (content, {p.path: p.text for p in pages.build(content, TEMPLATES, site_url=SITE_URL)})
+        out[policy] = (content, composed(content)[1])
     return out
 
 
@@ -165,7 +168,7 @@ def test_links_are_relative_to_the_page_that_holds_them(site) -> None:
 
 @pytest.mark.parametrize("site_url", [None, SITE_URL])
 def test_example_site_links_resolve_with_or_without_feeds(example: records.Content, site_url: str | None) -> None:
-    built = {p.path: p.text for p in pages.build(example, TEMPLATES, site_url=site_url)}
+    built = composed(example, site_url)[1]
     for path, text in built.items():
         for target in links(path, text):
             assert target in set(built) | HAND_WRITTEN, f"{path} -> {target}"
@@ -188,7 +191,7 @@ def test_totals_agree_home_programmes_kecamatan_and_tally(site) -> None:
     assert sum(figure(p, "Penerima") for p in programmes) == tally.recipients
     assert sum(figure(p, "Kegiatan") for p in programmes) == tally.events
     assert sum(figure(p, "Penerima santunan/pembayaran") for p in programmes) == tally.payments
-    kecamatan = [built[f"kecamatan/{pages.slugify(k.name)}.md"] for k in content.region.kecamatan]
+    kecamatan = [built[f"kecamatan/{slugify(k.name)}.md"] for k in content.region.kecamatan]
     assert sum(figure(k, "Penerima") for k in kecamatan) == tally.recipients
 
 
@@ -196,8 +199,8 @@ def test_every_kecamatan_of_the_region_has_a_page_and_an_index_row(site) -> None
     content, built = site
     index = built["kecamatan/index.md"]
     for kec in content.region.kecamatan:
-        assert f"kecamatan/{pages.slugify(kec.name)}.md" in built
-        assert f"[{kec.name}]({pages.slugify(kec.name)}.md)" in index
+        assert f"kecamatan/{slugify(kec.name)}.md" in built
+        assert f"[{kec.name}]({slugify(kec.name)}.md)" in index
     assert "kecamatan/kelapa-lima.md" in built
     row = next(line for line in index.splitlines() if f"[{EMPTY_KECAMATAN}]" in line)
     assert "belum ada penerima" in row
@@ -211,14 +214,14 @@ def test_programme_table_and_chart_show_every_kecamatan_with_the_same_numbers(ri
         charted[title] = list(rows)
         return "<svg></svg>"
 
-    monkeypatch.setattr(pages, "bar_chart", record)
+    monkeypatch.setattr(templating, "bar_chart", record)
     content, _ = rich["masked"]
-    built = {p.path: p.text for p in pages.build(content, TEMPLATES, site_url=SITE_URL)}
+    built = composed(content)[1]
     counts = totals.recipient_counts(content)
     for key, program in content.programs.items():
         text = built[f"program/{key}.md"]
         rows = [(m[1], int(m[2].replace(".", ""))) for m in re.finditer(r"^\| \[([^\]]+)\]\(\.\./kecamatan/[a-z-]+\.md\) \| ([\d.]+) \|$", text, re.MULTILINE)]
-        expected = [(k.name, n) for k, n in totals.by_kecamatan((c for c in counts if c.program == key), content.region.kecamatan)]
+        expected = [(k.name, n) for k, n in totals.per_kecamatan((c for c in counts if c.program == key), content.region.kecamatan)]
         assert rows == expected
         assert (EMPTY_KECAMATAN, 0) in rows
         chart = next(rows for title, rows in charted.items() if program.name in title)
@@ -290,41 +293,62 @@ def test_articles_link_to_their_neighbours_in_time(site) -> None:
             assert "Berita berikutnya" not in nav
 
 
-def test_masked_policy_shows_masks_never_names(site) -> None:
+def recipients(content: records.Content, *, consented: bool) -> set[str]:
+    """Names of recipients whose event did (or did not) agree to naming."""
+    return {r.name for e in content.events if e.recipients.publish_names == consented
+            for place in e.recipients.places for r in place.recipients}
+
+
+def names_section(text: str) -> list[str]:
+    """The list items of a kecamatan page's "Nama penerima" section."""
+    if "## Nama penerima" not in text:
+        return []
+    section = text.split("## Nama penerima", 1)[1].split("\n## ", 1)[0]
+    return [line for line in unescape(section).splitlines() if line.startswith("- ")]
+
+
+def test_masked_policy_masks_the_unconsented_and_names_the_consented(site) -> None:
     content, built = site
-    shown = transparency(built, content)
-    assert "J*** A*** T***" in unescape(shown["kecamatan/kelapa-lima.md"])
-    assert privacy.mask_name(UNNAMED) in unescape(shown["kecamatan/maulafa.md"])
-    names = {r.name for e in content.events for people in e.recipients.by_kecamatan.values() for r in people}
-    for path, text in shown.items():
-        for name in names:
-            assert name not in text, f"{name} on {path}"
-
-
-def test_hidden_policy_shows_no_name_and_no_mask(rich) -> None:
-    content, built = rich["hidden"]
-    names = {r.name for e in content.events for people in e.recipients.by_kecamatan.values() for r in people}
-    for path, text in transparency(built, content).items():
-        assert "***" not in unescape(text), path
-        for name in names:
-            assert name not in text, f"{name} on {path}"
-    assert figure(built["kecamatan/kelapa-lima.md"], "Penerima") > 0
-
-
-def test_full_policy_names_only_consenting_events(rich) -> None:
-    content, built = rich["full"]
-    assert CONSENTING in built["kecamatan/kelapa-lima.md"]
-    maulafa = unescape(built["kecamatan/maulafa.md"])
-    assert UNNAMED not in maulafa and privacy.mask_name(UNNAMED) in maulafa
-    def names(consent: bool) -> set[str]:
-        return {r.name for e in content.events if e.recipients.publish_names == consent
-                for people in e.recipients.by_kecamatan.values() for r in people}
-
-    private = names(False) - names(True)
+    kelapa_lima = names_section(built["kecamatan/kelapa-lima.md"])
+    # The consented recipient is printed in full, as their own article prints them.
+    assert any(CONSENTING in line and "(nama disamarkan)" not in line for line in kelapa_lima)
+    maulafa = names_section(built["kecamatan/maulafa.md"])
+    assert any(privacy.mask_name(UNNAMED) in line and line.endswith("(nama disamarkan)") for line in maulafa)
+    private = recipients(content, consented=False) - recipients(content, consented=True)
     assert UNNAMED in private
     for path, text in transparency(built, content).items():
         for name in private:
-            assert name not in text, f"{name} (no consent) on {path}"
+            assert name not in text, f"{name} on {path}"
+    for line in (line for text in built.values() for line in names_section(text)):
+        masked = "***" in line
+        assert line.endswith("(nama disamarkan)") == masked, line
+
+
+def test_hidden_policy_shows_no_unconsented_name_and_no_mask(rich) -> None:
+    content, built = rich["hidden"]
+    private = recipients(content, consented=False) - recipients(content, consented=True)
+    for path, text in transparency(built, content).items():
+        assert "***" not in unescape(text), path
+        for name in private:
+            assert name not in text, f"{name} on {path}"
+    assert figure(built["kecamatan/kelapa-lima.md"], "Penerima") > 0
+    assert any(CONSENTING in line for line in names_section(built["kecamatan/kelapa-lima.md"]))
+
+
+def test_full_policy_names_everyone_and_masks_no_one(rich) -> None:
+    content, built = rich["full"]
+    assert any(CONSENTING in line for line in names_section(built["kecamatan/kelapa-lima.md"]))
+    assert any(UNNAMED in line for line in names_section(built["kecamatan/maulafa.md"]))
+    for path, text in transparency(built, content).items():
+        assert "***" not in unescape(text) and "(nama disamarkan)" not in text, path
+
+
+@pytest.mark.parametrize("policy", ["masked", "hidden", "full"])
+def test_the_article_and_the_kecamatan_page_agree_on_a_consented_name(rich, policy: str) -> None:
+    content, built = rich[policy]
+    article = next(built[f"berita/{e.slug}.md"] for e in content.events if e.recipients.publish_names)
+    assert CONSENTING in article
+    assert any(CONSENTING in line for line in names_section(built["kecamatan/kelapa-lima.md"]))
 
 
 def test_heirs_never_appear_on_transparency_pages(rich) -> None:
@@ -378,11 +402,19 @@ def test_policy_pages_cite_the_law_and_give_the_contact(rich) -> None:
     pedoman = built["pedoman-media-siber.md"]
     for citation in ("Pasal 1 angka 11", "angka 12", "Pasal 5 ayat (2)", "1/Peraturan-DP/III/2012", content.site.footer.contact):
         assert citation in pedoman
+    says = {
+        "masked": "tidak memberikan persetujuan disamarkan",
+        "hidden": "tidak memberikan persetujuan tidak dimuat",
+        "full": "termasuk penerima yang tidak memberikan persetujuan",
+    }
     for policy, (content, built) in rich.items():
         text = built["kebijakan-privasi.md"]
         for citation in ("Nomor 27 Tahun 2022", "Pasal 17 huruf h", content.site.footer.contact):
             assert citation in text
         assert ("***" in unescape(text)) == (policy == "masked")
+        for other, words in says.items():
+            assert (words in text) == (other == policy), (policy, words)
+        assert ("Unduhan data terbuka tidak memuat nama orang" in text) == (policy != "full")
 
 
 def test_home_lists_programmes_latest_news_and_sections(site) -> None:
@@ -398,21 +430,21 @@ def test_home_lists_programmes_latest_news_and_sections(site) -> None:
 
 def test_same_content_gives_the_same_bytes(site) -> None:
     content, built = site
-    assert {p.path: p.text for p in pages.build(content, TEMPLATES, site_url=SITE_URL)} == built
+    assert composed(content)[1] == built
 
 
 def test_two_pages_at_one_address_are_refused(tmp_path: Path) -> None:
     target = rich_content(tmp_path)
     (target / "events" / "kegiatan-01.yml").rename(target / "events" / "arsip.yml")
     with pytest.raises(WartaError) as caught:
-        pages.build(records.load_content(target), TEMPLATES)
+        composed(records.load_content(target))
     assert [format_problem(p) for p in caught.value.problems] == [
         f"{target}/events/arsip.yml: Nama berkas ini membuat berita di alamat /berita/arsip/, yang sudah dipakai "
         "halaman lain situs. Ganti nama berkasnya, misalnya dengan tanggal di depannya."
     ]
 
 
-def test_every_page_template_documents_its_context() -> None:
+def test_every_page_template_names_its_documented_context() -> None:
     for template in sorted((TEMPLATES / "pages").rglob("*.j2")):
         text = template.read_text(encoding="utf-8")
         assert text.startswith("{#-") and "Context:" in text.split("#}")[0], template

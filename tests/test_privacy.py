@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import privacy
-from generator.privacy import (
+from generator.core import privacy
+from generator.core.privacy import (
     ACCOUNT,
     ADDRESS,
     BIRTH_DATE,

@@ -9,8 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import opendata, privacy, records
-from generator.errors import WartaError, catalogue, format_problem
+from generator import records
+from generator.compose import opendata
+from generator.compose.addresses import Addresses
+from generator.records import reading
+from generator.core import privacy
+from generator.core.errors import WartaError, catalogue, format_problem
 
 from .conftest import EVENT, edit
 
@@ -135,7 +139,8 @@ def test_yaml_booleans_are_read_by_the_schema(content_dir: Path, written: str) -
 
 def test_a_name_that_looks_like_a_boolean_stays_a_name(content_dir: Path) -> None:
     edit(content_dir / EVENT, "Oebobo: [Susilowati]", "Oebobo: [Susilowati, No]")
-    names = [r.name for r in records.load_content(content_dir).events[0].recipients.by_kecamatan["Oebobo"]]
+    places = records.load_content(content_dir).events[0].recipients.places
+    names = [r.name for place in places if place.kecamatan.name == "Oebobo" for r in place.recipients]
     assert names == ["Susilowati", "No"]
 
 
@@ -176,8 +181,8 @@ def test_file_names_must_be_addresses(content_dir: Path) -> None:
 
 
 def test_every_message_code_has_catalogue_text_and_every_text_is_used() -> None:
-    package = Path(records.__file__).parent
-    source = "".join(p.read_text() for p in package.glob("*.py"))
+    package = Path(records.__file__).parent.parent
+    source = "".join(p.read_text() for p in package.rglob("*.py"))
     texts = catalogue()
 
     def family(prefix: str) -> set[str]:
@@ -186,15 +191,16 @@ def test_every_message_code_has_catalogue_text_and_every_text_is_used() -> None:
     # Codes built from a prefix and a name: each family is exactly what uses it.
     assert family("pii.") == privacy.KINDS
     assert family("leak.label.") == privacy.KINDS | {privacy.NAME}
-    assert family("cli.help.") == set(re.findall(r'_help\("(\w+)"\)', (package / "cli.py").read_text()))
+    assert family("cli.help.") == set(re.findall(r'_help\("(\w+)"\)', (package / "edges" / "cli.py").read_text()))
     tables = (opendata.KEGIATAN, opendata.PENERIMA_PER_KECAMATAN, opendata.PEMBAYARAN, opendata.PENERIMA)
     described = {f"table.{t.name}.{part}" for t in tables for part in ("title", "description")}
     described |= {f"column.{c.text}.{part}" for t in tables for c in t.columns for part in ("title", "description")}
     assert family("data.") == described
-    assert family("yaml.hint.") == set(records._YAML_HINTS.values()) | {"general"}
+    assert family("yaml.hint.") == set(reading._YAML_HINTS.values()) | {"general"}
+    assert family("nav.") == {name for _, name in Addresses({}).menu([]) if name}
     # Every other code is named literally where it is raised.
-    assert family("schema.field.") == set(re.findall(r'_describe\("([\w.]+)"\)', (package / "records.py").read_text()))
-    dynamic = {"pii.", "leak.label.", "cli.help.", "data.", "yaml.hint.", "schema.field."}
+    assert family("schema.field.") == set(re.findall(r'_describe\("([\w.]+)"\)', (package / "records" / "model.py").read_text()))
+    dynamic = {"pii.", "leak.label.", "cli.help.", "data.", "yaml.hint.", "schema.field.", "nav."}
     literal = {code for code in texts if not code.startswith(tuple(dynamic))} - {"summary", "suggestion"}
     assert {code for code in literal if f'"{code}"' not in source and f"'{code}'" not in source} == set()
     raised = set(re.findall(r'_custom\("([a-z_.]+)"', source)) | set(re.findall(r'Problem\("([a-z_.]+)"', source))

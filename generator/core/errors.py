@@ -61,7 +61,7 @@ class WartaError(Exception):
 @functools.cache
 def catalogue() -> Mapping[str, str]:
     """The Indonesian message for every problem code (read-only, so cached)."""
-    text = resources.files(__package__).joinpath("messages.yml").read_text(encoding="utf-8")
+    text = resources.files("generator").joinpath("messages.yml").read_text(encoding="utf-8")
     return yaml.load(text, Loader=yaml.SafeLoader)
 
 

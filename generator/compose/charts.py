@@ -16,7 +16,7 @@ import hashlib
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
-from . import bahasa
+from ..core import bahasa
 
 WIDTH = 360  # viewBox units; the SVG scales to the column width, so text stays
 # about 14px on a phone held upright

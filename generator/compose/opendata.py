@@ -6,9 +6,9 @@ Table Schema in ``data/datapackage.json`` and the data dictionary on the
 Data terbuka page, so the files and their documentation cannot drift apart.
 Every figure comes from `totals`, like every figure on the site's pages.
 
-Privacy: a person's name is in no download unless the site publishes full
-names, and then only in ``data/penerima.csv``, only for events whose
-recipients agreed; heirs of a payment are never named.
+Privacy: names are in one table only, ``penerima``, which exists when the
+privacy policy lets downloads carry names (`policy`), and holds exactly the
+names it lets them carry; heirs and payees are never named.
 """
 
 from __future__ import annotations
@@ -16,19 +16,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal, Union
 
-from . import totals
-from .errors import catalogue
-from .records import Content
-
-FOLDER = "data"
-PACKAGE_FILE = "datapackage.json"
-PAGE_PATH = f"{FOLDER}/index.md"  # the Data terbuka page; its links are relative to it
+from ..core.documented import doc
+from ..core.errors import catalogue
+from ..core.text import slugify
+from ..records import Content
+from . import policy, totals
+from .addresses import Addresses, relative
+from .policy import Output, Shown, Where
 
 Cell = Union[str, int, None]
 Row = dict[str, Cell]
@@ -43,17 +42,19 @@ FieldType = Literal["string", "integer", "date"]
 class Column:
     """One field of a table, as Table Schema and the data dictionary state it."""
 
-    name: str
-    type: FieldType
-    text: str  # key of its title and description in messages.yml, below "data.column."
-    required: bool = True
+    name: str = doc("Column name in the files: 'jumlah_penerima'.")
+    type: FieldType = doc("string, integer or date.")
+    text: str = doc('Key of its title and description in messages.yml, below "data.column.".')
+    required: bool = doc("Whether every row has a value.", default=True)
 
     @property
     def title(self) -> str:
+        """Its Indonesian title."""
         return catalogue()[f"data.column.{self.text}.title"]
 
     @property
     def description(self) -> str:
+        """What it holds, in Indonesian."""
         return catalogue()[f"data.column.{self.text}.description"]
 
     def descriptor(self) -> dict[str, object]:
@@ -74,24 +75,28 @@ class Column:
 class ForeignKey:
     """`fields` of this table name a row of table `resource` by its `reference`."""
 
-    fields: tuple[str, ...]
-    resource: str
-    reference: tuple[str, ...]
+    fields: tuple[str, ...] = doc("The columns of this table that refer.")
+    resource: str = doc("The table referred to.")
+    reference: tuple[str, ...] = doc("Its columns they name.")
 
 
 @dataclass(frozen=True)
 class Table:
-    name: str  # resource name and file stem: "kegiatan" -> kegiatan.csv, kegiatan.json
-    columns: tuple[Column, ...]
-    primary_key: tuple[str, ...] = ()
-    foreign_keys: tuple[ForeignKey, ...] = ()
+    """One downloadable table, described once for its files and its dictionary."""
+
+    name: str = doc("Resource name and file stem: 'kegiatan' is kegiatan.csv and kegiatan.json.")
+    columns: tuple[Column, ...] = doc("Its columns, in file order.")
+    primary_key: tuple[str, ...] = doc("The columns that make a row unique.", default=())
+    foreign_keys: tuple[ForeignKey, ...] = doc("References to other tables.", default=())
 
     @property
     def title(self) -> str:
+        """Its Indonesian title."""
         return catalogue()[f"data.table.{self.name}.title"]
 
     @property
     def description(self) -> str:
+        """What it holds, in Indonesian."""
         return catalogue()[f"data.table.{self.name}.description"]
 
     def schema(self, *, fmt: str) -> dict[str, object]:
@@ -188,10 +193,10 @@ PENERIMA = Table(
 
 @dataclass(frozen=True)
 class License:
-    name: str  # SPDX identifier
-    title: str
-    path: str
-    scope: Literal["data", "wilayah"]  # what it covers: our tables, or the gazetteer codes in them
+    name: str = doc("SPDX identifier: CC-BY-4.0.")
+    title: str = doc("Its full title.")
+    path: str = doc("Where its text is published.")
+    scope: Literal["data", "wilayah"] = doc("What it covers: 'data' (our tables) or 'wilayah' (the gazetteer codes in them).")
 
 
 LICENSES = (
@@ -202,8 +207,8 @@ LICENSES = (
 
 @dataclass(frozen=True)
 class DataSource:
-    title: str
-    path: str
+    title: str = doc("The source's name and version.")
+    path: str = doc("Where it is published.")
 
 
 # Where the kecamatan codes and names in the tables come from (ODbL asks
@@ -218,37 +223,40 @@ GAZETTEER = DataSource(
 # Rows, from the two count tables.
 
 
-def _kegiatan(content: Content) -> list[Row]:
+@dataclass(frozen=True)
+class Sources:
+    """What every table is made from, computed once per build."""
+
+    content: Content
+    counts: Sequence[totals.RecipientCount]
+    payments: Sequence[totals.PaymentCount]
+    rules: policy.Policy
+    addresses: Addresses
+
+
+def _kegiatan(src: Sources) -> list[Row]:
     per_event: dict[str, list[totals.RecipientCount]] = {}
-    for c in totals.recipient_counts(content):
+    for c in src.counts:
         per_event.setdefault(c.event, []).append(c)
     rows = []
-    for event in content.events:
+    for event in src.content.events:
         tally = totals.tally(per_event.get(event.slug, ()), ())
         rows.append({
             "kegiatan": event.slug,
             "tanggal": event.date.isoformat(),
             "program": event.program,
-            "nama_program": content.programs[event.program].name,
+            "nama_program": src.content.programs[event.program].name,
             "tempat": event.venue,
-            "kode_wilayah": content.region.code,
+            "kode_wilayah": src.content.region.code,
             "kelompok_penerima": event.recipients.group,
             "jumlah_penerima": tally.recipients,
             "jumlah_kecamatan": tally.kecamatan,
-            "halaman": f"berita/{event.slug}/",
+            "halaman": src.addresses.url(src.addresses.article(event.slug)),
         })
     return sorted(rows, key=lambda r: (r["tanggal"], r["kegiatan"]))
 
 
-def _per_kecamatan(content: Content) -> list[Row]:
-    # Two spellings of one kecamatan in a record ("Alak", "alak") are one
-    # kecamatan: their counts are summed so the primary key stays unique.
-    first: dict[tuple[str, str], totals.RecipientCount] = {}
-    recipients: dict[tuple[str, str], int] = {}
-    for c in totals.recipient_counts(content):
-        key = (c.event, c.kecamatan.code)
-        first.setdefault(key, c)
-        recipients[key] = recipients.get(key, 0) + c.recipients
+def _per_kecamatan(src: Sources) -> list[Row]:
     rows: list[Row] = [
         {
             "kegiatan": c.event,
@@ -256,49 +264,44 @@ def _per_kecamatan(content: Content) -> list[Row]:
             "program": c.program,
             "kode_kecamatan": c.kecamatan.code,
             "nama_kecamatan": c.kecamatan.name,
-            "jumlah_penerima": recipients[key],
+            "jumlah_penerima": c.recipients,
         }
-        for key, c in first.items()
+        for c in src.counts
     ]
     return sorted(rows, key=lambda r: (r["tanggal"], r["kegiatan"], r["kode_kecamatan"]))
 
 
-def _pembayaran(content: Content) -> list[Row]:
-    rows = []
-    position: dict[str, int] = {}
-    for p in totals.payment_counts(content):
-        position[p.event] = position.get(p.event, 0) + 1
-        rows.append({
+def _pembayaran(src: Sources) -> list[Row]:
+    rows: list[Row] = [
+        {
             "kegiatan": p.event,
-            "urutan": position[p.event],
+            "urutan": p.position,
             "tanggal": p.date.isoformat(),
             "program": p.program,
             "jenis": p.kind,
             "jumlah_penerima": p.recipients,
             "nominal_per_penerima": p.amount,
             "total": p.total,
-        })
+        }
+        for p in src.payments
+    ]
     return sorted(rows, key=lambda r: (r["tanggal"], r["kegiatan"], r["urutan"]))
 
 
-def _penerima(content: Content) -> list[Row]:
-    """Named recipients of the events whose recipients agreed; never payment heirs."""
+def _penerima(src: Sources) -> list[Row]:
+    """The recipients downloads may name, as the policy decides, one row each."""
     rows = []
-    for event in content.events:
-        if not event.recipients.publish_names:
-            continue
-        for written, people in event.recipients.by_kecamatan.items():
-            kecamatan = content.region.find_kecamatan(written)
-            if kecamatan is None:
-                continue  # impossible after loading; the records refuse it
+    for event in src.content.events:
+        for place in event.recipients.places:
+            names = src.rules.names(policy.recipients(event, place), Where(Output.DOWNLOAD))
             rows.extend({
                 "kegiatan": event.slug,
                 "tanggal": event.date.isoformat(),
                 "program": event.program,
-                "kode_kecamatan": kecamatan.code,
-                "nama_kecamatan": kecamatan.name,
-                "nama": person.name,
-            } for person in people)
+                "kode_kecamatan": place.kecamatan.code,
+                "nama_kecamatan": place.kecamatan.name,
+                "nama": name,
+            } for name in names.names if names.shown is Shown.FULL)
     return sorted(rows, key=lambda r: (r["tanggal"], r["kegiatan"], r["kode_kecamatan"], str(r["nama"]).casefold(), r["nama"]))
 
 
@@ -306,7 +309,7 @@ def _str(cell: Cell) -> str:
     return "" if cell is None else str(cell)
 
 
-_ROWS: dict[str, Callable[[Content], list[Row]]] = {
+_ROWS = {
     KEGIATAN.name: _kegiatan,
     PENERIMA_PER_KECAMATAN.name: _per_kecamatan,
     PEMBAYARAN.name: _pembayaran,
@@ -314,15 +317,23 @@ _ROWS: dict[str, Callable[[Content], list[Row]]] = {
 }
 
 
-def _published(content: Content) -> tuple[Table, ...]:
-    """The tables this site publishes, in download order (names only under `full`)."""
-    tables = (KEGIATAN, PENERIMA_PER_KECAMATAN, PEMBAYARAN)
-    return (*tables, PENERIMA) if content.site.privacy.recipient_names == "full" else tables
+@dataclass(frozen=True)
+class TableRows:
+    """One published table with its rows, formula-proofed."""
+
+    table: Table
+    rows: tuple[Row, ...]
 
 
-def _tables(content: Content) -> tuple[tuple[Table, list[Row]], ...]:
-    """Every published table with its rows."""
-    return tuple((table, [_neutralise(row) for row in _ROWS[table.name](content)]) for table in _published(content))
+def tables(src: Sources) -> tuple[TableRows, ...]:
+    """The tables this site publishes, in download order, with their rows.
+
+    ``penerima`` is published only where the policy lets downloads name anyone.
+    """
+    published = [KEGIATAN, PENERIMA_PER_KECAMATAN, PEMBAYARAN]
+    if src.rules.summary().names_in_downloads is Shown.FULL:
+        published.append(PENERIMA)
+    return tuple(TableRows(t, tuple(_neutralise(row) for row in _ROWS[t.name](src))) for t in published)
 
 
 # A cell a spreadsheet would run as a formula (CSV injection, OWASP).
@@ -342,13 +353,13 @@ def _neutralise(row: Row) -> Row:
 # Files.
 
 
-def downloads(content: Content) -> dict[str, str]:
+def downloads(published: Sequence[TableRows], site_title: str, book: Addresses) -> dict[str, str]:
     """Every open-data file as {path below the site root: text}, in a fixed order."""
     files: dict[str, str] = {}
-    for table, rows in _tables(content):
-        files[f"{FOLDER}/{table.name}.csv"] = _csv(table, rows)
-        files[f"{FOLDER}/{table.name}.json"] = _json(rows)
-    files[f"{FOLDER}/{PACKAGE_FILE}"] = _json(_package(content))
+    for t in published:
+        files[book.download(t.table.name, "csv")] = _csv(t.table, t.rows)
+        files[book.download(t.table.name, "json")] = _json(list(t.rows))
+    files[book.package()] = _json(_package(published, site_title, book))
     return files
 
 
@@ -372,85 +383,78 @@ def _resource_name(table: str, fmt: str) -> str:
     return table if fmt == "csv" else f"{table}-{fmt}"
 
 
-def _package(content: Content) -> dict[str, object]:
+def _package(published: Sequence[TableRows], site_title: str, book: Addresses) -> dict[str, object]:
     resources = [
         {
-            "name": _resource_name(table.name, fmt),
-            "path": f"{table.name}.{fmt}",
+            "name": _resource_name(t.table.name, fmt),
+            "path": relative(book.download(t.table.name, fmt), page=book.package()),
             "profile": "tabular-data-resource",
-            "title": table.title,
-            "description": table.description,
+            "title": t.table.title,
+            "description": t.table.description,
             "format": fmt,
             "mediatype": mediatype,
             "encoding": "utf-8",
-            "schema": table.schema(fmt=fmt),
+            "schema": t.table.schema(fmt=fmt),
         }
-        for table in _published(content)
+        for t in published
         for fmt, mediatype in _FORMATS.items()
     ]
     return {
         "profile": "tabular-data-package",
-        "name": package_name(content.site.title),
-        "title": content.site.title,
+        "name": slugify(site_title, fallback="data"),
+        "title": site_title,
         "licenses": [{"name": lic.name, "title": lic.title, "path": lic.path} for lic in LICENSES],
         "sources": [{"title": GAZETTEER.title, "path": GAZETTEER.path}],
         "resources": resources,
     }
 
 
-def package_name(title: str) -> str:
-    """The Data Package name: lower-case ASCII letters, digits and hyphens.
-
-    >>> package_name("Transparansi Perlindungan Sosial Kota Kupang")
-    'transparansi-perlindungan-sosial-kota-kupang'
-    """
-    return re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-") or "data"
-
-
 # --------------------------------------------------------------------------
-# The Data terbuka page: what templates/pages/data.j2 receives.
+# The Data terbuka page: the facts templates/pages/data.j2 states.
 
 
 @dataclass(frozen=True)
 class Download:
-    format: str  # "csv" or "json"
-    href: str  # relative to data/index.md: "kegiatan.csv"
-    mediatype: str
+    format: str = doc("csv or json.")
+    href: str = doc("Link to the file from the Data terbuka page.")
+    mediatype: str = doc("text/csv or application/json.")
 
 
 @dataclass(frozen=True)
 class TableInfo:
-    table: Table  # name, title, description, columns, keys
-    rows: int
-    downloads: tuple[Download, ...]
+    table: Table = doc("The table's description: name, title, description, columns, keys.")
+    rows: int = doc("How many rows the downloads hold.")
+    downloads: tuple[Download, ...] = doc("The table's files, CSV first.")
 
 
 @dataclass(frozen=True)
-class DataPageContext:
-    """The context of ``templates/pages/data.j2`` (as ``data``)."""
-
-    title: str  # the site's title, which is also the package's
-    package: str  # href of datapackage.json, relative to data/index.md
-    tables: tuple[TableInfo, ...]
-    licenses: tuple[License, ...]
-    gazetteer: DataSource  # where the region codes come from
-    names_published: bool  # whether penerima.csv (names of consenting recipients) exists
-    updated: date | None  # the newest event or correction date; None without events
-
-
-def data_page_context(content: Content) -> DataPageContext:
+class DataPage:
     """What the Data terbuka page states, from the same tables as the files."""
-    tables = tuple(
-        TableInfo(table, len(rows), tuple(Download(fmt, f"{table.name}.{fmt}", mt) for fmt, mt in _FORMATS.items()))
-        for table, rows in _tables(content)
+
+    title: str = doc("The site's title, which is also the data package's.")
+    package: str = doc("Link to datapackage.json from the Data terbuka page.")
+    tables: tuple[TableInfo, ...] = doc("Every published table, in download order.")
+    licenses: tuple[License, ...] = doc("The licences of the data and of the gazetteer codes in it.")
+    gazetteer: DataSource = doc("Where the region codes come from.")
+    names_published: bool = doc("Whether the penerima table (names) is among the downloads.")
+    updated: date | None = doc("The newest event or correction date; none without events.")
+
+
+def data_page(published: Sequence[TableRows], content: Content, book: Addresses) -> DataPage:
+    page = book.data()
+    infos = tuple(
+        TableInfo(t.table, len(t.rows), tuple(
+            Download(fmt, relative(book.download(t.table.name, fmt), page=page), mt) for fmt, mt in _FORMATS.items()
+        ))
+        for t in published
     )
     stamps = [d for e in content.events for d in (e.date, *(c.date for c in e.corrections))]
-    return DataPageContext(
+    return DataPage(
         title=content.site.title,
-        package=PACKAGE_FILE,
-        tables=tables,
+        package=relative(book.package(), page=page),
+        tables=infos,
         licenses=LICENSES,
         gazetteer=GAZETTEER,
-        names_published=any(t.table is PENERIMA for t in tables),
+        names_published=any(t.table is PENERIMA for t in infos),
         updated=max(stamps, default=None),
     )

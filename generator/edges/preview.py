@@ -6,16 +6,15 @@ build had, so the open browser tab reloads straight into the list.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterable
 
-from . import article
-from .errors import Problem, format_problem
-from .pages import Page
+from ..compose.contexts import PreviewContext
+from ..compose.pages import Page
+from ..compose.templating import Templates
+from ..core.errors import Problem, format_problem
 
 
-def error_pages(problems: Iterable[Problem], paths: Iterable[str], templates: Path) -> tuple[Page, ...]:
+def error_pages(problems: Iterable[Problem], paths: Iterable[str], templates: Templates) -> tuple[Page, ...]:
     """The same problem list at each of `paths` (always at least the home page)."""
-    env = article.Writer(templates).env("markdown")
-    text = env.get_template("preview-errors.j2").render(problems=[format_problem(p) for p in problems])
+    text = templates.render(PreviewContext(tuple(format_problem(p) for p in problems)))
     return tuple(Page(path, text) for path in sorted({"index.md", *paths}))

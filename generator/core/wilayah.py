@@ -3,16 +3,22 @@
 Data: ``data/wilayah/`` (idn-area-data 4.0.1, ODbL 1.0, see its LICENSE.md
 and SOURCE.md). The tables are read-only, so each region is read once per
 process and cached; nothing here changes between builds.
+
+Names are given as pages show them (`display_name`): the gazetteer writes a
+few in lower case ("Timang gajah"), which no page should repeat.
 """
 
 from __future__ import annotations
 
 import csv
-import difflib
 import functools
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Iterator
+
+from .documented import doc
+from .text import closest, place_key
 
 # Time zone by province code (Keppres 41/1987 as applied today). West and
 # Central Kalimantan keep WIB; the rest of Kalimantan, Bali, Nusa Tenggara
@@ -23,15 +29,36 @@ IANA_ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayap
 
 
 @dataclass(frozen=True)
-class Kecamatan:
-    code: str
-    name: str
-    kelurahan: tuple[str, ...]
+class Kelurahan:
+    """A desa or kelurahan of the gazetteer."""
 
-    def find_kelurahan(self, name: str) -> str | None:
-        """The official spelling of kelurahan `name`, ignoring case and spacing."""
-        wanted = fold(name)
-        return next((k for k in self.kelurahan if fold(k) == wanted), None)
+    code: str = doc("Kemendagri code, 53.71.03.1001.")
+    name: str = doc("Display name: the gazetteer's, every word capitalised.")
+
+
+@dataclass(frozen=True)
+class Kecamatan:
+    """A kecamatan of the gazetteer, with its desa and kelurahan in code order."""
+
+    code: str = doc("Kemendagri code, 53.71.03.")
+    name: str = doc("Display name: the gazetteer's, every word capitalised.")
+    kelurahan: tuple[Kelurahan, ...] = doc("Its desa and kelurahan, in code order.")
+
+    def find_kelurahan(self, name: str) -> Kelurahan | None:
+        """The kelurahan called `name` here, however it is spaced, cased or hyphenated.
+
+        Why the first: the gazetteer lists a few names twice in one kecamatan
+        (a desa and a kelurahan of the same name); a writer cannot tell them
+        apart, so the lower code stands for both.
+        """
+        return self._by_key.get(place_key(name))
+
+    @functools.cached_property
+    def _by_key(self) -> dict[str, Kelurahan]:
+        by_key: dict[str, Kelurahan] = {}
+        for k in self.kelurahan:
+            by_key.setdefault(place_key(k.name), k)
+        return by_key
 
 
 @dataclass(frozen=True)
@@ -53,13 +80,13 @@ class Region:
         return IANA_ZONES[self.timezone]
 
     def find_kecamatan(self, name: str) -> Kecamatan | None:
-        """The kecamatan called `name`, ignoring case and spacing."""
-        return self._by_folded_name.get(fold(name))
+        """The kecamatan called `name`, however it is spaced, cased or hyphenated."""
+        return self._by_key.get(place_key(name))
 
     @functools.cached_property
-    def _by_folded_name(self) -> dict[str, Kecamatan]:
+    def _by_key(self) -> dict[str, Kecamatan]:
         # Every recipient group looks its kecamatan up: a dict, not a scan.
-        return {fold(k.name): k for k in self.kecamatan}
+        return {place_key(k.name): k for k in self.kecamatan}
 
     def suggest_kecamatan(self, name: str) -> str | None:
         return closest(name, [k.name for k in self.kecamatan])
@@ -78,25 +105,33 @@ def time_zone(province_code: str) -> str:
     return "WIB"
 
 
-def closest(name: str, candidates: list[str]) -> str | None:
-    """The candidate most like `name`, for a "did you mean" suggestion."""
-    folded = {fold(c): c for c in candidates}
-    match = difflib.get_close_matches(fold(name), list(folded), n=1, cutoff=0.6)
-    return folded[match[0]] if match else None
+def display_name(name: str) -> str:
+    """A gazetteer name as a page shows it: every word starts with a capital.
 
+    Words the gazetteer writes in capitals (Roman numerals, abbreviations)
+    and numbers stay as they are, and so does the "x" of a "2 x 11" name.
 
-def fold(text: str) -> str:
-    """A name as compared: case and runs of spaces ignored.
-
-    >>> fold("  Kelapa   LIMA ")
-    'kelapa lima'
+    >>> display_name("Timang gajah"), display_name("Kot olin"), display_name("IV Koto")
+    ('Timang Gajah', 'Kot Olin', 'IV Koto')
+    >>> display_name("2 x 11 Kayu Tanam"), display_name("Muko-muko Bathin VII")
+    ('2 x 11 Kayu Tanam', 'Muko-muko Bathin VII')
     """
-    return " ".join(text.split()).casefold()
+    words = name.split()
+    out = []
+    for i, word in enumerate(words):
+        between_numbers = 0 < i < len(words) - 1 and words[i - 1].isdigit() and words[i + 1].isdigit()
+        if word[:1].islower() and not (word == "x" and between_numbers):
+            word = word[0].upper() + word[1:]
+        out.append(word)
+    return " ".join(out)
+
+
+def _table(name: str) -> Traversable:
+    return resources.files("generator").joinpath("data", "wilayah", f"{name}.csv")
 
 
 def _rows(table: str) -> Iterator[dict[str, str]]:
-    path = resources.files(__package__).joinpath("data", "wilayah", f"{table}.csv")
-    with path.open(encoding="utf-8", newline="") as handle:
+    with _table(table).open(encoding="utf-8", newline="") as handle:
         yield from csv.DictReader(handle)
 
 
@@ -118,22 +153,21 @@ def region(code: str) -> Region | None:
     >>> kupang = region("53.71")
     >>> kupang.name, kupang.timezone, [k.name for k in kupang.kecamatan]
     ('Kota Kupang', 'WITA', ['Alak', 'Maulafa', 'Kelapa Lima', 'Oebobo', 'Kota Raja', 'Kota Lama'])
-    >>> len(kupang.find_kecamatan("kelapa  lima").kelurahan)
-    5
+    >>> kupang.find_kecamatan("kelapa  lima").kelurahan[0]
+    Kelurahan(code='53.71.03.1001', name='Kelapa Lima')
     """
     if code not in regencies():
         return None
     name, province_code = regencies()[code]
-    villages: dict[str, list[str]] = {}
+    villages: dict[str, list[Kelurahan]] = {}
     prefix = code + "."
     # 83,000 villages: skip other regions' lines before the CSV parser sees them.
-    path = resources.files(__package__).joinpath("data", "wilayah", "villages.csv")
-    with path.open(encoding="utf-8", newline="") as handle:
+    with _table("villages").open(encoding="utf-8", newline="") as handle:
         lines = [line for line in handle if line.startswith(prefix)]
-    for _, district_code, village in csv.reader(lines):
-        villages.setdefault(district_code, []).append(village)
+    for village_code, district_code, village in csv.reader(lines):
+        villages.setdefault(district_code, []).append(Kelurahan(village_code, display_name(village)))
     kecamatan = tuple(
-        Kecamatan(r["code"], r["name"], tuple(villages.get(r["code"], ())))
+        Kecamatan(r["code"], display_name(r["name"]), tuple(villages.get(r["code"], ())))
         for r in _rows("districts")
         if r["regency_code"] == code
     )

@@ -12,9 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import records
-
-_KEY_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+from .. import records
+from ..records.model import KEY
 
 
 def _by_key(model: type[records.Record]) -> dict[str, Any]:
@@ -23,7 +22,7 @@ def _by_key(model: type[records.Record]) -> dict[str, Any]:
     return {
         "title": inner.get("title", model.__name__),
         "type": "object",
-        "propertyNames": {"pattern": _KEY_PATTERN},
+        "propertyNames": {"pattern": KEY.pattern},
         "additionalProperties": {"$ref": "#/$defs/" + model.__name__},
         "$defs": {**inner.pop("$defs", {}), model.__name__: inner},
     }

@@ -2,7 +2,8 @@
 
 Every total on the home, programme and kecamatan pages, in the charts and in
 the open-data downloads comes from the two flat tables made here, so the
-pages and the downloads cannot disagree.
+pages and the downloads cannot disagree. Kecamatan are the records' resolved
+places, so two spellings of one kecamatan are one row.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from .records import Content, Event
-from .wilayah import Kecamatan
+from ..core.documented import doc
+from ..core.wilayah import Kecamatan
+from ..records import Content
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class PaymentCount:
     """One kind of payment at one event: how many received it, how much."""
 
     event: str
+    position: int  # 1 for the event's first payment, in record order
     date: date
     program: str
     kind: str
@@ -44,28 +47,29 @@ class PaymentCount:
 
 @dataclass(frozen=True)
 class Tally:
-    events: int
-    recipients: int
-    kecamatan: int
-    payments: int  # people who received a payment
-    paid: int  # rupiah paid, where amounts are recorded
+    """The headline figures of a slice of the records."""
+
+    events: int = doc("Events counted.")
+    recipients: int = doc("Recipients counted, every kecamatan once.")
+    kecamatan: int = doc("Distinct kecamatan the recipients come from.")
+    payments: int = doc("People who received a payment (santunan and the like).")
+    paid: int = doc("Rupiah paid, where the records give amounts.")
 
 
 def recipient_counts(content: Content) -> tuple[RecipientCount, ...]:
     """One row per event and kecamatan, oldest event first, record order within."""
     return tuple(
-        RecipientCount(e.slug, e.date, e.program, kecamatan, len(people))
+        RecipientCount(e.slug, e.date, e.program, place.kecamatan, len(place.recipients))
         for e in content.events
-        for name, people in e.recipients.by_kecamatan.items()
-        if (kecamatan := content.region.find_kecamatan(name)) is not None
+        for place in e.recipients.places
     )
 
 
 def payment_counts(content: Content) -> tuple[PaymentCount, ...]:
     return tuple(
-        PaymentCount(e.slug, e.date, e.program, p.kind, len(p.recipients), p.amount)
+        PaymentCount(e.slug, position, e.date, e.program, p.kind, len(p.recipients), p.amount)
         for e in content.events
-        for p in e.payments
+        for position, p in enumerate(e.payments, start=1)
     )
 
 
@@ -81,15 +85,9 @@ def tally(counts: Iterable[RecipientCount], payments: Iterable[PaymentCount]) ->
     )
 
 
-def by_kecamatan(counts: Iterable[RecipientCount], kecamatan: Iterable[Kecamatan]) -> tuple[tuple[Kecamatan, int], ...]:
+def per_kecamatan(counts: Iterable[RecipientCount], kecamatan: Iterable[Kecamatan]) -> tuple[tuple[Kecamatan, int], ...]:
     """Recipients per kecamatan, every kecamatan listed (zero where none yet), in gazetteer order."""
     per: dict[str, int] = {}
     for c in counts:
         per[c.kecamatan.code] = per.get(c.kecamatan.code, 0) + c.recipients
     return tuple((k, per.get(k.code, 0)) for k in kecamatan)
-
-
-def events_of(content: Content, slugs: Iterable[str]) -> tuple[Event, ...]:
-    """The events named by `slugs`, newest first (ties by slug, for a fixed order)."""
-    wanted = set(slugs)
-    return tuple(sorted((e for e in content.events if e.slug in wanted), key=lambda e: (e.date, e.slug), reverse=True))

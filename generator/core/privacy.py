@@ -516,30 +516,37 @@ class Leak:
 NAME = "name"
 
 
-def lint(files: Iterable[tuple[str, str]], forbidden_names: Iterable[str] = ()) -> tuple[Leak, ...]:
-    """Every identifier and every forbidden name in the built `files` (path, text).
+def lint(
+    files: Iterable[tuple[str, str]],
+    names: Iterable[str] = (),
+    allowed: Callable[[str, str], bool] = lambda name, path: False,
+) -> tuple[Leak, ...]:
+    """Every identifier, and every one of `names` not `allowed` there, in the built `files` (path, text).
 
     The second line of defence: records are checked before composing, and
     this runs over what was composed, so a template or code change that
     leaks cannot publish. Each file is read as a person or a crawler would
     read it (see `readable_text`); names match whole words, ignoring case.
+    ``allowed(name, path)`` says whether a name may appear in that file.
     Line numbers count lines of that readable text.
 
     >>> lint([("a.html", "<p>Hubungi 0812-3456-7890</p>"), ("b.csv", "Ma&#39;ruf Contoh,3")], ["Ma'ruf Contoh"])
     (Leak(path='a.html', line=1, kind='phone', excerpt='0***'), Leak(path='b.csv', line=1, kind='name', excerpt='M*** C***'))
+    >>> lint([("a.html", "Ani Ledo"), ("b.html", "Ani Ledo")], ["Ani Ledo"], lambda name, path: path == "a.html")
+    (Leak(path='b.html', line=1, kind='name', excerpt='A*** L***'),)
     """
     # Names are matched word by word through an index on their first word:
     # one regex alternation of thousands of names is far too slow.
-    by_first: dict[str, set[tuple[str, ...]]] = {}
-    for name in forbidden_names:
+    by_first: dict[str, dict[tuple[str, ...], str]] = {}
+    for name in names:
         words = tuple(_words(name))
         if words:
-            by_first.setdefault(words[0], set()).add(words)
+            by_first.setdefault(words[0], {})[words] = name
     # The theme repeats its menus and footer on every page: each distinct
     # line is scanned once, and its findings reused wherever it recurs.
     # Only short lines are remembered: menus and labels recur, paragraphs of
     # articles do not, and remembering them would hold the whole site.
-    seen: dict[str, list[tuple[str, str]]] = {}
+    seen: dict[str, list[tuple[str, str, str]]] = {}
     leaks = []
     for path, raw in files:
         for number, line in enumerate(readable_text(path, raw).split("\n"), start=1):
@@ -548,19 +555,20 @@ def lint(files: Iterable[tuple[str, str]], forbidden_names: Iterable[str] = ()) 
                 found = _line_findings(line, by_first)
                 if len(line) < 200:
                     seen[line] = found
-            leaks.extend(Leak(path, number, kind, excerpt) for kind, excerpt in found)
+            leaks.extend(Leak(path, number, kind, excerpt) for kind, excerpt, name in found
+                         if kind != NAME or not allowed(name, path))
     return tuple(leaks)
 
 
-def _line_findings(line: str, by_first: Mapping[str, set[tuple[str, ...]]]) -> list[tuple[str, str]]:
-    """(kind, masked excerpt) of every identifier and forbidden name in one line."""
-    found = [(f.kind, _initial(line[f.start]) + "***") for f in find_identifiers(line, official_emails_ok=True)]
+def _line_findings(line: str, by_first: Mapping[str, Mapping[tuple[str, ...], str]]) -> list[tuple[str, str, str]]:
+    """(kind, masked excerpt, name or "") of every identifier and listed name in one line."""
+    found = [(f.kind, _initial(line[f.start]) + "***", "") for f in find_identifiers(line, official_emails_ok=True)]
     if by_first:
         tokens = _words(line)
         for i, word in enumerate(tokens):
-            for name in by_first.get(word, ()):
-                if tuple(tokens[i : i + len(name)]) == name:
-                    found.append((NAME, " ".join(_initial(w[0]) + "***" for w in name)))
+            for words, name in by_first.get(word, {}).items():
+                if tuple(tokens[i : i + len(words)]) == words:
+                    found.append((NAME, " ".join(_initial(w[0]) + "***" for w in words), name))
     return found
 
 

@@ -13,8 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import Sequence
 
-from . import article, records, schema
-from .errors import Problem, Source, WartaError, message
+from .. import records
+from ..compose import article
+from ..compose.contexts import NewEventContext
+from ..compose.policy import Policy
+from ..compose.templating import FORMATS, Templates
+from ..compose.writer import Writer
+from ..core.errors import Problem, Source, WartaError, message
+from . import guide, schema
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser("render", help=_help("render"))
     render.add_argument("event", type=Path, metavar="KEGIATAN.yml")
-    render.add_argument("--format", choices=article.FORMATS, default="markdown", help=_help("format"))
+    render.add_argument("--format", choices=FORMATS, default="markdown", help=_help("format"))
     _content_option(render)
     render.set_defaults(run=_render)
 
@@ -50,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
     schema_cmd.add_argument("--out", type=Path, default=Path("schema"))
     schema_cmd.add_argument("--check", action="store_true", help=_help("schema_check"))
     schema_cmd.set_defaults(run=_schema)
+
+    guide_cmd = commands.add_parser("guide", help=_help("guide"))
+    guide_cmd.add_argument("--out", type=Path, default=Path("docs/templates.md"))
+    guide_cmd.add_argument("--check", action="store_true", help=_help("guide_check"))
+    guide_cmd.set_defaults(run=_guide)
     return parser
 
 
@@ -68,7 +79,7 @@ def _templates(args: argparse.Namespace) -> Path:
 
 def _check(args: argparse.Namespace) -> int:
     content = records.load_content(args.content, today=date.today())
-    used = {k for e in content.events for k in e.recipients.by_kecamatan}
+    used = {place.kecamatan.code for e in content.events for place in e.recipients.places}
     print(message("cli.ok", {
         "events": len(content.events), "programs": len(content.programs),
         "kecamatan": len(used), "region": content.region.name,
@@ -82,8 +93,9 @@ def _render(args: argparse.Namespace) -> int:
     if args.event.resolve().parent != events_dir.resolve():
         raise WartaError([Problem("cli.not_an_event", Source(str(args.event)), {"events_dir": events_dir})])
     event = content.event(args.event.stem)
-    writer = article.Writer(_templates(args))
-    sys.stdout.write(writer.render(article.facts(event, content), args.format))
+    writer = Writer(Templates([_templates(args)]))
+    facts = article.facts(event, content, Policy(content.site.privacy.recipient_names))
+    sys.stdout.write(writer.render(facts, args.format))
     return 0
 
 
@@ -92,9 +104,8 @@ def _new(args: argparse.Namespace) -> int:
     path = args.content / "events" / f"{when.isoformat()}-{args.slug}.yml"
     if path.exists():
         raise WartaError([Problem("cli.new_exists", Source(str(path)))])
-    env = article.environment(_templates(args), "text")
-    programs = sorted(p.stem for p in (args.content / "programs").glob("*.yml"))
-    text = env.get_template("new-event.yml.j2").render(date=when.isoformat(), programs=programs)
+    programs = tuple(sorted(p.stem for p in (args.content / "programs").glob("*.yml")))
+    text = Templates([_templates(args)]).render(NewEventContext(when.isoformat(), programs), "text")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     print(f"{path}: {message('cli.new_written', {})}")
@@ -102,16 +113,28 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    stale = []
-    for name, text in schema.documents().items():
-        path = args.out / name
-        if args.check:
+    files = {args.out / name: text for name, text in schema.documents().items()}
+    return _write_generated(files, args.check, written="cli.schema_written", stale="cli.schema_stale")
+
+
+def _guide(args: argparse.Namespace) -> int:
+    return _write_generated({args.out: guide.markdown()}, args.check, written="cli.guide_written", stale="cli.guide_stale")
+
+
+def _write_generated(files: dict[Path, str], check: bool, *, written: str, stale: str) -> int:
+    """Write generated files, or with `check` only report the ones that are stale.
+
+    `written` and `stale` are the catalogue codes of the two outcomes.
+    """
+    outdated = []
+    for path, text in files.items():
+        if check:
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
-                stale.append(Problem("cli.schema_stale", Source(str(path)), {"path": path}))
+                outdated.append(Problem(stale, Source(str(path)), {"path": path}))
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-        print(message("cli.schema_written", {"path": path}))
-    if stale:
-        raise WartaError(stale)
+        print(message(written, {"path": path}))
+    if outdated:
+        raise WartaError(outdated)
     return 0

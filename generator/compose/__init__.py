@@ -1,0 +1,32 @@
+"""Records -> every page, article, feed and download of a site, in memory.
+
+`compose` is the middle of the pipeline: it reads `records` and knows
+nothing of MkDocs. `site` is the whole step in one call; the modules are
+the pieces (`facts` computes once, `pages` makes the pages, `writer` the
+articles, `policy` decides names, `addresses` decides paths).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from ..records import Content
+from .facts import SiteFacts, site_facts
+from .pages import Page, build
+from .templating import Templates
+from .writer import Memo, Writer
+
+
+def site(content: Content, folders: Sequence[Path], *, site_url: str | None = None, directory_urls: bool = True,
+         memo: Memo | None = None) -> tuple[SiteFacts, tuple[Page, ...]]:
+    """The facts of the site and every page made from them.
+
+    The feeds need the site's absolute address (feed readers resolve no
+    relative link), so they are made, and linked to, only when `site_url`
+    is given; every other page is made either way.
+    """
+    templates = Templates(folders)
+    writer = Writer(templates, memo)
+    facts = site_facts(content, writer, site_url=site_url, directory_urls=directory_urls)
+    return facts, build(facts, templates, writer)

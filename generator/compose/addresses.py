@@ -1,0 +1,211 @@
+"""Where every page and file of a site lives: the one address book.
+
+Pages, templates (through `links` and `href`), feeds, the open data, the
+theme, the menu and the output lint all take their paths from here, so
+moving a family of pages is a change to one method. Paths are MkDocs source
+paths below the site root ("berita/slug.md"); `url` and `built` say where
+MkDocs publishes them.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ..core import wilayah
+from ..core.text import slugify
+from .policy import Output, Where
+
+SEARCH_INDEX = "search/search_index.json"
+"""Material's search index, which holds the text of every page."""
+
+DATA_FOLDER = "data"
+
+# The sections of the site in menu order; "pages" marks where the site's
+# own hand-written pages (content/pages/*.md) go.
+_SECTIONS = ("home", "berita", "program", "kecamatan", "narasumber", "data", "ralat", "pages", "pedoman", "privasi")
+
+
+@functools.lru_cache(maxsize=65536)
+def relative(target: str, *, page: str) -> str:
+    """The link from `page` to `target`, both paths below the site root.
+
+    Why relative: MkDocs resolves ``.md`` links from the page that holds
+    them, and a strict build fails on any link that points nowhere.
+
+    >>> relative("berita/a.md", page="berita/arsip/2025.md")
+    '../a.md'
+    >>> relative("index.md", page="index.md"), relative("berita/rss.xml", page="berita/index.md")
+    ('index.md', 'rss.xml')
+    """
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+@dataclass(frozen=True)
+class Addresses:
+    """The address book of one site: its region's kecamatan decide their own paths."""
+
+    kecamatan_slugs: Mapping[str, str]  # kecamatan code -> address slug
+    directory_urls: bool = True
+
+    @classmethod
+    def for_region(cls, region: wilayah.Region, *, directory_urls: bool = True) -> Addresses:
+        """Kecamatan get their name's slug, and the code as well where two names slugify alike."""
+        plain = [slugify(k.name) or k.code.replace(".", "-") for k in region.kecamatan]
+        slugs = {
+            k.code: slug if plain.count(slug) == 1 else f"{slug}-{k.code.replace('.', '-')}"
+            for k, slug in zip(region.kecamatan, plain)
+        }
+        return cls(slugs, directory_urls)
+
+    # -- News ---------------------------------------------------------------
+
+    def article(self, slug: str) -> str:
+        return f"berita/{slug}.md"
+
+    def news_page(self, number: int) -> str:
+        """Page `number` of the news index; page 1 is the news section itself."""
+        return "berita/index.md" if number == 1 else f"berita/halaman/{number}.md"
+
+    def archive(self) -> str:
+        return "berita/arsip/index.md"
+
+    def archive_year(self, year: int) -> str:
+        return f"berita/arsip/{year:04d}.md"
+
+    def archive_month(self, year: int, month: int) -> str:
+        return f"berita/arsip/{year:04d}-{month:02d}.md"
+
+    def topics(self) -> str:
+        return "berita/topik/index.md"
+
+    def topic(self, slug: str) -> str:
+        return f"berita/topik/{slug}.md"
+
+    def program_news(self, key: str) -> str:
+        return f"berita/program/{key}.md"
+
+    def feed(self, kind: str) -> str:
+        """The RSS ("rss") or Atom ("atom") feed of the news."""
+        return f"berita/{kind}.xml"
+
+    def feed_sitemap(self) -> str:
+        """An empty sitemap beside the feeds.
+
+        Why: Material's script reads every ``<link rel="alternate">`` as a
+        language version and fetches "sitemap.xml" beside it; this keeps that
+        request a few bytes instead of a 404 on every page a reader opens.
+        """
+        return posixpath.join(posixpath.dirname(self.feed("rss")), "sitemap.xml")
+
+    # -- Transparency -------------------------------------------------------
+
+    def home(self) -> str:
+        return "index.md"
+
+    def programs(self) -> str:
+        return "program/index.md"
+
+    def program(self, key: str) -> str:
+        return f"program/{key}.md"
+
+    def kecamatan_index(self) -> str:
+        return "kecamatan/index.md"
+
+    def kecamatan(self, code: str) -> str:
+        return f"kecamatan/{self.kecamatan_slugs[code]}.md"
+
+    def people(self) -> str:
+        return "narasumber/index.md"
+
+    def person(self, key: str) -> str:
+        return f"narasumber/{key}.md"
+
+    def corrections(self) -> str:
+        return "ralat.md"
+
+    def pedoman(self) -> str:
+        return "pedoman-media-siber.md"
+
+    def privacy(self) -> str:
+        return "kebijakan-privasi.md"
+
+    def data(self) -> str:
+        return f"{DATA_FOLDER}/index.md"
+
+    def download(self, table: str, fmt: str) -> str:
+        return f"{DATA_FOLDER}/{table}.{fmt}"
+
+    def package(self) -> str:
+        return f"{DATA_FOLDER}/datapackage.json"
+
+    # -- Derived ------------------------------------------------------------
+
+    def links(self, *, feeds: bool) -> dict[str, str]:
+        """The section addresses templates read as `links` (the feeds only when a build makes them)."""
+        links = {
+            "home": self.home(), "berita": self.news_page(1), "arsip": self.archive(), "topik": self.topics(),
+            "program": self.programs(), "kecamatan": self.kecamatan_index(), "narasumber": self.people(),
+            "ralat": self.corrections(), "pedoman": self.pedoman(), "privasi": self.privacy(), "data": self.data(),
+        }
+        if feeds:
+            links |= {"rss": self.feed("rss"), "atom": self.feed("atom")}
+        return links
+
+    def menu(self, own_pages: Iterable[str]) -> list[tuple[str, str | None]]:
+        """The menu as (section name, path) in order; a hand-written page has no section name."""
+        links = self.links(feeds=False)
+        out: list[tuple[str, str | None]] = []
+        for section in _SECTIONS:
+            if section == "pages":
+                out.extend((path, None) for path in own_pages)
+            else:
+                out.append((links[section], section))
+        return out
+
+    def url(self, path: str) -> str:
+        """The address MkDocs serves `path` at, relative to the site root ("" for the home page).
+
+        >>> book = Addresses({})
+        >>> book.url("berita/a.md"), book.url("index.md"), book.url("data/kegiatan.csv")
+        ('berita/a/', '', 'data/kegiatan.csv')
+        >>> Addresses({}, directory_urls=False).url("berita/a.md")
+        'berita/a.html'
+        """
+        if not path.endswith(".md"):
+            return path
+        stem = path.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return f"{stem}/" if self.directory_urls else f"{stem}.html"
+
+    def built(self, path: str) -> str:
+        """The file MkDocs writes for `path`, below the site folder.
+
+        >>> Addresses({}).built("berita/a.md"), Addresses({}).built("index.md")
+        ('berita/a/index.html', 'index.html')
+        """
+        url = self.url(path)
+        return url + "index.html" if url == "" or url.endswith("/") else url
+
+    def where(self, built: str, articles: Mapping[str, str]) -> Where:
+        """What kind of output a built file is, for the privacy policy.
+
+        `articles` maps the built file of each article to its event's slug.
+        """
+        if built in articles:
+            return Where(Output.ARTICLE, articles[built])
+        if built == SEARCH_INDEX:
+            return Where(Output.SEARCH)
+        if built in (self.feed("rss"), self.feed("atom")):
+            return Where(Output.FEED)
+        if built.startswith(DATA_FOLDER + "/") and not built.endswith(".html"):
+            return Where(Output.DOWNLOAD)
+        return Where(Output.PAGE)
+
+    def same_url(self, path: str) -> str:
+        """The address two source paths clash on: ``x.md`` and ``x/index.md`` are one page."""
+        return re.sub(r"(^|/)index$", "", path.removesuffix(".md"))

@@ -1,0 +1,494 @@
+"""What each template receives: one documented, frozen dataclass per template.
+
+This is the contract with editors who restyle ``templates/``: a template may
+read the fields of its context class (and, through them, the documented
+fields of the values they hold) and nothing else. `INDEX` lists every
+context by template; ``docs/templates.md`` is printed from these classes
+(``warta guide``), and tests check that each template reads only documented
+fields and uses every field its class adds.
+
+Page contexts share `PageContext` (the site, the section links, the page's
+own path and a link maker); partials are documented as contexts too, for
+the variables their including templates set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, time
+from typing import ClassVar
+
+from ..core.bahasa import Mentions
+from ..core.documented import doc
+from ..core.wilayah import Kelurahan
+from .article import ArticleFacts, Organization
+from .opendata import DataPage
+from .policy import Names, PolicySummary
+from .totals import Tally
+
+
+# --------------------------------------------------------------------------
+# Values the pages show.
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """The site as every page names it."""
+
+    title: str = doc("The site's title, from site.yml.")
+    region: str = doc("The kabupaten/kota it covers: 'Kota Kupang'.")
+    publisher: Organization = doc("Who publishes it.")
+    contact: str = doc("Where readers send hak jawab, hak koreksi and privacy requests.")
+
+
+@dataclass(frozen=True)
+class Story:
+    """One article as other pages list it."""
+
+    slug: str = doc("The event's file name without .yml.")
+    path: str = doc("The article's address; give it to `href`.")
+    headline: str = doc("The headline as plain text.")
+    description: str = doc("The lead, cut to fit a listing, as plain text.")
+    date: date = doc("The day of the event.")
+    program: str = doc("The programme's key.")
+    facts: ArticleFacts = doc("Everything the article states.")
+
+
+@dataclass(frozen=True)
+class KecamatanRef:
+    """A kecamatan as a programme page lists it."""
+
+    name: str = doc("Display name.")
+    path: str = doc("Its page.")
+    recipients: int = doc("Recipients of the programme there.")
+
+
+@dataclass(frozen=True)
+class ProgramInfo:
+    """One programme with its figures."""
+
+    key: str = doc("Its file name in programs/.")
+    path: str = doc("Its page.")
+    news_path: str = doc("The page of its news.")
+    name: str = doc("Its name.")
+    summary: str = doc("One paragraph about it.")
+    partners: tuple[Organization, ...] = doc("Partner organisations.")
+    benefits: tuple[str, ...] = doc("What it gives, one item each.")
+    target_group: str | None = doc("Who it is for, if given.")
+    tally: Tally = doc("Its figures.")
+    per_kecamatan: tuple[KecamatanRef, ...] = doc("Every kecamatan of the region in gazetteer order, zeros included.")
+    stories: tuple[Story, ...] = doc("Its articles, oldest first: a timeline.")
+
+
+@dataclass(frozen=True)
+class ProgramShare:
+    """One programme's figures inside one kecamatan."""
+
+    name: str = doc("The programme's name.")
+    path: str = doc("The programme's page.")
+    tally: Tally = doc("Its figures in this kecamatan.")
+
+
+@dataclass(frozen=True)
+class KecamatanEvent:
+    """One event as a kecamatan page shows it."""
+
+    story: Story = doc("The article about it.")
+    program: str = doc("The programme's name.")
+    recipients: int = doc("Recipients from this kecamatan.")
+    names: Names = doc("Those recipients as this page may show them.")
+
+
+@dataclass(frozen=True)
+class KecamatanInfo:
+    """One kecamatan with its figures."""
+
+    name: str = doc("Display name.")
+    code: str = doc("Kemendagri code.")
+    slug: str = doc("The last part of its address.")
+    path: str = doc("Its page.")
+    kelurahan: tuple[Kelurahan, ...] = doc("Its desa and kelurahan, from the gazetteer.")
+    tally: Tally = doc("Recipients here; payments are not recorded per place.")
+    programs: tuple[ProgramShare, ...] = doc("Every programme, with its figures here.")
+    events: tuple[KecamatanEvent, ...] = doc("Events with recipients from here, newest first.")
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """What one speaker said at one event."""
+
+    story: Story = doc("The article.")
+    remarks: tuple[str, ...] = doc("Indirect speech, verb phrases as the record gives them.")
+    quotes: tuple[str, ...] = doc("Verbatim quotes.")
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    """A speaker (pejabat) and everything they said."""
+
+    key: str = doc("Their key in people.yml.")
+    path: str = doc("Their page.")
+    name: str = doc("Full name.")
+    title: str = doc("Position.")
+    organization: Organization | None = doc("Their organisation, if given.")
+    appearances: tuple[Appearance, ...] = doc("Events they spoke at, newest first.")
+
+    @property
+    def count(self) -> int:
+        """How many events they spoke at."""
+        return len(self.appearances)
+
+
+@dataclass(frozen=True)
+class CorrectionItem:
+    """One correction as the Ralat page lists it."""
+
+    date: date = doc("When it was published.")
+    time: time | None = doc("At what time, if recorded.")
+    timezone: str = doc("WIB, WITA or WIT.")
+    note: str = doc("What was corrected.")
+    story: Story = doc("The article it corrects.")
+
+
+@dataclass(frozen=True)
+class Month:
+    """One month of the archive."""
+
+    year: int = doc("The year.")
+    month: int = doc("The month, 1 to 12.")
+    path: str = doc("Its page.")
+    year_path: str = doc("The page of its year.")
+    stories: tuple[Story, ...] = doc("Its articles, newest first.")
+
+    @property
+    def count(self) -> int:
+        """How many articles it holds."""
+        return len(self.stories)
+
+
+@dataclass(frozen=True)
+class Year:
+    """One year of the archive."""
+
+    year: int = doc("The year.")
+    path: str = doc("Its page.")
+    months: tuple[Month, ...] = doc("Its months with news, newest first.")
+
+    @property
+    def count(self) -> int:
+        """How many articles it holds."""
+        return sum(m.count for m in self.months)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One tag, with every spelling that shares its address."""
+
+    slug: str = doc("The last part of its address.")
+    path: str = doc("Its page.")
+    names: tuple[str, ...] = doc("Every spelling merged into this topic, sorted.")
+    stories: tuple[Story, ...] = doc("Its articles, newest first.")
+
+    @property
+    def count(self) -> int:
+        """How many articles carry it."""
+        return len(self.stories)
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of the news index sits among the others."""
+
+    number: int = doc("This page's number, from 1.")
+    last: int = doc("The number of the last page.")
+    first_path: str = doc("The first page.")
+    previous_path: str | None = doc("The page before, none on the first.")
+    next_path: str | None = doc("The page after, none on the last.")
+    last_path: str = doc("The last page.")
+
+
+# --------------------------------------------------------------------------
+# Article templates.
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """The whole article, in the format the environment writes."""
+
+    TEMPLATE: ClassVar[str] = "article.j2"
+    facts: ArticleFacts = doc("Everything the article states.")
+    headline: str = doc("The headline as plain text (headline.j2's output).")
+    description: str = doc("The lead as plain text, cut for search engines and link previews.")
+
+
+@dataclass(frozen=True)
+class HeadlineContext:
+    """The headline: the record's own, or one written from the facts."""
+
+    TEMPLATE: ClassVar[str] = "headline.j2"
+    facts: ArticleFacts = doc("Everything the article states.")
+
+
+@dataclass(frozen=True)
+class LeadContext:
+    """The lead sentence: who, what, for whom, where, when."""
+
+    TEMPLATE: ClassVar[str] = "lead.j2"
+    facts: ArticleFacts = doc("Everything the article states.")
+
+
+@dataclass(frozen=True)
+class FooterPartial:
+    """The press-law footer, included at the end of article.j2."""
+
+    TEMPLATE: ClassVar[str] = "partials/footer.j2"
+    facts: ArticleFacts = doc("Everything the article states.")
+    said: Mentions = doc("The article's Mentions, so the publisher is named in full only at its first mention.")
+
+
+# --------------------------------------------------------------------------
+# Page templates.
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What every page template receives."""
+
+    site: SiteInfo = doc("The site.")
+    links: Mapping[str, str] = doc(
+        "Section addresses by name: home, berita, arsip, topik, program, kecamatan, narasumber, "
+        "ralat, pedoman, privasi, data, and rss and atom when the build makes feeds."
+    )
+    page: str = doc("This page's own address.")
+    href: Callable[[str], str] = doc("href(address): the link to an address from this page.")
+
+
+@dataclass(frozen=True)
+class ArticleNavContext(PageContext):
+    """The links under an article to its neighbours in time."""
+
+    TEMPLATE: ClassVar[str] = "pages/article-nav.j2"
+    previous: Story | None = doc("The article just before this one, if any.")
+    next: Story | None = doc("The article just after this one, if any.")
+
+
+@dataclass(frozen=True)
+class HomeContext(PageContext):
+    """Beranda."""
+
+    TEMPLATE: ClassVar[str] = "pages/home.j2"
+    programs: tuple[ProgramInfo, ...] = doc("Every programme, by name.")
+    tally: Tally = doc("The figures of every record.")
+    news: tuple[Story, ...] = doc("The newest articles, newest first.")
+
+
+@dataclass(frozen=True)
+class NewsIndexContext(PageContext):
+    """One page of the news index."""
+
+    TEMPLATE: ClassVar[str] = "pages/berita-index.j2"
+    stories: tuple[Story, ...] = doc("The articles on this page, newest first.")
+    pager: Pager = doc("Where this page sits among the others.")
+
+
+@dataclass(frozen=True)
+class ArchiveContext(PageContext):
+    """The archive's index of years and months."""
+
+    TEMPLATE: ClassVar[str] = "pages/arsip-index.j2"
+    years: tuple[Year, ...] = doc("Years with news, newest first.")
+
+
+@dataclass(frozen=True)
+class ArchiveYearContext(PageContext):
+    """One year of the archive."""
+
+    TEMPLATE: ClassVar[str] = "pages/arsip-tahun.j2"
+    year: Year = doc("The year and its months.")
+
+
+@dataclass(frozen=True)
+class ArchiveMonthContext(PageContext):
+    """One month of the archive."""
+
+    TEMPLATE: ClassVar[str] = "pages/arsip-bulan.j2"
+    month: Month = doc("The month and its articles.")
+
+
+@dataclass(frozen=True)
+class ProgramNewsContext(PageContext):
+    """The news of one programme."""
+
+    TEMPLATE: ClassVar[str] = "pages/berita-program.j2"
+    program: ProgramInfo = doc("The programme.")
+    stories: tuple[Story, ...] = doc("Its articles, newest first.")
+
+
+@dataclass(frozen=True)
+class TopicsContext(PageContext):
+    """The index of topics."""
+
+    TEMPLATE: ClassVar[str] = "pages/topik-index.j2"
+    topics: tuple[Topic, ...] = doc("Every topic, by address.")
+
+
+@dataclass(frozen=True)
+class TopicContext(PageContext):
+    """The news on one topic."""
+
+    TEMPLATE: ClassVar[str] = "pages/topik.j2"
+    topic: Topic = doc("The topic and its articles.")
+
+
+@dataclass(frozen=True)
+class ProgramsContext(PageContext):
+    """The index of programmes."""
+
+    TEMPLATE: ClassVar[str] = "pages/program-index.j2"
+    programs: tuple[ProgramInfo, ...] = doc("Every programme, by name.")
+
+
+@dataclass(frozen=True)
+class ProgramContext(PageContext):
+    """One programme."""
+
+    TEMPLATE: ClassVar[str] = "pages/program.j2"
+    program: ProgramInfo = doc("The programme and its figures.")
+    chart_rows: tuple[tuple[str, int], ...] = doc("(kecamatan name, recipients) for bar_chart: the numbers of `program.per_kecamatan`.")
+
+
+@dataclass(frozen=True)
+class KecamatanIndexContext(PageContext):
+    """The index of kecamatan."""
+
+    TEMPLATE: ClassVar[str] = "pages/kecamatan-index.j2"
+    kecamatan: tuple[KecamatanInfo, ...] = doc("Every kecamatan of the region, in gazetteer order.")
+
+
+@dataclass(frozen=True)
+class KecamatanContext(PageContext):
+    """One kecamatan.
+
+    Names are listed apart from any description of the recipients, so no
+    named person is ever tied to a poverty or vulnerability label.
+    """
+
+    TEMPLATE: ClassVar[str] = "pages/kecamatan.j2"
+    kecamatan: KecamatanInfo = doc("The kecamatan and its figures.")
+    chart_rows: tuple[tuple[str, int], ...] = doc("(programme name, recipients here) for bar_chart: the numbers of `kecamatan.programs`.")
+
+
+@dataclass(frozen=True)
+class PeopleContext(PageContext):
+    """The index of speakers."""
+
+    TEMPLATE: ClassVar[str] = "pages/narasumber-index.j2"
+    people: tuple[PersonInfo, ...] = doc("Every speaker, by name.")
+
+
+@dataclass(frozen=True)
+class PersonContext(PageContext):
+    """One speaker."""
+
+    TEMPLATE: ClassVar[str] = "pages/narasumber.j2"
+    person: PersonInfo = doc("The speaker and what they said.")
+
+
+@dataclass(frozen=True)
+class CorrectionsContext(PageContext):
+    """Ralat: every correction."""
+
+    TEMPLATE: ClassVar[str] = "pages/ralat.j2"
+    corrections: tuple[CorrectionItem, ...] = doc("Every correction, newest first.")
+
+
+@dataclass(frozen=True)
+class PedomanContext(PageContext):
+    """The corrections and right-of-reply policy (Pedoman Media Siber)."""
+
+    TEMPLATE: ClassVar[str] = "pages/pedoman-media-siber.j2"
+
+
+@dataclass(frozen=True)
+class PrivacyContext(PageContext):
+    """Kebijakan Privasi: what the site publishes about people."""
+
+    TEMPLATE: ClassVar[str] = "pages/kebijakan-privasi.j2"
+    policy: PolicySummary = doc("What the privacy policy decided for this site.")
+
+
+@dataclass(frozen=True)
+class DataContext(PageContext):
+    """Data terbuka: the downloads and their data dictionary."""
+
+    TEMPLATE: ClassVar[str] = "pages/data.j2"
+    data: DataPage = doc("The published tables, their files and licences.")
+
+
+@dataclass(frozen=True)
+class StoryListPartial:
+    """A list of articles, included by listing pages after they set `stories`."""
+
+    TEMPLATE: ClassVar[str] = "pages/partials/story-list.j2"
+    stories: tuple[Story, ...] = doc("The articles, in the order to show.")
+    excerpt: bool = doc("Optional: add each article's lead below its headline.")
+
+
+@dataclass(frozen=True)
+class TallyPartial:
+    """Headline figures as a table, included after the page sets `tally`. Counts only: no name."""
+
+    TEMPLATE: ClassVar[str] = "pages/partials/tally.j2"
+    tally: Tally = doc("The figures.")
+    place: bool = doc("Optional: true on a kecamatan's page, which leaves out the kecamatan count and payments.")
+
+
+# --------------------------------------------------------------------------
+# Everything else.
+
+
+@dataclass(frozen=True)
+class PreviewContext:
+    """Shown only by `mkdocs serve` while a record is broken, at every address."""
+
+    TEMPLATE: ClassVar[str] = "preview-errors.j2"
+    problems: tuple[str, ...] = doc("Each problem as 'file:line: pesan'.")
+
+
+@dataclass(frozen=True)
+class NewEventContext:
+    """The commented skeleton `warta new` writes."""
+
+    TEMPLATE: ClassVar[str] = "new-event.yml.j2"
+    date: str = doc("The event's date, YYYY-MM-DD.")
+    programs: tuple[str, ...] = doc("The programme keys to choose from.")
+
+
+@dataclass(frozen=True)
+class ThemeContext:
+    """What the theme override (theme/main.html) reads as ``config.extra.warta``, beside MkDocs' own context."""
+
+    TEMPLATE: ClassVar[str] = "theme/main.html"
+    publisher: str = doc("The publisher's name, for JSON-LD.")
+    region: str = doc("The kabupaten/kota, for JSON-LD.")
+    contact: str = doc("Where readers send hak jawab and hak koreksi.")
+    rss: str | None = doc("The RSS feed, relative to the site root; none when the build makes no feeds.")
+    atom: str | None = doc("The Atom feed, relative to the site root; none when the build makes no feeds.")
+
+
+INDEX: Mapping[str, type] = {
+    cls.TEMPLATE: cls
+    for cls in (
+        ArticleContext, HeadlineContext, LeadContext, FooterPartial,
+        ArticleNavContext, HomeContext, NewsIndexContext, ArchiveContext, ArchiveYearContext, ArchiveMonthContext,
+        ProgramNewsContext, TopicsContext, TopicContext, ProgramsContext, ProgramContext,
+        KecamatanIndexContext, KecamatanContext, PeopleContext, PersonContext, CorrectionsContext,
+        PedomanContext, PrivacyContext, DataContext, StoryListPartial, TallyPartial,
+        PreviewContext, NewEventContext, ThemeContext,
+    )
+}
+"""Every template's context class, by the template's path below ``templates/``."""
+
+PARTIALS = frozenset({FooterPartial.TEMPLATE, StoryListPartial.TEMPLATE, TallyPartial.TEMPLATE})
+"""Templates only ever included: their variables come from the template that includes them."""

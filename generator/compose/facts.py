@@ -1,0 +1,76 @@
+"""The facts of a whole site, computed once per build and handed to every page family.
+
+Articles' facts, headlines and leads, the two count tables and the open-data
+rows are made here once; the pages, the feeds and the data page all read
+these, so none recomputes (or could recount) what another already states.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..records import Content
+from . import article, opendata, totals
+from .addresses import Addresses
+from .article import Organization
+from .contexts import KecamatanRef, ProgramInfo, SiteInfo, Story
+from .policy import Policy
+from .writer import Writer
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """Everything the pages of one build state, from one content folder."""
+
+    content: Content
+    addresses: Addresses
+    policy: Policy
+    site: SiteInfo
+    stories: tuple[Story, ...]  # oldest first, the records' order
+    counts: tuple[totals.RecipientCount, ...]
+    payments: tuple[totals.PaymentCount, ...]
+    tables: tuple[opendata.TableRows, ...]
+    programs: tuple[ProgramInfo, ...]  # by name
+    site_url: str | None  # the public address; feeds are made only with it
+
+    def organization(self, key: str) -> Organization:
+        return article.organization(self.content, key)
+
+
+def site_facts(content: Content, writer: Writer, *, site_url: str | None = None, directory_urls: bool = True) -> SiteFacts:
+    """Count, order and word-once everything the site will state."""
+    book = Addresses.for_region(content.region, directory_urls=directory_urls)
+    rules = Policy(content.site.privacy.recipient_names)
+    stories = []
+    for event in content.events:
+        facts = article.facts(event, content, rules)
+        stories.append(Story(event.slug, book.article(event.slug), writer.headline(facts),
+                             writer.description(facts), event.date, event.program, facts))
+    counts, payments = totals.recipient_counts(content), totals.payment_counts(content)
+    tables = opendata.tables(opendata.Sources(content, counts, payments, rules, book))
+    publisher = article.organization(content, content.site.publisher)
+    site = SiteInfo(content.site.title, content.region.name, publisher, content.site.footer.contact)
+    return SiteFacts(content, book, rules, site, tuple(stories), counts, payments, tables,
+                     _programs(content, book, tuple(stories), counts, payments), site_url)
+
+
+def _programs(content: Content, book: Addresses, stories: tuple[Story, ...],
+              counts: tuple[totals.RecipientCount, ...], payments: tuple[totals.PaymentCount, ...]) -> tuple[ProgramInfo, ...]:
+    out = []
+    for key, program in sorted(content.programs.items(), key=lambda kv: (kv[1].name, kv[0])):
+        mine = [c for c in counts if c.program == key]
+        per = totals.per_kecamatan(mine, content.region.kecamatan)
+        out.append(ProgramInfo(
+            key=key,
+            path=book.program(key),
+            news_path=book.program_news(key),
+            name=program.name,
+            summary=program.summary,
+            partners=tuple(article.organization(content, k) for k in program.partners),
+            benefits=program.benefits,
+            target_group=program.target_group,
+            tally=totals.tally(mine, (p for p in payments if p.program == key)),
+            per_kecamatan=tuple(KecamatanRef(k.name, book.kecamatan(k.code), n) for k, n in per),
+            stories=tuple(s for s in stories if s.program == key),
+        ))
+    return tuple(out)

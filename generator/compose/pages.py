@@ -1,0 +1,324 @@
+"""Site facts -> every page and file of the site, as (path, text) values.
+
+No writing and no MkDocs here: the plugin hands these to MkDocs, and tests
+read them directly. Each family of pages is one small function with one
+signature, ``family(site, render) -> pages``: the facts come in computed
+once (`facts`), every address from `addresses`, every name as `policy`
+decided, and every word from a template filled from its documented context.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import time
+from typing import Any
+
+from ..core.errors import Problem, Source, WartaError
+from ..core.text import slugify
+from . import feeds, opendata, policy, totals
+from .addresses import relative
+from .contexts import (
+    Appearance,
+    ArchiveContext,
+    ArchiveMonthContext,
+    ArchiveYearContext,
+    ArticleNavContext,
+    CorrectionItem,
+    CorrectionsContext,
+    DataContext,
+    HomeContext,
+    KecamatanContext,
+    KecamatanEvent,
+    KecamatanIndexContext,
+    KecamatanInfo,
+    Month,
+    NewsIndexContext,
+    Pager,
+    PageContext,
+    PedomanContext,
+    PeopleContext,
+    PersonContext,
+    PersonInfo,
+    PrivacyContext,
+    ProgramContext,
+    ProgramNewsContext,
+    ProgramShare,
+    ProgramsContext,
+    Story,
+    Topic,
+    TopicContext,
+    TopicsContext,
+    Year,
+)
+from .facts import SiteFacts
+from .policy import Output, Where
+from .templating import Templates
+from .writer import Writer
+
+PER_PAGE = 10  # articles per page of the news index
+LATEST = 5  # articles on the home page
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # path below the site root, as MkDocs' src_uri: "berita/slug.md"
+    text: str
+
+
+class Render:
+    """Fills one page template for one address, with links relative to that address."""
+
+    def __init__(self, templates: Templates, writer: Writer, site: SiteFacts) -> None:
+        self.templates = templates
+        self.writer = writer
+        self.site = site.site
+        self.links = site.addresses.links(feeds=site.site_url is not None)
+
+    def __call__(self, path: str, context: type[PageContext], **own: Any) -> Page:
+        filled = context(site=self.site, links=self.links, page=path, href=functools.partial(relative, page=path), **own)
+        return Page(path, re.sub(r"\n{3,}", "\n\n", self.templates.render(filled)).strip() + "\n")
+
+
+Family = Callable[[SiteFacts, Render], Iterable[Page]]
+
+
+def build(site: SiteFacts, templates: Templates, writer: Writer) -> tuple[Page, ...]:
+    """Every generated page and file of the site, in a fixed order."""
+    render = Render(templates, writer, site)
+    pages = tuple(page for family in FAMILIES for page in family(site, render))
+    _check_addresses(site, pages)
+    return pages
+
+
+def _check_addresses(site: SiteFacts, pages: Sequence[Page]) -> None:
+    """Refuse two pages at one address.
+
+    Why: MkDocs serves ``x.md`` and ``x/index.md`` at the same URL, so an
+    event file called ``index.yml`` or ``arsip.yml`` would silently replace
+    a listing page.
+    """
+    book = site.addresses
+    articles = {s.path: Source(site.content.event(s.slug).source.path) for s in site.stories}
+    seen: dict[str, str] = {}
+    clashes = []
+    for page in pages:
+        url = book.same_url(page.path)
+        if url in seen:
+            # Point at the event file that made the clash, which staff can rename.
+            source = articles.get(page.path) or articles.get(seen[url]) or Source(page.path)
+            clashes.append(Problem("page.clash", source, {"url": url + "/"}))
+        seen[url] = page.path
+    if clashes:
+        raise WartaError(clashes)
+
+
+def _newest_first(stories: Iterable[Story]) -> tuple[Story, ...]:
+    # Records come sorted by (date, time, slug), a total order, so reversing
+    # them is newest first with no ties left to chance.
+    return tuple(reversed(tuple(stories)))
+
+
+# --------------------------------------------------------------------------
+# News: articles, index, archive, per programme, per topic.
+
+
+def articles(site: SiteFacts, render: Render) -> list[Page]:
+    """Each article with links to the one before and after it in time."""
+    stories = site.stories
+    pages = []
+    for i, story in enumerate(stories):
+        previous = stories[i - 1] if i > 0 else None
+        following = stories[i + 1] if i + 1 < len(stories) else None
+        nav = render(story.path, ArticleNavContext, previous=previous, next=following).text
+        pages.append(Page(story.path, render.writer.render(story.facts).rstrip("\n") + "\n\n" + nav))
+    return pages
+
+
+def home(site: SiteFacts, render: Render) -> list[Page]:
+    tally = totals.tally(site.counts, site.payments)
+    return [render(site.addresses.home(), HomeContext, programs=site.programs, tally=tally,
+                   news=_newest_first(site.stories)[:LATEST])]
+
+
+def news_index(site: SiteFacts, render: Render) -> list[Page]:
+    """All articles newest first, `PER_PAGE` to a page."""
+    path = site.addresses.news_page
+    newest = _newest_first(site.stories)
+    last = max(1, -(-len(newest) // PER_PAGE))
+    pages = []
+    for number in range(1, last + 1):
+        pager = Pager(
+            number, last, path(1),
+            path(number - 1) if number > 1 else None,
+            path(number + 1) if number < last else None,
+            path(last),
+        )
+        chunk = newest[(number - 1) * PER_PAGE : number * PER_PAGE]
+        pages.append(render(path(number), NewsIndexContext, stories=chunk, pager=pager))
+    return pages
+
+
+def _years(site: SiteFacts) -> tuple[Year, ...]:
+    book = site.addresses
+    by_month: dict[tuple[int, int], list[Story]] = {}
+    for story in _newest_first(site.stories):
+        by_month.setdefault((story.date.year, story.date.month), []).append(story)
+    months = [Month(y, m, book.archive_month(y, m), book.archive_year(y), tuple(s)) for (y, m), s in by_month.items()]
+    years = sorted({m.year for m in months}, reverse=True)
+    return tuple(
+        Year(y, book.archive_year(y), tuple(sorted((m for m in months if m.year == y), key=lambda m: m.month, reverse=True)))
+        for y in years
+    )
+
+
+def archive(site: SiteFacts, render: Render) -> list[Page]:
+    """An index of years and months, a page per year listing its months, a page per month listing its articles.
+
+    Why year pages list months, not articles: a busy year holds hundreds of
+    articles, and no unpaginated page should.
+    """
+    years = _years(site)
+    pages = [render(site.addresses.archive(), ArchiveContext, years=years)]
+    for year in years:
+        pages.append(render(year.path, ArchiveYearContext, year=year))
+        pages.extend(render(m.path, ArchiveMonthContext, month=m) for m in year.months)
+    return pages
+
+
+def program_news(site: SiteFacts, render: Render) -> list[Page]:
+    return [render(p.news_path, ProgramNewsContext, program=p, stories=_newest_first(p.stories)) for p in site.programs]
+
+
+def _topics(site: SiteFacts) -> tuple[Topic, ...]:
+    """One topic per tag slug; tags spelt differently but slugified alike share it."""
+    names: dict[str, set[str]] = {}
+    tagged: dict[str, dict[str, Story]] = {}
+    for story in _newest_first(site.stories):
+        for tag in story.facts.tags:
+            slug = slugify(tag, fallback="lain")
+            names.setdefault(slug, set()).add(tag)
+            # A dict keyed by slug keeps each story once, in first-seen order.
+            tagged.setdefault(slug, {}).setdefault(story.slug, story)
+    return tuple(
+        Topic(slug, site.addresses.topic(slug), tuple(sorted(names[slug], key=lambda n: (n.casefold(), n))),
+              tuple(tagged[slug].values()))
+        for slug in sorted(names)
+    )
+
+
+def topics(site: SiteFacts, render: Render) -> list[Page]:
+    found = _topics(site)
+    return [render(site.addresses.topics(), TopicsContext, topics=found),
+            *(render(t.path, TopicContext, topic=t) for t in found)]
+
+
+# --------------------------------------------------------------------------
+# Programmes and kecamatan.
+
+
+def program_pages(site: SiteFacts, render: Render) -> list[Page]:
+    return [render(site.addresses.programs(), ProgramsContext, programs=site.programs),
+            *(render(p.path, ProgramContext, program=p, chart_rows=tuple((k.name, k.recipients) for k in p.per_kecamatan))
+              for p in site.programs)]
+
+
+def _kecamatan(site: SiteFacts) -> tuple[KecamatanInfo, ...]:
+    content, book = site.content, site.addresses
+    by_slug = {s.slug: s for s in site.stories}
+    on_pages = Where(Output.PAGE)
+    # Each event's place there, newest event first, gathered in one pass.
+    events_at: dict[str, list[KecamatanEvent]] = {}
+    for event in reversed(content.events):
+        for place in event.recipients.places:
+            events_at.setdefault(place.kecamatan.code, []).append(KecamatanEvent(
+                by_slug[event.slug], content.programs[event.program].name, len(place.recipients),
+                site.policy.names(policy.recipients(event, place), on_pages),
+            ))
+    counts_at: dict[str, list[totals.RecipientCount]] = {}
+    for count in site.counts:
+        counts_at.setdefault(count.kecamatan.code, []).append(count)
+    out = []
+    for kec in content.region.kecamatan:
+        here = counts_at.get(kec.code, [])
+        shares = tuple(
+            ProgramShare(p.name, p.path, totals.tally((c for c in here if c.program == p.key), ()))
+            for p in site.programs
+        )
+        path = book.kecamatan(kec.code)
+        out.append(KecamatanInfo(kec.name, kec.code, book.kecamatan_slugs[kec.code], path, kec.kelurahan,
+                                 totals.tally(here, ()), shares, tuple(events_at.get(kec.code, ()))))
+    return tuple(out)
+
+
+def kecamatan_pages(site: SiteFacts, render: Render) -> list[Page]:
+    found = _kecamatan(site)
+    return [render(site.addresses.kecamatan_index(), KecamatanIndexContext, kecamatan=found),
+            *(render(k.path, KecamatanContext, kecamatan=k, chart_rows=tuple((p.name, p.tally.recipients) for p in k.programs))
+              for k in found)]
+
+
+# --------------------------------------------------------------------------
+# People who spoke, corrections, policies, open data, feeds.
+
+
+def _people(site: SiteFacts) -> tuple[PersonInfo, ...]:
+    spoke_at: dict[str, list[Appearance]] = {}
+    for story in _newest_first(site.stories):
+        by_key: dict[str, list[Any]] = {}
+        for s in story.facts.speakers:
+            by_key.setdefault(s.key, []).append(s)
+        for key, spoke in by_key.items():
+            spoke_at.setdefault(key, []).append(Appearance(
+                story, tuple(s.remarks for s in spoke if s.remarks), tuple(q.text for s in spoke for q in s.quotes)))
+    return tuple(
+        PersonInfo(key, site.addresses.person(key), person.name, person.title,
+                   site.organization(person.organization) if person.organization else None, tuple(spoke_at.get(key, ())))
+        for key, person in sorted(site.content.people.items(), key=lambda kv: (kv[1].name, kv[0]))
+    )
+
+
+def people_pages(site: SiteFacts, render: Render) -> list[Page]:
+    found = _people(site)
+    return [render(site.addresses.people(), PeopleContext, people=found),
+            *(render(p.path, PersonContext, person=p) for p in found)]
+
+
+def corrections(site: SiteFacts, render: Render) -> list[Page]:
+    """Every correction, newest first; same-moment ties fall back to the article order."""
+    items = [
+        (c.date, c.time or time.min, i, n, CorrectionItem(c.date, c.time, story.facts.timezone, c.note, story))
+        for i, story in enumerate(site.stories)
+        for n, c in enumerate(story.facts.corrections)
+    ]
+    items.sort(key=lambda item: item[:4], reverse=True)
+    return [render(site.addresses.corrections(), CorrectionsContext, corrections=tuple(item[-1] for item in items))]
+
+
+def policies(site: SiteFacts, render: Render) -> list[Page]:
+    return [render(site.addresses.pedoman(), PedomanContext),
+            render(site.addresses.privacy(), PrivacyContext, policy=site.policy.summary())]
+
+
+def open_data(site: SiteFacts, render: Render) -> list[Page]:
+    """The Data terbuka page and the files it offers (opendata holds the facts)."""
+    book = site.addresses
+    files = opendata.downloads(site.tables, site.site.title, book)
+    page = render(book.data(), DataContext, data=opendata.data_page(site.tables, site.content, book))
+    return [page, *(Page(path, text) for path, text in files.items())]
+
+
+def feed_files(site: SiteFacts, render: Render) -> list[Page]:
+    """The feeds need the site's absolute address (feed readers resolve no relative link)."""
+    if site.site_url is None:
+        return []
+    return [Page(path, text) for path, text in feeds.files(site, site.site_url).items()]
+
+
+FAMILIES: tuple[Family, ...] = (
+    articles, home, news_index, archive, program_news, topics, program_pages,
+    kecamatan_pages, people_pages, corrections, policies, open_data, feed_files,
+)
+"""Every family of pages, in the order the site lists them."""

@@ -1,0 +1,170 @@
+"""Who may be named where, and as what: the one privacy policy of a site.
+
+Every output asks this module and nothing else: the article writer, the
+transparency pages, the downloads, and the output lint that checks every
+built file afterwards. Templates receive `Names` already decided; none of
+them, and no page function, weighs consent or the site's setting again.
+
+The table (``site.yml`` ``privacy.recipient_names`` is *hidden*, *masked*
+or *full*; a recipient "consented" when their event says
+``publish_names: true``, a payee when their payment does):
+
+=========================  ===============  ================  ===============
+person                     own article      pages             downloads
+=========================  ===============  ================  ===============
+recipient, consented       full             full              full if *full*
+recipient, not consented   count only       per the setting   full if *full*
+payee (heirs among them)   full if consent  count only        count only
+=========================  ===============  ================  ===============
+
+"Own article" is the article of the person's event in every format (web,
+text, WhatsApp) with its feed and search entries; another event's article
+never names them. A feed carries articles only; the search index carries
+articles and pages, so a name may be in it wherever either may show it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ..core.documented import doc
+from ..core.privacy import mask_name
+from ..records import Content, Event, Payment, Place
+
+Setting = Literal["hidden", "masked", "full"]
+
+
+class Shown(str, enum.Enum):
+    """How a name appears: in full, masked to initials, or only counted."""
+
+    FULL = "full"
+    MASKED = "masked"
+    COUNT_ONLY = "count_only"
+
+
+class Output(enum.Enum):
+    """A kind of published file, as the policy tells them apart."""
+
+    ARTICLE = "article"
+    PAGE = "page"
+    DOWNLOAD = "download"
+    FEED = "feed"
+    SEARCH = "search"
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place a name could be published: a kind of output, and the event whose article it is."""
+
+    output: Output
+    event: str | None = None
+
+
+@dataclass(frozen=True)
+class Named:
+    """One name a record gives, with whose it is and on what terms."""
+
+    name: str
+    event: str  # slug of the event that names them
+    role: Literal["recipient", "payee"]
+    consented: bool
+
+
+@dataclass(frozen=True)
+class Names:
+    """A list of people as one output shows them; templates print it as it is."""
+
+    shown: Shown = doc("What the policy decided: equal to 'full', 'masked' or 'count_only'.")
+    names: tuple[str, ...] = doc("The names as they may be printed: full or masked; empty when only counted.")
+    count: int = doc("How many people the list stands for, whatever is shown.")
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The privacy policy of one site."""
+
+    setting: Setting
+
+    def shown(self, person: Named, where: Where) -> Shown:
+        """How `person` may appear at `where`: the whole table above, in one place."""
+        if where.output is Output.ARTICLE:
+            return Shown.FULL if person.consented and where.event == person.event else Shown.COUNT_ONLY
+        if where.output is Output.FEED:
+            return Shown.FULL if person.consented else Shown.COUNT_ONLY
+        if where.output is Output.SEARCH:
+            pages = self.shown(person, Where(Output.PAGE))
+            return Shown.FULL if person.consented or pages is Shown.FULL else Shown.COUNT_ONLY
+        if person.role == "payee":
+            return Shown.COUNT_ONLY
+        if where.output is Output.DOWNLOAD:
+            return Shown.FULL if self.setting == "full" else Shown.COUNT_ONLY
+        if person.consented:
+            return Shown.FULL
+        return {"hidden": Shown.COUNT_ONLY, "masked": Shown.MASKED, "full": Shown.FULL}[self.setting]
+
+    def names(self, people: Sequence[Named], where: Where) -> Names:
+        """`people` (of one event, one role and one consent) as `where` may show them."""
+        if not people:
+            return Names(Shown.COUNT_ONLY, (), 0)
+        shown = self.shown(people[0], where)
+        printed = {
+            Shown.FULL: tuple(p.name for p in people),
+            Shown.MASKED: tuple(mask_name(p.name) for p in people),
+            Shown.COUNT_ONLY: (),
+        }[shown]
+        return Names(shown, printed, len(people))
+
+    def summary(self) -> PolicySummary:
+        """What the privacy page states: the outcomes of the table for this site."""
+        return PolicySummary(
+            unconsented_on_pages=self.shown(Named("", "", "recipient", False), Where(Output.PAGE)),
+            names_in_downloads=self.shown(Named("", "", "recipient", True), Where(Output.DOWNLOAD)),
+            payees_on_pages=self.shown(Named("", "", "payee", True), Where(Output.PAGE)),
+        )
+
+    def name_check(self, content: Content) -> tuple[tuple[str, ...], Callable[[str, Where], bool]]:
+        """Every name the records give, and whether a name may appear at a place.
+
+        For the output lint: a name is allowed where at least one of the
+        people who bear it may be shown in full.
+        """
+        by_name: dict[str, list[Named]] = {}
+        for person in named(content):
+            by_name.setdefault(person.name, []).append(person)
+
+        def allowed(name: str, where: Where) -> bool:
+            return any(self.shown(person, where) is Shown.FULL for person in by_name.get(name, ()))
+
+        return tuple(by_name), allowed
+
+
+@dataclass(frozen=True)
+class PolicySummary:
+    """The decided outcomes the privacy page explains."""
+
+    unconsented_on_pages: Shown = doc("How pages show recipients who did not agree to be named.")
+    names_in_downloads: Shown = doc("Whether downloads carry recipients' names (FULL) or counts only.")
+    payees_on_pages: Shown = doc("How pages show payees and heirs: always COUNT_ONLY.")
+
+
+def recipients(event: Event, place: Place) -> tuple[Named, ...]:
+    """The recipients of `event` in one of its places, as the policy weighs them."""
+    return tuple(Named(r.name, event.slug, "recipient", event.recipients.publish_names) for r in place.recipients)
+
+
+def payees(event: Event, payment: Payment) -> tuple[Named, ...]:
+    """The people one payment of `event` went to, as the policy weighs them."""
+    return tuple(Named(r.name, event.slug, "payee", payment.publish_names) for r in payment.recipients)
+
+
+def named(content: Content) -> tuple[Named, ...]:
+    """Everyone the records name as a recipient or payee, in record order."""
+    return tuple(
+        person
+        for event in content.events
+        for group in (*(recipients(event, p) for p in event.recipients.places), *(payees(event, p) for p in event.payments))
+        for person in group
+    )

@@ -1,0 +1,128 @@
+"""The templates of a build: Jinja environments, their filters and globals, and where templates are found.
+
+One environment per output format (Markdown for the site, plain text,
+WhatsApp): the templates are the same, only the markup filters differ.
+A template is rendered from its documented context (`contexts.INDEX`) and
+nothing else, so what an editor may use is a list, not a guess.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+
+from ..core import bahasa
+from .charts import bar_chart
+from .contexts import INDEX
+
+Format = Literal["markdown", "text", "whatsapp"]
+FORMATS: tuple[Format, ...] = ("markdown", "text", "whatsapp")
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!])")
+
+
+def escape_markdown(text: str) -> str:
+    r"""`text` as literal Markdown: no markup, link, HTML or entity survives.
+
+    >>> escape_markdown("<b>A & B</b> [x](javascript:1) *y*")
+    '&lt;b&gt;A &amp; B&lt;/b&gt; \\[x\\](javascript:1) \\*y\\*'
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;")
+
+
+@dataclass(frozen=True)
+class Markup:
+    """How one output format writes plain text, emphasis and a headline."""
+
+    escape: Callable[[str], str]
+    strong: Callable[[str], str]
+    em: Callable[[str], str]
+    heading: Callable[[str], str]
+
+
+MARKUP: Mapping[Format, Markup] = {
+    "markdown": Markup(escape_markdown, "**{}**".format, "*{}*".format, "# {}".format),
+    "text": Markup(str, str, str, str),
+    "whatsapp": Markup(str, "*{}*".format, "_{}_".format, "*{}*".format),
+}
+
+
+def _fit(candidates: list[str], limit: int) -> str:
+    """The first candidate no longer than `limit` characters, else the shortest."""
+    return next((c for c in candidates if len(c) <= limit), min(candidates, key=len))
+
+
+def _yaml_text(text: str) -> str:
+    """`text` as a quoted YAML (JSON) string, for front matter."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+GLOBALS: Mapping[str, str] = {
+    "format": "The output format: 'markdown', 'text' or 'whatsapp'.",
+    "Mentions": "Mentions() tracks first mentions: say(key, first, later) gives `first` once, then `later`.",
+    "bar_chart": "bar_chart(title, rows) draws (label, count) rows as an accessible inline SVG chart.",
+}
+"""What every template may use beyond its context, with what it is."""
+
+
+def filters(fmt: Format) -> dict[str, Callable[..., str]]:
+    """Every filter a template may use when writing `fmt`: Indonesian rules from `bahasa`, and markup."""
+    markup = MARKUP[fmt]
+    return {
+        **bahasa.FILTERS,
+        "e": markup.escape,
+        "strong": markup.strong,
+        "em": markup.em,
+        "heading": markup.heading,
+        "yaml_text": _yaml_text,
+        "fit": _fit,
+    }
+
+
+class Templates:
+    """The templates of one build, from `folders` (the first that holds a file wins).
+
+    Why a class: the Jinja environments (one per format) are costly to make
+    and cache compiled templates, so a build makes them once.
+    Why StrictUndefined: a misspelt fact in a restyled template must stop the
+    build, not silently print nothing in a published article.
+    """
+
+    def __init__(self, folders: Sequence[Path]) -> None:
+        self.folders = tuple(folders)
+        self._envs: dict[Format, jinja2.Environment] = {}
+
+    def env(self, fmt: Format) -> jinja2.Environment:
+        if fmt not in self._envs:
+            env = jinja2.Environment(
+                loader=jinja2.FileSystemLoader(self.folders),
+                undefined=jinja2.StrictUndefined,
+                autoescape=False,
+                keep_trailing_newline=True,
+                trim_blocks=True,
+                lstrip_blocks=True,
+                extensions=["jinja2.ext.do"],
+            )
+            env.filters.update(filters(fmt))
+            env.globals.update(format=fmt, Mentions=bahasa.Mentions, bar_chart=bar_chart)
+            self._envs[fmt] = env
+        return self._envs[fmt]
+
+    def render(self, context: Any, fmt: Format = "markdown") -> str:
+        """The template of `context`'s class, filled from `context`'s fields only."""
+        name = type(context).TEMPLATE
+        if INDEX.get(name) is not type(context):
+            raise TypeError(f"{type(context).__name__} is not the documented context of {name}")
+        return self.env(fmt).get_template(name).render(self.values(context))
+
+    def values(self, context: Any) -> dict[str, Any]:
+        """The variables a template sees: exactly the fields of its context."""
+        return {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}

@@ -1,0 +1,68 @@
+"""Article facts -> the article's words: headline, description and whole text.
+
+The same templates write Markdown for the site, plain text, and WhatsApp
+markup for pasting into a group: only the markup filters differ.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .article import ArticleFacts
+from .contexts import ArticleContext, HeadlineContext, LeadContext
+from .templating import Format, Templates
+
+Memo = dict[tuple[str, str, ArticleFacts], str]
+"""Written texts by (what, format, facts); `mkdocs serve` keeps one while the templates stay the same."""
+
+
+class Writer:
+    """Writes articles from one build's templates.
+
+    Texts are remembered by their facts (frozen, so equal facts give equal
+    text) in `memo`: within a build, and across preview rebuilds when the
+    caller passes the same memo back while the templates are unchanged.
+    """
+
+    def __init__(self, templates: Templates, memo: Memo | None = None) -> None:
+        self.templates = templates
+        self._memo: Memo = {} if memo is None else memo
+
+    def _remembered(self, what: str, fmt: str, article: ArticleFacts, write: Callable[[], str]) -> str:
+        key = (what, fmt, article)
+        if key not in self._memo:
+            self._memo[key] = write()
+        return self._memo[key]
+
+    def headline(self, article: ArticleFacts) -> str:
+        """The headline as plain text: the record's title or a generated one."""
+        return self._remembered("headline", "text", article, lambda: self.templates.render(HeadlineContext(article), "text").strip())
+
+    def description(self, article: ArticleFacts, limit: int = 160) -> str:
+        """The lead as plain text, cut at a word to fit `limit` characters."""
+        lead = self._remembered("lead", "text", article, lambda: self.templates.render(LeadContext(article), "text").strip())
+        return shorten(lead, limit)
+
+    def render(self, article: ArticleFacts, fmt: Format = "markdown") -> str:
+        """The whole article in `fmt`, ending in exactly one newline."""
+
+        def write() -> str:
+            context = ArticleContext(article, self.headline(article), self.description(article))
+            return re.sub(r"\n{3,}", "\n\n", self.templates.render(context, fmt)).strip() + "\n"
+
+        return self._remembered("article", fmt, article, write)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis.
+
+    >>> shorten("satu dua tiga empat", 12)
+    'satu dua…'
+    >>> shorten("pendek", 12)
+    'pendek'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"

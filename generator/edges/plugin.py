@@ -1,0 +1,237 @@
+"""The MkDocs plugin: the only module that knows MkDocs.
+
+Content is loaded and pages composed in ``on_pre_build``, which MkDocs runs
+before it empties ``site/``, so a broken record stops ``mkdocs build`` with
+the last good site untouched. ``on_files`` only adds the composed pages.
+
+``mkdocs build`` writes into a staging folder beside ``site/`` (`staging`)
+and swaps it in only when the whole build succeeded. Under ``mkdocs serve``
+the plugin keeps one `ServeState` across rebuilds, and a broken record
+must not hang the preview (MkDocs would keep every request waiting until
+the file is fixed): the plugin then serves a page listing the problems, at
+the address the editor is looking at.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterator, Literal
+
+import markupsafe
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .. import compose, records
+from ..compose.addresses import Addresses
+from ..compose.contexts import ThemeContext
+from ..compose.facts import SiteFacts
+from ..compose.templating import Templates
+from ..core import privacy
+from ..core.errors import Problem, Source, WartaError, catalogue, message
+from . import preview
+from .serve import Backing, ServeState
+from .staging import Staging
+
+# Under "mkdocs." so MkDocs shows it with its own messages.
+log = logging.getLogger("mkdocs.plugins.warta")
+
+
+class WartaConfig(base.Config):
+    content_dir = c.Type(str, default="content")
+    templates_dir = c.Type(str, default="templates")
+
+
+@dataclass
+class _Build:
+    """What one build (or one preview rebuild) knows; made afresh in every ``on_config``."""
+
+    config: MkDocsConfig
+    content_dir: Path
+    templates: Templates
+    staging: Staging | None
+    pages: tuple[compose.Page, ...] = ()
+    site: SiteFacts | None = None
+    content_date: str = ""  # the newest event or correction date, ISO; "" without news
+
+
+class WartaPlugin(BasePlugin[WartaConfig]):
+    def __init__(self) -> None:
+        self.command = "build"
+        self.serve: ServeState | None = None
+        self.build: _Build | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Per-build state starts here, never in __init__: `mkdocs serve`
+        # keeps one plugin object across rebuilds.
+        root = Path(config.config_file_path).resolve().parent
+        staging = None
+        if self.command == "serve":
+            self.serve = self.serve or ServeState(Backing(root / ".cache" / "warta"))
+        else:
+            staging = Staging(Path(config.site_dir))
+            config["site_dir"] = str(staging.folder)
+        self.build = _Build(config, root / self.config.content_dir, Templates([root / self.config.templates_dir]), staging)
+        if config.nav is None:
+            config["nav"] = _menu(Addresses({}), Path(config.docs_dir))
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        build = self._current()
+        memo = self.serve.articles_memo(build.templates.folders[0]) if self.serve else None
+        try:
+            content = records.load_content(build.content_dir, today=date.today(),
+                                           cache=self.serve.read_cache if self.serve else None)
+            site, composed = compose.site(content, build.templates.folders, site_url=config.site_url,
+                                          directory_urls=config.use_directory_urls, memo=memo)
+        except WartaError as exc:
+            if self.serve is None:
+                raise PluginError("\n" + exc.report()) from None
+            build.pages = preview.error_pages(exc.problems, self.serve.published, build.templates)
+            return
+        build.site, build.pages = site, composed
+        build.content_date = _newest_date(content)
+        config["site_name"] = content.site.title
+        config.extra["warta"] = _theme_context(site)
+        if self.serve:
+            self.serve.published = tuple(p.path for p in composed if p.path.endswith(".md"))
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        build = self._current()
+        in_menu = set(_nav_paths(config.nav))
+        for page in build.pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                files.remove(existing)
+            # Thousands of articles and listings are reached from the
+            # sections; only the sections are in the menu.
+            inclusion = InclusionLevel.INCLUDED if page.path in in_menu else InclusionLevel.NOT_IN_NAV
+            if self.serve:
+                files.append(File.generated(config, page.path, abs_src_path=str(self.serve.backing.write(page)), inclusion=inclusion))
+            else:
+                files.append(File.generated(config, page.path, content=page.text, inclusion=inclusion))
+        return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        # MkDocs dates every page with the build day, and stamps sitemap.xml.gz
+        # with the newest of those dates: the same content would give other
+        # bytes tomorrow. The content's own newest date keeps builds equal.
+        if self._current().content_date:
+            page.update_date = self._current().content_date
+        return page
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # MkDocs and Material print a page's front-matter title and
+        # description into the HTML as they are (<title>, the header, meta
+        # tags): to them it is HTML. Warta's front matter is plain text from
+        # the records, so it is escaped here, once, for every page; the theme
+        # override turns it back into text for JSON-LD with `striptags`.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = markupsafe.escape(page.meta[key])
+        return markdown
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        build = self._current()
+        if build.staging and build.site is not None:
+            leaks = _leaks(Path(config.site_dir), build.site)
+            if leaks:
+                raise PluginError("\n" + WartaError(leaks).report())
+            build.staging.written = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.build and self.build.staging:
+            self.build.staging.written = False
+
+    def on_shutdown(self) -> None:
+        if self.build is None or self.build.staging is None:
+            return
+        staging = self.build.staging
+        # gh-deploy reads site_dir after the build: point it back at the result.
+        self.build.config["site_dir"] = str(staging.target)
+        if staging.finish():
+            # MkDocs named the staging folder; say where the site now is.
+            log.info(message("build.published", {"path": staging.target}))
+
+    def _current(self) -> _Build:
+        if self.build is None:
+            raise RuntimeError("on_config has not run")
+        return self.build
+
+
+def _menu(book: Addresses, docs_dir: Path) -> list[object]:
+    """The site menu: the sections, with the site's own pages among them."""
+    own = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")) if docs_dir.is_dir() else []
+    labels = catalogue()
+    return [{labels[f"nav.{name}"]: path} if name else path for path, name in book.menu(own)]
+
+
+def _nav_paths(nav: object) -> Iterator[str]:
+    """Every page path named in an MkDocs nav setting, however nested."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_paths(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_paths(item)
+
+
+# Files Warta writes or MkDocs fills with page text; the theme's own assets
+# hold no record data and are left out.
+_LINTED = {".html", ".xml", ".json", ".csv", ".txt"}
+
+
+def _leaks(folder: Path, site: SiteFacts) -> list[Problem]:
+    """Personal data in the built site: the check after the records check.
+
+    Which name may appear in which file is the privacy policy's answer
+    (`Policy.name_check`), asked for the kind of output each file is.
+    """
+    book = site.addresses
+    names, allowed_at = site.policy.name_check(site.content)
+    articles = {book.built(s.path): s.slug for s in site.stories}
+    paths = [p.relative_to(folder).as_posix() for p in sorted(folder.rglob("*"))
+             if p.suffix in _LINTED and p.is_file() and not p.relative_to(folder).as_posix().startswith("assets/")]
+
+    def read() -> Iterator[tuple[str, str]]:
+        # One file at a time: the whole built site would not fit the memory
+        # budget of a 5,000-article archive.
+        return ((path, (folder / path).read_text(encoding="utf-8")) for path in paths)
+
+    leaks = privacy.lint(read(), names, lambda name, path: allowed_at(name, book.where(path, articles)))
+    labels = catalogue()
+    return [
+        Problem("leak", Source(leak.path, leak.line), {"label": labels[f"leak.label.{leak.kind}"], "excerpt": leak.excerpt})
+        for leak in leaks
+    ]
+
+
+def _newest_date(content: records.Content) -> str:
+    """The newest event or correction date, ISO; empty for a site with no news."""
+    dates = [d for e in content.events for d in (e.date, *(c.date for c in e.corrections))]
+    return max(dates).isoformat() if dates else ""
+
+
+def _theme_context(site: SiteFacts) -> ThemeContext:
+    """What the theme overrides (templates/theme/) need beyond MkDocs' own context."""
+    feeds = site.site_url is not None
+    book = site.addresses
+    return ThemeContext(
+        publisher=site.site.publisher.name,
+        region=site.site.region,
+        contact=site.site.contact,
+        rss=book.feed("rss") if feeds else None,
+        atom=book.feed("atom") if feeds else None,
+    )

@@ -1,0 +1,35 @@
+"""Content folder -> typed, frozen, resolved records, with every problem found at once.
+
+`model` holds the records, `reading` the YAML pass that keeps lines,
+`validation` the conversion into records, `places` the resolution of place
+names to the gazetteer, `rules` the checks across files, and `load` runs
+them in that order over one folder.
+"""
+
+from .load import ReadCache, load_content
+from .model import (
+    Content,
+    Correction,
+    Event,
+    Footer,
+    Organization,
+    Payment,
+    Person,
+    Place,
+    PlacedRecipient,
+    Program,
+    Quote,
+    Recipient,
+    Recipients,
+    Record,
+    Site,
+    Speaker,
+    validation_context,
+)
+from .places import Resolver
+
+__all__ = [
+    "Content", "Correction", "Event", "Footer", "Organization", "Payment", "Person", "Place", "PlacedRecipient",
+    "Program", "Quote", "ReadCache", "Recipient", "Recipients", "Record", "Resolver", "Site", "Speaker",
+    "load_content", "validation_context",
+]

@@ -1,0 +1,148 @@
+"""A content folder -> `Content`, with every problem of every file found at once.
+
+Reading (`reading`), converting (`validation`) and checking across files
+(`rules`) happen here in order; all problems are raised together, sorted,
+so an editor fixes a whole folder in one pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, time, timedelta
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..core.errors import Problem, Source, WartaError
+from ..core.text import slugify
+from . import rules
+from .model import KEY, Content, Event, Organization, Person, Program, Site, validation_context
+from .places import Resolver
+from .reading import MAX_FILE_BYTES, Parsed, read_yaml
+from .validation import validate, validate_each
+
+ReadCache = dict[tuple[str, bytes], Parsed]
+"""Parsed files by (path, content digest), kept by `mkdocs serve` between rebuilds."""
+
+
+class _Reader:
+    """Reads the files of one load, through the serve cache when there is one."""
+
+    def __init__(self, root: Path, cache: ReadCache | None) -> None:
+        self.root = root
+        self.cache = cache
+        self.docs: list[Parsed] = []
+        self.used: set[tuple[str, bytes]] = set()
+
+    def display(self, path: Path) -> str:
+        return f"{self.root}/{path.relative_to(self.root).as_posix()}"
+
+    def __call__(self, path: Path, **kw: Any) -> Parsed:
+        name = self.display(path)
+        if self.cache is None or path.stat().st_size > MAX_FILE_BYTES:
+            self.docs.append(read_yaml(path, name, **kw))
+            return self.docs[-1]
+        # A preview rebuild after one edit re-reads one file, not the archive.
+        key = (name, hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+        self.used.add(key)
+        if key not in self.cache:
+            self.cache[key] = read_yaml(path, name, **kw)
+        hit = self.cache[key]
+        # Validation adds its problems to the copy, never to the cached original.
+        self.docs.append(Parsed(hit.data, hit.lines, list(hit.problems), hit.display))
+        return self.docs[-1]
+
+    def forget_the_rest(self) -> None:
+        """Drop cached files this load did not read (deleted or changed since)."""
+        if self.cache is not None:
+            for stale in self.cache.keys() - self.used:
+                del self.cache[stale]
+
+
+def load_content(root: Path, *, today: date | None = None, cache: ReadCache | None = None) -> Content:
+    """Load and check a whole content folder; raise WartaError with every problem.
+
+    With `today`, an event dated more than ``site.future_days`` after it is
+    refused (a typo in the year, usually). Without it, nothing depends on
+    the clock, which tests and reproducible builds rely on.
+    """
+    problems: list[Problem] = []
+    read = _Reader(root, cache)
+
+    site_path = root / "site.yml"
+    if not site_path.is_file():
+        raise WartaError([Problem("file.missing", Source(f"{root}/site.yml"))])
+    # site.yml is the one place a contact e-mail may be any address: it is the
+    # office's public channel for hak jawab, not a private person's.
+    site_doc = read(site_path, email_ok=[("footer", "contact")])
+    site = validate(Site, site_doc)
+    orgs_doc = read(root / "organizations.yml") if (root / "organizations.yml").is_file() else None
+    people_doc = read(root / "people.yml") if (root / "people.yml").is_file() else None
+    organizations = validate_each(Organization, orgs_doc) if orgs_doc else {}
+    people = validate_each(Person, people_doc) if people_doc else {}
+
+    region, region_problems = rules.region(site_doc)
+    problems += region_problems
+    if region is not None:
+        problems += rules.alias_problems(site_doc, region)
+    places = Resolver(region, site.aliases if site else {}) if region is not None else None
+
+    programs: dict[str, Program] = {}
+    program_docs: list[Parsed] = []
+    for path, slug in _record_files(root, "programs", problems):
+        doc = read(path)
+        program_docs.append(doc)
+        if (program := validate(Program, doc)) is not None:
+            programs[slug] = program
+
+    events: list[Event] = []
+    event_docs: dict[str, Parsed] = {}
+    for path, slug in _record_files(root, "events", problems):
+        doc = event_docs[slug] = read(path)
+        if (event := validate(Event, doc, context=validation_context(places, slug=slug))) is not None:
+            events.append(event)
+
+    refs = rules.References(organizations, people, programs)
+    problems += refs.organization(site_doc, ("publisher",), rules.field(site_doc.data, "publisher"))
+    for key, person in rules.entries(people_doc.data if people_doc else None):
+        problems += refs.organization(people_doc, (key, "organization"), rules.field(person, "organization"))
+    for doc in program_docs:
+        for i, key in rules.entries(rules.field(doc.data, "partners")):
+            problems += refs.organization(doc, ("partners", i), key)
+    for doc in event_docs.values():
+        problems += rules.event_problems(doc, refs, places)
+    if today is not None and site is not None:
+        horizon = today + timedelta(days=site.future_days)
+        problems += (
+            Problem("date.future", event_docs[e.slug].source(("date",)), {"value": e.date.isoformat(), "days": site.future_days})
+            for e in events if e.date > horizon
+        )
+
+    problems += (p for doc in read.docs for p in doc.problems)
+    read.forget_the_rest()
+    if problems or site is None or region is None:
+        raise WartaError(problems)
+    events.sort(key=lambda e: (e.date, e.time or time(0), e.slug))
+    return Content(site, region, organizations, people, programs, tuple(events))
+
+
+def _record_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[tuple[Path, str]]:
+    """The record files of one folder, in a fixed order, with their keys."""
+    base = root / folder
+    if not base.is_dir():
+        return
+    for path in sorted(base.iterdir()):
+        display = f"{root}/{folder}/{path.name}"
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        stem, suffix = path.stem, path.suffix
+        suggestion = slugify(stem, fallback="kegiatan") + ".yml"
+        if suffix.casefold() == ".yaml":
+            problems.append(Problem("file.extension", Source(display), {"suggestion": suggestion}))
+            continue
+        if suffix.casefold() != ".yml":
+            continue
+        # ".YML" (as Windows may save it) is a record too: reported, never skipped.
+        if suffix != ".yml" or not KEY.match(stem):
+            problems.append(Problem("file.name", Source(display), {"name": path.name, "suggestion": suggestion}))
+            continue
+        yield path, stem

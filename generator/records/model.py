@@ -1,0 +1,370 @@
+"""The records: typed, frozen models of what a content folder says.
+
+Exactly as record-format.md describes them. pydantic converts the text the
+YAML reader kept by the types below, so ``time: 10:30`` stays the time the
+writer meant instead of YAML 1.1's number 630. Field help comes from the
+message catalogue: the JSON Schema shows it to staff in their editor.
+
+Written place names are resolved while an event is validated (the
+`Resolver` travels in the validation context): `Recipients.places` holds the
+gazetteer's entries, and nothing outside `records` reads the spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Annotated, Any, Literal, Mapping, Union
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from ..core import wilayah
+from ..core.errors import NOWHERE, Source, catalogue
+from .places import Resolver
+from .reading import SourcedDict
+
+KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+"""File names and mapping keys that other records refer to."""
+
+
+# --------------------------------------------------------------------------
+# Scalar types: each takes the text as written and gives the value meant.
+
+
+def _describe(field: str) -> str:
+    # The JSON Schema shows these to staff in their editor: Indonesian, so
+    # they live in the message catalogue with every other word they read.
+    return catalogue()[f"schema.field.{field}"]
+
+
+def _custom(code: str, **params: Any) -> PydanticCustomError:
+    return PydanticCustomError(code, code, params)
+
+
+def _text(value: str) -> str:
+    # Records are plain text, one paragraph per field: runs of white space
+    # (folded YAML, stray newlines) are one space, so nothing a writer types
+    # can start a Markdown block or a front-matter fence in the output.
+    text = " ".join(value.split())
+    if not text:
+        raise _custom("value.empty")
+    return text
+
+
+def _key(value: str) -> str:
+    if not KEY.match(value):
+        raise _custom("key.format", value=value)
+    return str(value)
+
+
+def parse_date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise _custom("date.format", value=value)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _custom("date.impossible", value=value) from None
+
+
+def _time(value: Any) -> time:
+    if isinstance(value, time):
+        return value
+    # Writers use 09.00 (EYD), and 09:00 slips through from habit; both mean
+    # the same clock time.
+    match = re.fullmatch(r"(\d{1,2})[.:](\d{2})", value) if isinstance(value, str) else None
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise _custom("time.format", value=value)
+    return time(int(match[1]), int(match[2]))
+
+
+def _amount(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        amount = value
+    elif isinstance(value, str) and re.fullmatch(r"\d{1,3}(?:([._])\d{3})?(?:\1\d{3})*|\d+", value):
+        amount = int(re.sub(r"[._]", "", value))
+    else:
+        raise _custom("amount.format", value=value)
+    if amount <= 0:
+        raise _custom("amount.format", value=value)
+    return amount
+
+
+def _region_code(value: str) -> str:
+    if not re.fullmatch(r"\d{2}\.\d{2}", value):
+        raise _custom("region.format", value=value)
+    return str(value)
+
+
+Text = Annotated[str, AfterValidator(_text)]
+Key = Annotated[str, AfterValidator(_key), Field(json_schema_extra={"pattern": KEY.pattern})]
+EventDate = Annotated[date, BeforeValidator(parse_date, json_schema_input_type=str), Field(json_schema_extra={"format": "date"})]
+ClockTime = Annotated[
+    time,
+    BeforeValidator(_time, json_schema_input_type=str),
+    Field(json_schema_extra={"pattern": r"^\d{1,2}[.:]\d{2}$"}),
+]
+Amount = Annotated[int, BeforeValidator(_amount, json_schema_input_type=Union[int, str])]
+RegionCode = Annotated[str, AfterValidator(_region_code), Field(json_schema_extra={"pattern": r"^\d{2}\.\d{2}$"})]
+
+
+class Record(BaseModel):
+    """Base of every record: frozen, unknown fields refused, source kept."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    _source: Source = PrivateAttr(NOWHERE)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _located(cls, data: Any, handler: Any) -> Any:
+        # The YAML reader hands over mappings that know their line; keeping
+        # it beside the fields means no key of the writer's is ever ours.
+        record = handler(data)
+        record._source = getattr(data, "source", NOWHERE)
+        return record
+
+    @property
+    def source(self) -> Source:
+        """Where this record, or this part of one, was written."""
+        return self._source
+
+
+def _from_text(field: str):  # type: ignore[no-untyped-def]
+    """Before-validator letting a bare string stand for ``{field: string}``."""
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, str):
+            return SourcedDict({field: value}, getattr(value, "source", NOWHERE))
+        return value
+
+    return convert
+
+
+# --------------------------------------------------------------------------
+# The records, exactly as record-format.md v1 describes them.
+
+
+class Footer(Record):
+    preset: Literal["pemerintah", "media", "custom"] = Field("pemerintah", description=_describe("Footer.preset"))
+    contact: Text = Field(description=_describe("Footer.contact"))
+    text: Text | None = Field(None, description=_describe("Footer.text"))
+
+    @model_validator(mode="after")
+    def _custom_has_text(self) -> Footer:
+        if self.preset == "custom" and not self.text:
+            raise _custom("footer.custom_text")
+        return self
+
+
+class Privacy(Record):
+    recipient_names: Literal["hidden", "masked", "full"] = Field(
+        "masked", description=_describe("Privacy.recipient_names")
+    )
+
+
+class Site(Record):
+    title: Text
+    publisher: Key = Field(description=_describe("Site.publisher"))
+    region: RegionCode = Field(description=_describe("Site.region"))
+    dateline: Text = Field(description=_describe("Site.dateline"))
+    footer: Footer
+    privacy: Privacy = Privacy()
+    aliases: dict[Text, Text] = Field(default_factory=dict, description=_describe("Site.aliases"))
+    future_days: int = Field(
+        30, ge=0, description=_describe("Site.future_days")
+    )
+
+
+class Organization(Record):
+    name: Text
+    short: Text | None = Field(None, description=_describe("Organization.short"))
+
+
+class Person(Record):
+    name: Text
+    title: Text = Field(description=_describe("Person.title"))
+    short: Text = Field(description=_describe("Person.short"))
+    organization: Key | None = None
+
+
+class Program(Record):
+    name: Text
+    summary: Text
+    partners: tuple[Key, ...] = ()
+    benefits: tuple[Text, ...] = ()
+    target_group: Text | None = None
+
+
+class Recipient(Record):
+    name: Text
+    kelurahan: Text | None = None
+
+
+RecipientEntry = Annotated[Recipient, BeforeValidator(_from_text("name"), json_schema_input_type=Union[str, Recipient])]
+
+
+class Recipients(Record):
+    group: Text = Field(description=_describe("Recipients.group"))
+    publish_names: bool = Field(False, description=_describe("Recipients.publish_names"))
+    by_kecamatan: dict[Text, tuple[RecipientEntry, ...]] = Field(
+        min_length=1, description=_describe("Recipients.by_kecamatan")
+    )
+    """As written; only `records` reads it. Everything else reads `places`."""
+
+    _places: tuple[Place, ...] = PrivateAttr(())
+
+    @model_validator(mode="after")
+    def _resolve(self, info: ValidationInfo) -> Recipients:
+        self._places = _places(self.by_kecamatan, _resolver(info))
+        return self
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        """The recipients by kecamatan, each kecamatan once, in the order first written."""
+        return self._places
+
+    @property
+    def count(self) -> int:
+        return sum(len(place.recipients) for place in self._places)
+
+
+class Payment(Record):
+    kind: Text = Field(description=_describe("Payment.kind"))
+    recipients: tuple[RecipientEntry, ...] = Field(min_length=1)
+    publish_names: bool = False
+    amount: Amount | None = Field(None, description=_describe("Payment.amount"))
+
+
+def _balanced(text: str) -> str:
+    # A quote is printed inside curly marks with inner "..." turned into
+    # single marks; an odd straight mark would leave the reader unsure
+    # where the speaker's words end.
+    if text.count('"') % 2:
+        raise _custom("quote.unbalanced")
+    return text
+
+
+class Quote(Record):
+    text: Annotated[Text, AfterValidator(_balanced)] = Field(description=_describe("Quote.text"))
+
+
+class Speaker(Record):
+    person: Key
+    remarks: Text | None = Field(None, description=_describe("Speaker.remarks"))
+    quotes: tuple[Annotated[Quote, BeforeValidator(_from_text("text"), json_schema_input_type=Union[str, Quote])], ...] = ()
+
+
+class Correction(Record):
+    date: EventDate
+    time: ClockTime | None = None
+    note: Text
+
+
+class Event(Record):
+    program: Key
+    date: EventDate
+    time: ClockTime | None = None
+    title: Text | None = None
+    venue: Text
+    organizers: tuple[Key, ...] = Field(min_length=1)
+    activity: Text
+    purpose: Text | None = None
+    recipients: Recipients
+    payments: tuple[Payment, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    tags: tuple[Text, ...] = ()
+
+    _slug: str = PrivateAttr("")
+
+    @model_validator(mode="after")
+    def _named(self, info: ValidationInfo) -> Event:
+        self._slug = (info.context or {}).get("slug", "")
+        return self
+
+    @property
+    def slug(self) -> str:
+        """The file name without ``.yml``: the article's address."""
+        return self._slug
+
+
+
+
+# --------------------------------------------------------------------------
+# Places, as resolved from what the writer typed.
+
+
+@dataclass(frozen=True)
+class PlacedRecipient:
+    """A recipient whose kelurahan, if written, is the gazetteer's entry."""
+
+    name: str
+    kelurahan: wilayah.Kelurahan | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Place:
+    """One kecamatan of an event: every spelling of it written in the record, merged."""
+
+    kecamatan: wilayah.Kecamatan
+    recipients: tuple[PlacedRecipient, ...]
+
+
+def validation_context(places: Resolver | None, *, slug: str = "") -> dict[str, Any]:
+    """What validating an event needs beyond its data: the resolver and the event's slug."""
+    return {"places": places, "slug": slug}
+
+
+def _resolver(info: ValidationInfo) -> Resolver | None:
+    return (info.context or {}).get("places")
+
+
+def _places(by_kecamatan: Mapping[str, tuple[Recipient, ...]], resolver: Resolver | None) -> tuple[Place, ...]:
+    """Recipients grouped by the kecamatan their written name resolves to.
+
+    A name that resolves nowhere is left out here and reported, with its
+    line, by `rules`; without a resolver (the site's region is broken)
+    nothing resolves, and the load fails on the region.
+    """
+    if resolver is None:
+        return ()
+    groups: dict[str, tuple[wilayah.Kecamatan, list[PlacedRecipient]]] = {}
+    for written, people in by_kecamatan.items():
+        kecamatan = resolver.kecamatan(written)
+        if kecamatan is None:
+            continue
+        _, placed = groups.setdefault(kecamatan.code, (kecamatan, []))
+        placed.extend(
+            PlacedRecipient(p.name, resolver.kelurahan(kecamatan, p.kelurahan) if p.kelurahan else None, p.source)
+            for p in people
+        )
+    return tuple(Place(kecamatan, tuple(placed)) for kecamatan, placed in groups.values())
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything one content folder says, checked, cross-referenced and resolved."""
+
+    site: Site
+    region: wilayah.Region
+    organizations: Mapping[str, Organization]
+    people: Mapping[str, Person]
+    programs: Mapping[str, Program]
+    events: tuple[Event, ...]  # oldest first, then by slug
+
+    def event(self, slug: str) -> Event:
+        return next(e for e in self.events if e.slug == slug)

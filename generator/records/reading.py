@@ -1,0 +1,213 @@
+"""YAML text -> plain data with lines: the first of the loader's two passes.
+
+Files are composed into a node tree (never constructed), and one walk over
+it turns it into plain data in which every scalar is the text as written,
+while noting the line of every key, duplicate keys, anchors, odd tags and
+personal data. Nothing here knows what a record means; `validation` turns
+the data into records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Union
+
+import yaml
+
+from ..core import privacy
+from ..core.errors import Problem, Source
+
+MAX_FILE_BYTES = 1_000_000
+"""Largest record file accepted; a real event record is a few kilobytes."""
+
+MAX_DEPTH = 12
+"""Deepest nesting accepted; the record format itself needs five levels."""
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+# The tags YAML resolves by itself; anything else (!!python/object, !foo)
+# was written on purpose and means nothing to Warta.
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "omap", "pairs", "set", "merge", "binary", "value", "yaml")}
+
+Path_ = tuple[Union[str, int], ...]
+
+
+class SourcedText(str):
+    """A string from a YAML sequence that remembers where it was written.
+
+    Why: a recipient or a quote may be a bare string, and records keep the
+    line of every recipient and quote.
+    """
+
+    source: Source
+
+
+class SourcedDict(dict):  # type: ignore[type-arg]
+    """A YAML mapping that remembers where it was written; its keys are only the writer's."""
+
+    source: Source
+
+    def __init__(self, items: Any, source: Source) -> None:
+        super().__init__(items)
+        self.source = source
+
+
+@dataclass
+class Parsed:
+    data: Any
+    lines: dict[Path_, int]
+    problems: list[Problem]
+    display: str
+
+    def source(self, loc: Iterable[Union[str, int]]) -> Source:
+        """The line of `loc`, or of its nearest enclosing part that has one."""
+        path = tuple(loc)
+        while path and path not in self.lines:
+            path = path[:-1]
+        return Source(self.display, self.lines.get(path, 1))
+
+
+def read_yaml(path: Path, display: str, *, email_ok: Iterable[Path_] = ()) -> Parsed:
+    """Read one record file without ever letting YAML guess a type."""
+    parsed = Parsed(None, {}, [], display)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        parsed.problems.append(Problem("file.too_large", Source(display), {"size": size, "limit": MAX_FILE_BYTES}))
+        return parsed
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        parsed.problems.append(Problem("file.encoding", Source(display, line)))
+        return parsed
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        parsed.problems.append(Problem("file.empty", Source(display)))
+        return parsed
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        parsed.problems.append(_syntax_problem(exc, text, display))
+        return parsed
+    except yaml.reader.ReaderError as exc:
+        # A control character (NUL, ESC...) that YAML refuses to read at all.
+        line = text[: exc.position].count("\n") + 1
+        char = ord(exc.character) if isinstance(exc.character, str) else exc.character  # libyaml gives an int
+        parsed.problems.append(Problem("file.control", Source(display, line), {"code": f"U+{char:04X}"}))
+        return parsed
+    walker = _Walker(parsed, frozenset(email_ok))
+    parsed.data = walker.value(root, ())
+    return parsed
+
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+# libyaml's problem texts, stable for many years, and the hint that explains
+# each to a writer; a text not listed gets the general advice only.
+_YAML_HINTS = {
+    "could not find expected ':'": "colon",
+    "mapping values are not allowed": "colon_in_text",
+    "found unexpected end of stream": "unclosed",
+    "did not find expected key": "indent",
+    "did not find expected '-' indicator": "indent",
+    "found character that cannot start any token": "token",
+    "did not find expected ',' or ']'": "flow",
+    "did not find expected ',' or '}'": "flow",
+}
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
+    problem = exc.problem or ""
+    hint = next((code for text_, code in _YAML_HINTS.items() if text_ in problem), "general")
+    # An unclosed quote is found at the end of the file and a missing colon
+    # on the line after; where the scanning started is where the slip is.
+    mark = (exc.context_mark if hint in ("unclosed", "colon") else None) or exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    lines = text.splitlines()
+    bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "'\\t'" in problem:
+        return Problem("yaml.tab", Source(display, line))
+    if "nesting depth" in problem:
+        return Problem("yaml.too_deep", Source(display, line), {"limit": MAX_DEPTH})
+    return Problem("yaml.syntax", Source(display, line), {"column": (mark.column + 1) if mark else 1, "hint": "yaml.hint." + hint})
+
+
+class _Walker:
+    def __init__(self, parsed: Parsed, email_ok: frozenset[Path_]) -> None:
+        self.parsed = parsed
+        self.email_ok = email_ok
+        self.seen: set[int] = set()
+
+    def problem(self, code: str, line: int, **params: Any) -> None:
+        self.parsed.problems.append(Problem(code, Source(self.parsed.display, line), params))
+
+    def value(self, node: yaml.Node, path: Path_) -> Any:
+        line = node.start_mark.line + 1
+        self.parsed.lines.setdefault(path, line)
+        if len(path) > MAX_DEPTH:
+            # Deeper than any record can be: stop before Python's own limit.
+            self.problem("yaml.too_deep", line, limit=MAX_DEPTH)
+            return None
+        # compose() resolves an alias to the very node its anchor named; a
+        # node met twice is an alias, refused so no file can expand itself
+        # into gigabytes ("billion laughs").
+        if id(node) in self.seen:
+            self.problem("yaml.alias", line)
+            return None
+        self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            self.problem("yaml.tag", line, tag=node.tag)
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path, line)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.item(child, (*path, i)) for i, child in enumerate(node.value)]
+        return self.mapping(node, path, line)
+
+    def item(self, node: yaml.Node, path: Path_) -> Any:
+        value = self.value(node, path)
+        if isinstance(value, str):
+            value = SourcedText(value)
+            value.source = Source(self.parsed.display, node.start_mark.line + 1)
+        return value
+
+    def scalar(self, node: yaml.ScalarNode, path: Path_, line: int) -> str | None:
+        # The C loader marks plain scalars with style '' and the Python one
+        # with None: both mean "not quoted".
+        if not node.style and node.value in _NULLS:
+            return None
+        self.scan(node.value, path, line)
+        return node.value
+
+    def scan(self, text: str, path: Path_, line: int) -> None:
+        for found in privacy.find_identifiers(text, official_emails_ok=True):
+            if found.kind == privacy.EMAIL and path in self.email_ok:
+                continue
+            self.problem("pii." + found.kind, line, field=dotted(path))
+
+    def mapping(self, node: yaml.MappingNode, path: Path_, line: int) -> SourcedDict:
+        out: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+                self.problem("yaml.complex_key", key_line)
+                continue
+            key = " ".join(key_node.value.split())
+            self.scan(key, (*path, key), key_line)
+            if key in first_line:
+                self.problem("yaml.duplicate_key", key_line, key=key, other=first_line[key])
+                continue
+            first_line[key] = key_line
+            self.parsed.lines[(*path, key)] = key_line
+            out[key] = self.value(value_node, (*path, key))
+        return SourcedDict(out, Source(self.parsed.display, line))
+
+
+def dotted(path: Path_) -> str:
+    """A place in a file as a field path, "recipients.by_kecamatan.Alak"."""
+    return ".".join(str(p) for p in path) or "-"
+
+
+# --------------------------------------------------------------------------
