@@ -162,7 +162,7 @@ def generator_child(content: Path, docs: Path | None, repeat: int) -> dict:
         start = time.perf_counter()
         loaded = records.load_content(content)
         t_load = time.perf_counter() - start
-        _, composed = compose.site(loaded, [REPO / "templates"], site_url=site_url)
+        _, composed = compose.site(loaded, Templates([REPO / "templates"]), site_url=site_url)
         runs.append({"load": t_load, "total": time.perf_counter() - start})
     result = {"runs": runs, "events": len(loaded.events), "pages": len(composed),
               "markdown_pages": sum(p.path.endswith(".md") for p in composed)}

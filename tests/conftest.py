@@ -36,9 +36,10 @@ def facts_of(content: records.Content, event: records.Event | None = None) -> ar
     return article.facts(event or content.events[0], content, rules)
 
 
-def composed(content: records.Content, site_url: str | None = SITE_URL) -> tuple[SiteFacts, dict[str, str]]:
+def composed(content: records.Content, site_url: str | None = SITE_URL,
+             templates: Templates | None = None) -> tuple[SiteFacts, dict[str, str]]:
     """The facts of the site and every page Warta hands to MkDocs, by path."""
-    site, pages = compose.site(content, [TEMPLATES], site_url=site_url)
+    site, pages = compose.site(content, templates or Templates([TEMPLATES]), site_url=site_url)
     return site, {p.path: p.text for p in pages}
 
 

@@ -359,6 +359,11 @@ def test_data_page_states_rows_date_and_licences(rich: records.Content) -> None:
     assert "(CC-BY-4.0)" in page and "(ODbL-1.0)" in page
 
 
+def test_package_name_keeps_accented_letters(content_dir: Path) -> None:
+    edit(content_dir / "site.yml", "title: Transparansi Perlindungan Sosial Kota Kupang", "title: Data Pemberdayaan Ékonomi Kota Kupang")
+    assert package(downloads(records.load_content(content_dir)))["name"] == "data-pemberdayaan-ekonomi-kota-kupang"
+
+
 def test_data_page_escapes_record_text(content_dir: Path) -> None:
     edit(content_dir / "site.yml", "title: Transparansi", "title: <b>Transparansi</b> *Data* |")
     page = render_page(records.load_content(content_dir))

@@ -254,3 +254,32 @@ def test_same_content_builds_to_the_same_bytes_whatever_the_clock(tmp_path: Path
         sites.append(snapshot(site))
     assert sites[0].keys() == sites[1].keys()
     assert [path for path in sites[0] if sites[0][path] != sites[1][path]] == []
+
+
+# The one line a maintainer would change in generator/compose/addresses.py.
+MOVE_ARTICLES = "from generator.compose.addresses import Addresses; Addresses.article = lambda self, slug: f'artikel/{slug}.md'"
+
+
+def test_moving_the_articles_is_one_change_in_the_address_book(tmp_path: Path) -> None:
+    root = project_copy(tmp_path)
+    site = tmp_path / "site"
+    code = f"{MOVE_ARTICLES}\nfrom mkdocs.__main__ import cli\ncli()"
+    run = subprocess.run([MKDOCS[0], "-c", code, "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+                         capture_output=True, text=True, env=ENV, timeout=300)
+    assert run.returncode == 0, run.stderr
+    slug = "2025-09-03-bangun-ntt-kupang"
+    assert (site / "artikel" / slug / "index.html").is_file()
+    assert not (site / "berita" / slug).exists()
+    # Every page that links to the article links to its new address.
+    linking = [p for p in site.rglob("*.html") if slug in p.read_text(encoding="utf-8")]
+    assert len(linking) > 10
+    for page in linking:
+        hrefs = re.findall(rf'href="([^"]*{slug}[^"]*)"', page.read_text(encoding="utf-8"))
+        assert hrefs and all("artikel/" in h and "berita/" + slug not in h for h in hrefs), (page, hrefs)
+    url = f"https://transparansi.contoh.go.id/artikel/{slug}/"
+    for feed in ("rss.xml", "atom.xml"):
+        text = (site / "berita" / feed).read_text(encoding="utf-8")
+        assert url in text and f"berita/{slug}" not in text
+    assert f"<loc>{url}</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"artikel/{slug}/" in (site / "data" / "kegiatan.csv").read_text(encoding="utf-8")
+    assert f'"location":"artikel/{slug}/' in (site / "search" / "search_index.json").read_text(encoding="utf-8").replace(" ", "")

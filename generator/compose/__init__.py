@@ -8,9 +8,6 @@ articles, `policy` decides names, `addresses` decides paths).
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Sequence
-
 from ..records import Content
 from .facts import SiteFacts, site_facts
 from .pages import Page, build
@@ -18,7 +15,7 @@ from .templating import Templates
 from .writer import Memo, Writer
 
 
-def site(content: Content, folders: Sequence[Path], *, site_url: str | None = None, directory_urls: bool = True,
+def site(content: Content, templates: Templates, *, site_url: str | None = None, directory_urls: bool = True,
          memo: Memo | None = None) -> tuple[SiteFacts, tuple[Page, ...]]:
     """The facts of the site and every page made from them.
 
@@ -26,7 +23,6 @@ def site(content: Content, folders: Sequence[Path], *, site_url: str | None = No
     relative link), so they are made, and linked to, only when `site_url`
     is given; every other page is made either way.
     """
-    templates = Templates(folders)
     writer = Writer(templates, memo)
     facts = site_facts(content, writer, site_url=site_url, directory_urls=directory_urls)
     return facts, build(facts, templates, writer)

@@ -427,7 +427,7 @@ class DataContext(PageContext):
 
 
 @dataclass(frozen=True)
-class StoryListPartial:
+class StoryListPartial(PageContext):
     """A list of articles, included by listing pages after they set `stories`."""
 
     TEMPLATE: ClassVar[str] = "pages/partials/story-list.j2"
@@ -472,7 +472,6 @@ class ThemeContext:
     TEMPLATE: ClassVar[str] = "theme/main.html"
     publisher: str = doc("The publisher's name, for JSON-LD.")
     region: str = doc("The kabupaten/kota, for JSON-LD.")
-    contact: str = doc("Where readers send hak jawab and hak koreksi.")
     rss: str | None = doc("The RSS feed, relative to the site root; none when the build makes no feeds.")
     atom: str | None = doc("The Atom feed, relative to the site root; none when the build makes no feeds.")
 

@@ -92,7 +92,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         try:
             content = records.load_content(build.content_dir, today=date.today(),
                                            cache=self.serve.read_cache if self.serve else None)
-            site, composed = compose.site(content, build.templates.folders, site_url=config.site_url,
+            site, composed = compose.site(content, build.templates, site_url=config.site_url,
                                           directory_urls=config.use_directory_urls, memo=memo)
         except WartaError as exc:
             if self.serve is None:
@@ -231,7 +231,6 @@ def _theme_context(site: SiteFacts) -> ThemeContext:
     return ThemeContext(
         publisher=site.site.publisher.name,
         region=site.site.region,
-        contact=site.site.contact,
         rss=book.feed("rss") if feeds else None,
         atom=book.feed("atom") if feeds else None,
     )

@@ -1,0 +1,89 @@
+"""The privacy policy: one table decides every name in every output, and the lint asks the same table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import records
+from generator.compose.addresses import Addresses
+from generator.compose.policy import Named, Output, Policy, Shown, Where
+from generator.core import privacy
+
+from .conftest import EVENT, composed, edit
+
+F, M, C = Shown.FULL, Shown.MASKED, Shown.COUNT_ONLY
+OWN, OTHER = Where(Output.ARTICLE, "e1"), Where(Output.ARTICLE, "e2")
+PAGE, DOWNLOAD, FEED, SEARCH = (Where(o) for o in (Output.PAGE, Output.DOWNLOAD, Output.FEED, Output.SEARCH))
+
+# (role, consented, setting) -> shown at (own article, another article, pages, downloads, feeds, search)
+TABLE = {
+    ("recipient", True, "hidden"): (F, C, F, C, F, F),
+    ("recipient", True, "masked"): (F, C, F, C, F, F),
+    ("recipient", True, "full"): (F, C, F, F, F, F),
+    ("recipient", False, "hidden"): (C, C, C, C, C, C),
+    ("recipient", False, "masked"): (C, C, M, C, C, C),
+    ("recipient", False, "full"): (C, C, F, F, C, F),
+    ("payee", True, "hidden"): (F, C, C, C, F, F),
+    ("payee", True, "masked"): (F, C, C, C, F, F),
+    ("payee", True, "full"): (F, C, C, C, F, F),
+    ("payee", False, "hidden"): (C, C, C, C, C, C),
+    ("payee", False, "masked"): (C, C, C, C, C, C),
+    ("payee", False, "full"): (C, C, C, C, C, C),
+}
+
+
+@pytest.mark.parametrize(("who", "expected"), TABLE.items(), ids=[f"{r}-{'consented' if c else 'no-consent'}-{s}" for r, c, s in TABLE])
+def test_the_policy_table(who: tuple[str, bool, str], expected: tuple[Shown, ...]) -> None:
+    role, consented, setting = who
+    person = Named("Ani Ledo", "e1", role, consented)  # type: ignore[arg-type]
+    rules = Policy(setting)  # type: ignore[arg-type]
+    assert tuple(rules.shown(person, where) for where in (OWN, OTHER, PAGE, DOWNLOAD, FEED, SEARCH)) == expected
+
+
+def test_names_are_printed_as_decided() -> None:
+    people = [Named("Jonathan Agustinus Tali", "e1", "recipient", False), Named("Ani Ledo", "e1", "recipient", False)]
+    assert Policy("masked").names(people, PAGE).names == ("J*** A*** T***", "A*** L***")
+    assert Policy("full").names(people, PAGE).names == ("Jonathan Agustinus Tali", "Ani Ledo")
+    hidden = Policy("hidden").names(people, PAGE)
+    assert (hidden.shown, hidden.names, hidden.count) == (C, (), 2)
+
+
+def test_the_lint_allows_a_name_exactly_where_the_policy_shows_it(example: records.Content) -> None:
+    site, built = composed(example)
+    book: Addresses = site.addresses
+    names, allowed_at = site.policy.name_check(example)
+    article = book.built(site.stories[0].path)
+    files = [(article, "Jonathan Agustinus Tali"), ("kecamatan/kelapa-lima/index.html", "Jonathan Agustinus Tali"),
+             ("data/kegiatan.csv", "Jonathan Agustinus Tali"), ("berita/lain/index.html", "Duli"),
+             ("kecamatan/alak/index.html", "Moses Kadji")]
+    leaks = privacy.lint(files, names, lambda name, path: allowed_at(name, book.where(path, {article: example.events[0].slug})))
+    # Consented: in the article and on the kecamatan page, not in downloads (setting: masked).
+    # Payees: in their own article only.
+    assert [(leak.path, leak.excerpt) for leak in leaks] == [
+        ("data/kegiatan.csv", "J*** A*** T***"), ("berita/lain/index.html", "D***"), ("kecamatan/alak/index.html", "M*** K***"),
+    ]
+
+
+def test_a_consented_name_in_another_events_article_is_a_leak(content_dir: Path) -> None:
+    (content_dir / "events" / "2025-10-01-lain.yml").write_text(
+        "program: bangun-ntt\ndate: 2025-10-01\nvenue: Kantor Camat Alak\norganizers: [pemkot-kupang]\n"
+        "activity: sosialisasi program\nrecipients:\n  group: nelayan\n  by_kecamatan:\n    Alak: [Ina Ledo]\n",
+        encoding="utf-8")
+    content = records.load_content(content_dir)
+    site, _ = composed(content)
+    book = site.addresses
+    names, allowed_at = site.policy.name_check(content)
+    articles = {book.built(s.path): s.slug for s in site.stories}
+    other = book.built(book.article("2025-10-01-lain"))
+    leaks = privacy.lint([(other, "Bersama Jonathan Agustinus Tali")], names,
+                         lambda name, path: allowed_at(name, book.where(path, articles)))
+    assert [leak.kind for leak in leaks] == ["name"]
+
+
+def test_without_consent_the_example_names_nobody_anywhere(content_dir: Path) -> None:
+    edit(content_dir / EVENT, "publish_names: true           #", "publish_names: false #")
+    _, built = composed(records.load_content(content_dir))
+    for path, text in built.items():
+        assert "Jonathan Agustinus Tali" not in text, path
