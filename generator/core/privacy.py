@@ -1,6 +1,6 @@
 """Find personal identifiers in free text, and mask names for public lists.
 
-This module is a leaf: it imports nothing from Warta, so the records loader can
+This module is a leaf: it imports only Warta's text rules, so the records loader can
 reject identifiers in every YAML string and the site builder can lint every
 built file with the same rules. Findings are data (kind and span); the
 Indonesian wording of a finding lives in the message catalogue.
@@ -33,6 +33,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from types import MappingProxyType
+
+from .text import strings_in
 
 NIK = "nik"
 NPWP = "npwp"
@@ -69,7 +71,9 @@ class Finding:
 
 # --- Shared pieces of the patterns -------------------------------------------
 
-_MAYBE = re.compile(r"@|\d(?:[\s.\-]?\d){5}|lahir|\b(?:r[tw]|no(?:mor|mer)?|ttl)(?![^\W\d_])", re.IGNORECASE)
+# Up to two separators between digits: a landline's area code sits in
+# brackets, "(0380) 82123" and "+62 (380) 821234".
+_MAYBE = re.compile(r"@|\d(?:[\s.\-()]{0,2}\d){5}|lahir|\b(?:r[tw]|no(?:mor|mer)?|ttl)(?![^\W\d_])", re.IGNORECASE)
 # One separator between digit groups as people type them on forms.
 _SEP = r"[ \u00a0.\-]"
 # A number starts a fresh token: not glued to a word, not the tail of a dotted,
@@ -610,16 +614,5 @@ def readable_text(path: str, raw: str) -> str:
     if path.endswith((".html", ".htm")):
         return "\n".join(line.strip() for part in _html_parts(raw) for line in part.splitlines() if line.strip())
     if path.endswith(".json"):
-        return "\n".join(_strings(json.loads(raw)))
+        return "\n".join(strings_in(json.loads(raw)))
     return html.unescape(raw)
-
-
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 
 def fold(text: str) -> str:
@@ -60,3 +60,19 @@ def slugify(text: str, *, fallback: str = "") -> str:
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-") or fallback
+
+
+def strings_in(value: object) -> Iterator[str]:
+    """Every string in nested lists and mapping values, in order (JSON data, MkDocs' nav).
+
+    >>> list(strings_in({"a": ["x", {"b": "y"}], "n": 3, "c": "z"}))
+    ['x', 'y', 'z']
+    """
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_in(item)

@@ -36,6 +36,7 @@ from ..compose.facts import SiteFacts
 from ..compose.templating import Templates
 from ..core import privacy
 from ..core.errors import Problem, Source, WartaError, catalogue, message
+from ..core.text import strings_in
 from . import preview
 from .serve import Backing, ServeState
 from .staging import Staging
@@ -108,7 +109,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self._current()
-        in_menu = set(_nav_paths(config.nav))
+        in_menu = set(strings_in(config.nav))
         for page in build.pages:
             existing = files.get_file_from_path(page.path)
             if existing is not None:
@@ -174,18 +175,6 @@ def _menu(book: Addresses, docs_dir: Path) -> list[object]:
     own = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")) if docs_dir.is_dir() else []
     labels = catalogue()
     return [{labels[f"nav.{name}"]: path} if name else path for path, name in book.menu(own)]
-
-
-def _nav_paths(nav: object) -> Iterator[str]:
-    """Every page path named in an MkDocs nav setting, however nested."""
-    if isinstance(nav, str):
-        yield nav
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from _nav_paths(value)
-    elif isinstance(nav, list):
-        for item in nav:
-            yield from _nav_paths(item)
 
 
 # Files Warta writes or MkDocs fills with page text; the theme's own assets
