@@ -8,6 +8,7 @@ these, so none recomputes (or could recount) what another already states.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ..records import Content
 from . import article, opendata, totals
@@ -31,6 +32,7 @@ class SiteFacts:
     payments: tuple[totals.PaymentCount, ...]
     tables: tuple[opendata.TableRows, ...]
     programs: tuple[ProgramInfo, ...]  # by name
+    updated: date | None  # the newest event or correction date; None without news
     site_url: str | None  # the public address; feeds are made only with it
 
     def organization(self, key: str) -> Organization:
@@ -50,8 +52,9 @@ def site_facts(content: Content, writer: Writer, *, site_url: str | None = None,
     tables = opendata.tables(opendata.Sources(content, counts, payments, rules, book))
     publisher = article.organization(content, content.site.publisher)
     site = SiteInfo(content.site.title, content.region.name, publisher, content.site.footer.contact)
+    updated = max((d for e in content.events for d in (e.date, *(c.date for c in e.corrections))), default=None)
     return SiteFacts(content, book, rules, site, tuple(stories), counts, payments, tables,
-                     _programs(content, book, tuple(stories), counts, payments), site_url)
+                     _programs(content, book, tuple(stories), counts, payments), updated, site_url)
 
 
 def _programs(content: Content, book: Addresses, stories: tuple[Story, ...],

@@ -440,7 +440,7 @@ class DataPage:
     updated: date | None = doc("The newest event or correction date; none without events.")
 
 
-def data_page(published: Sequence[TableRows], content: Content, book: Addresses) -> DataPage:
+def data_page(published: Sequence[TableRows], title: str, book: Addresses, updated: date | None) -> DataPage:
     page = book.data()
     infos = tuple(
         TableInfo(t.table, len(t.rows), tuple(
@@ -448,13 +448,12 @@ def data_page(published: Sequence[TableRows], content: Content, book: Addresses)
         ))
         for t in published
     )
-    stamps = [d for e in content.events for d in (e.date, *(c.date for c in e.corrections))]
     return DataPage(
-        title=content.site.title,
+        title=title,
         package=relative(book.package(), page=page),
         tables=infos,
         licenses=LICENSES,
         gazetteer=GAZETTEER,
         names_published=any(t.table is PENERIMA for t in infos),
-        updated=max(stamps, default=None),
+        updated=updated,
     )

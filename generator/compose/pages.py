@@ -306,7 +306,7 @@ def open_data(site: SiteFacts, render: Render) -> list[Page]:
     """The Data terbuka page and the files it offers (opendata holds the facts)."""
     book = site.addresses
     files = opendata.downloads(site.tables, site.site.title, book)
-    page = render(book.data(), DataContext, data=opendata.data_page(site.tables, site.content, book))
+    page = render(book.data(), DataContext, data=opendata.data_page(site.tables, site.site.title, book, site.updated))
     return [page, *(Page(path, text) for path, text in files.items())]
 
 

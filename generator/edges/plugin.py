@@ -60,7 +60,6 @@ class _Build:
     staging: Staging | None
     pages: tuple[compose.Page, ...] = ()
     site: SiteFacts | None = None
-    content_date: str = ""  # the newest event or correction date, ISO; "" without news
 
 
 class WartaPlugin(BasePlugin[WartaConfig]):
@@ -101,7 +100,6 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             build.pages = preview.error_pages(exc.problems, self.serve.published, build.templates)
             return
         build.site, build.pages = site, composed
-        build.content_date = _newest_date(content)
         config["site_name"] = content.site.title
         config.extra["warta"] = _theme_context(site)
         if self.serve:
@@ -127,8 +125,9 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         # MkDocs dates every page with the build day, and stamps sitemap.xml.gz
         # with the newest of those dates: the same content would give other
         # bytes tomorrow. The content's own newest date keeps builds equal.
-        if self._current().content_date:
-            page.update_date = self._current().content_date
+        site = self._current().site
+        if site is not None and site.updated is not None:
+            page.update_date = site.updated.isoformat()
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -205,12 +204,6 @@ def _leaks(folder: Path, site: SiteFacts) -> list[Problem]:
         Problem("leak", Source(leak.path, leak.line), {"label": labels[f"leak.label.{leak.kind}"], "excerpt": leak.excerpt})
         for leak in leaks
     ]
-
-
-def _newest_date(content: records.Content) -> str:
-    """The newest event or correction date, ISO; empty for a site with no news."""
-    dates = [d for e in content.events for d in (e.date, *(c.date for c in e.corrections))]
-    return max(dates).isoformat() if dates else ""
 
 
 def _theme_context(site: SiteFacts) -> ThemeContext:
