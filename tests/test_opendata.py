@@ -272,20 +272,26 @@ def test_no_name_in_any_download_unless_full(content_dir: Path, names: str) -> N
     assert "nama" not in {f["name"] for r in package(files)["resources"] for f in r["schema"]["fields"]}
 
 
-def test_under_full_every_recipient_is_named_in_the_names_table_only(content_dir: Path) -> None:
-    # record-format.md: `full` shows the names of recipients who did not
-    # agree too; the site chose it. Heirs and payees are never named.
+def test_under_full_only_consenting_recipients_are_named(content_dir: Path) -> None:
     files = downloads(rich_content(content_dir, "full"))
     named = json.loads(files["data/penerima.json"])
-    assert sorted(r["nama"] for r in named) == sorted((*CONSENTING, *NOT_CONSENTING))
-    assert {r["kegiatan"] for r in named} == {"2025-09-03-bangun-ntt-kupang", "2025-10-01-santunan-alak", "2025-10-01-sosialisasi-oebobo"}
+    assert sorted(r["nama"] for r in named) == sorted(CONSENTING)
+    assert {r["kegiatan"] for r in named} == {"2025-09-03-bangun-ntt-kupang", "2025-10-01-sosialisasi-oebobo"}
     assert ("Kelapa Lima", "53.71.03") in {(r["nama_kecamatan"], r["kode_kecamatan"]) for r in named}
     everywhere = "\n".join(files.values())
-    for name in HEIRS:
+    for name in (*NOT_CONSENTING, *HEIRS):
         assert name not in everywhere, name
     others = "\n".join(text for path, text in files.items() if not path.startswith("data/penerima."))
-    for name in (*CONSENTING, *NOT_CONSENTING):
+    for name in CONSENTING:
         assert name not in others, name
+
+
+def test_under_full_without_consent_the_names_table_is_empty(content_dir: Path) -> None:
+    edit(content_dir / EVENT, "publish_names: true           #", "publish_names: false          #")
+    edit(content_dir / "site.yml", "recipient_names: masked", "recipient_names: full")
+    files = downloads(records.load_content(content_dir))
+    assert files["data/penerima.csv"] == "kegiatan,tanggal,program,kode_kecamatan,nama_kecamatan,nama\n"
+    assert files["data/penerima.json"] == "[]\n"
 
 
 def test_two_spellings_of_a_kecamatan_are_one_row(content_dir: Path) -> None:

@@ -24,7 +24,7 @@ TABLE = {
     ("recipient", True, "full"): (F, C, F, F, F, F),
     ("recipient", False, "hidden"): (C, C, C, C, C, C),
     ("recipient", False, "masked"): (C, C, M, C, C, C),
-    ("recipient", False, "full"): (C, C, F, F, C, F),
+    ("recipient", False, "full"): (C, C, F, C, C, F),
     ("payee", True, "hidden"): (F, C, C, C, F, F),
     ("payee", True, "masked"): (F, C, C, C, F, F),
     ("payee", True, "full"): (F, C, C, C, F, F),

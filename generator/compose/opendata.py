@@ -331,7 +331,7 @@ def tables(src: Sources) -> tuple[TableRows, ...]:
     ``penerima`` is published only where the policy lets downloads name anyone.
     """
     published = [KEGIATAN, PENERIMA_PER_KECAMATAN, PEMBAYARAN]
-    if src.rules.summary().names_in_downloads is Shown.FULL:
+    if src.rules.summary().consented_in_downloads is Shown.FULL:
         published.append(PENERIMA)
     return tuple(TableRows(t, tuple(_neutralise(row) for row in _ROWS[t.name](src))) for t in published)
 

@@ -13,7 +13,7 @@ or *full*; a recipient "consented" when their event says
 person                     own article      pages             downloads
 =========================  ===============  ================  ===============
 recipient, consented       full             full              full if *full*
-recipient, not consented   count only       per the setting   full if *full*
+recipient, not consented   count only       per the setting   count only
 payee (heirs among them)   full if consent  count only        count only
 =========================  ===============  ================  ===============
 
@@ -100,7 +100,10 @@ class Policy:
         if person.role == "payee":
             return Shown.COUNT_ONLY
         if where.output is Output.DOWNLOAD:
-            return Shown.FULL if self.setting == "full" else Shown.COUNT_ONLY
+            # A list of names in a file is kept and passed on in a way a page
+            # is not (id-style.md section 5.4): only those who agreed, and only
+            # where the site publishes full names.
+            return Shown.FULL if self.setting == "full" and person.consented else Shown.COUNT_ONLY
         if person.consented:
             return Shown.FULL
         return {"hidden": Shown.COUNT_ONLY, "masked": Shown.MASKED, "full": Shown.FULL}[self.setting]
@@ -121,7 +124,7 @@ class Policy:
         """What the privacy page states: the outcomes of the table for this site."""
         return PolicySummary(
             unconsented_on_pages=self.shown(Named("", "", "recipient", False), Where(Output.PAGE)),
-            names_in_downloads=self.shown(Named("", "", "recipient", True), Where(Output.DOWNLOAD)),
+            consented_in_downloads=self.shown(Named("", "", "recipient", True), Where(Output.DOWNLOAD)),
             payees_on_pages=self.shown(Named("", "", "payee", True), Where(Output.PAGE)),
         )
 
@@ -146,7 +149,7 @@ class PolicySummary:
     """The decided outcomes the privacy page explains."""
 
     unconsented_on_pages: Shown = doc("How pages show recipients who did not agree to be named.")
-    names_in_downloads: Shown = doc("Whether downloads carry recipients' names (FULL) or counts only.")
+    consented_in_downloads: Shown = doc("Whether downloads carry the names of recipients who agreed (FULL) or counts only; others are never in them.")
     payees_on_pages: Shown = doc("How pages show payees and heirs: always COUNT_ONLY.")
 
 
