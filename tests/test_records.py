@@ -44,8 +44,8 @@ def test_records_are_frozen(example: records.Content) -> None:
 def test_records_keep_their_source_lines(example: records.Content) -> None:
     event = example.events[0]
     susilowati = event.recipients.by_kecamatan["Oebobo"][0]
-    assert susilowati.source.path.endswith(EVENT) and susilowati.source.line == 18
-    assert event.speakers[0].quotes[0].source.line == 30
+    assert susilowati.written_at.path.endswith(EVENT) and susilowati.written_at.line == 18
+    assert event.speakers[0].quotes[0].written_at.line == 30
 
 
 def test_folded_text_is_one_paragraph(example: records.Content) -> None:

@@ -101,7 +101,7 @@ def _check_addresses(site: SiteFacts, pages: Sequence[Page]) -> None:
     a listing page.
     """
     book = site.addresses
-    articles = {s.path: Source(site.content.event(s.slug).source.path) for s in site.stories}
+    articles = {s.path: Source(site.content.event(s.slug).written_at.path) for s in site.stories}
     seen: dict[str, str] = {}
     clashes = []
     for page in pages:

@@ -353,6 +353,94 @@ def quote_sentence(quote: str, verb: str, speaker: str) -> str:
     return f"“{text}” {verb} {speaker}{end}"
 
 
+@_memo
+def quantity(q: Decimal) -> str:
+    """Return a quantity of goods: decimal comma, thousands dot, no trailing zeros.
+
+    >>> quantity(Decimal("2.5")), quantity(Decimal("2500")), quantity(Decimal("1.250")), quantity(Decimal("10.00"))
+    ('2,5', '2.500', '1,25', '10')
+    """
+    return format_decimal(q.normalize(), format="#,##0.###", locale=_LOCALE)
+
+
+def curly_quotes(text: str) -> str:
+    """Return ``text`` with straight double quotation marks turned into curly ones.
+
+    Single marks stay: an apostrophe in a name (Ma'ruf) looks the same.
+
+    >>> curly_quotes('Program "Sikka Sehat" Diluncurkan')
+    'Program “Sikka Sehat” Diluncurkan'
+    """
+    return re.sub(r'"([^"]*)"', "“\\1”", text)
+
+
+def sentence(text: str) -> str:
+    """Return ``text`` as a sentence: first letter capitalised, one closing full stop.
+
+    >>> sentence("warga dapat mendaftar di kantor desa"), sentence("Hubungi kantor desa."), sentence("Siap?")
+    ('Warga dapat mendaftar di kantor desa.', 'Hubungi kantor desa.', 'Siap?')
+    """
+    text = capitalize_first(text.strip())
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter unless the first word is an abbreviation or a name in capitals.
+
+    >>> lower_first("Perlindungan jaminan sosial"), lower_first("BPJS Ketenagakerjaan"), lower_first("JKN")
+    ('perlindungan jaminan sosial', 'BPJS Ketenagakerjaan', 'JKN')
+    """
+    first = text.split(" ", 1)[0]
+    return text if len(first) > 1 and first[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+# Adverbs that stay with the verb in a lead and are dropped in a headline.
+_ADVERB = re.compile(r"^(secara\s+\w+)\s+(.*)$", re.IGNORECASE)
+# Where the detail of an object begins: "kartu BPJS Ketenagakerjaan | dan buku rekening ...".
+_DETAIL = re.compile(r",| dan | serta | bagi | untuk | kepada | yang | melalui ")
+
+
+def activity_phrase(activity: str, openers: dict[str, dict[str, str]], default: dict[str, str]) -> dict[str, str]:
+    """The verb phrases an activity (a noun phrase) gives, with its object.
+
+    `openers` maps a noun that may open the activity to its words (`kerja`,
+    the lead's verb; `judul`, the headline's; `nama`, the noun; `pasif`, the
+    passive); `default` gives them when the activity opens otherwise.
+
+    >>> words = {"penyerahan": {"kerja": "menyerahkan", "judul": "Serahkan", "nama": "penyerahan", "pasif": "diserahkan"}}
+    >>> p = activity_phrase("penyerahan secara simbolis kartu BPJS Ketenagakerjaan dan buku rekening", words, {})
+    >>> p["lead"], p["headline"], p["short"], p["head"]
+    ('menyerahkan secara simbolis kartu BPJS Ketenagakerjaan dan buku rekening', 'Serahkan Kartu BPJS Ketenagakerjaan dan Buku Rekening', 'kartu BPJS Ketenagakerjaan', 'kartu')
+    >>> activity_phrase("penanaman pohon", words, {"kerja": "menggelar", "judul": "Gelar", "nama": "kegiatan", "pasif": "ditanam"})["lead"]
+    'menggelar penanaman pohon'
+    """
+    first, _, rest = activity.partition(" ")
+    opener = openers.get(first.casefold())
+    words, phrase = (opener, rest) if opener is not None else (default, activity)
+    adverb = _ADVERB.match(phrase)
+    target = adverb[2] if adverb else phrase
+    short = _DETAIL.split(target, maxsplit=1)[0].strip() or target
+    return {
+        "lead": f"{words['kerja']} {phrase}".strip(),
+        "headline": headline_case(f"{words['judul']} {target}".strip()),
+        "headline_short": headline_case(f"{words['judul']} {short}".strip()),
+        "object": target,
+        "short": short,
+        "head": target.split(" ", 1)[0] if target else "",
+        "noun": words["nama"],
+        "passive": words["pasif"],
+    }
+
+
+def fit_words(candidates: Sequence[str], limit: int) -> str:
+    """The first candidate of at most `limit` words, else the one with fewest.
+
+    >>> fit_words(["satu dua tiga", "satu dua"], 2)
+    'satu dua'
+    """
+    return next((c for c in candidates if len(c.split()) <= limit), min(candidates, key=lambda c: len(c.split())))
+
+
 # Keyed by each function's own name so a template filter and its function never drift apart.
 FILTERS: dict[str, Callable[..., str]] = {
     f.__name__: f
@@ -376,5 +464,10 @@ FILTERS: dict[str, Callable[..., str]] = {
         name_with_short,
         title_and_name,
         quote_sentence,
+        quantity,
+        curly_quotes,
+        sentence,
+        lower_first,
+        fit_words,
     )
 }

@@ -408,6 +408,33 @@ def is_official_email(address: str) -> bool:
     return domain.endswith(_OFFICIAL_EMAIL_SUFFIXES)
 
 
+def _contact_digits(text: str) -> str:
+    digits = re.sub(r"\D", "", text)
+    # +62 380 821234 and 0380 821234 are one number.
+    return "0" + digits[2:] if digits.startswith("62") else digits
+
+
+def is_listed(found: str, contacts: Iterable[str]) -> bool:
+    """Whether identifier text `found` is one of `contacts`, or part of one, however it is spaced.
+
+    Why: an office hotline or a public building's address listed as an
+    official contact may appear in any text; nothing else shaped like them may.
+
+    >>> is_listed("0380-821234", ["Call center (0380) 821234"]), is_listed("+62 380 821234", ["0380 821234"])
+    (True, True)
+    >>> is_listed("Jl. El Tari No. 2", ["Kantor Wali Kota, Jl. El  Tari No. 2, Kupang"]), is_listed("0812-1111-2222", ["0380 821234"])
+    (True, False)
+    """
+    digits = _contact_digits(found)
+    folded = " ".join(found.casefold().split())
+    for contact in contacts:
+        if len(digits) >= 6 and digits in _contact_digits(contact):
+            return True
+        if folded and folded in " ".join(contact.casefold().split()):
+            return True
+    return False
+
+
 def mask_name(name: str) -> str:
     """Return ``name`` as fixed-shape initials: each word becomes ``X***``.
 
@@ -520,10 +547,42 @@ class Leak:
 NAME = "name"
 
 
+class NameIndex:
+    """Names to look for in text, matched whole word by whole word, ignoring case.
+
+    Why an index on the first word: one regex alternation of thousands of
+    names is far too slow.
+
+    >>> NameIndex(["Ani Ledo", "Ma'ruf"]).find("Bersama ANI LEDO dan Ma’ruf")
+    [('Ani Ledo', 'A*** L***')]
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._by_first: dict[str, dict[tuple[str, ...], str]] = {}
+        for name in names:
+            words = tuple(_words(name))
+            if words:
+                self._by_first.setdefault(words[0], {})[words] = name
+
+    def __bool__(self) -> bool:
+        return bool(self._by_first)
+
+    def find(self, text: str) -> list[tuple[str, str]]:
+        """(name, masked excerpt) for every listed name in `text`."""
+        found = []
+        tokens = _words(text)
+        for i, word in enumerate(tokens):
+            for words, name in self._by_first.get(word, {}).items():
+                if tuple(tokens[i : i + len(words)]) == words:
+                    found.append((name, " ".join(_initial(w[0]) + "***" for w in words)))
+        return found
+
+
 def lint(
     files: Iterable[tuple[str, str]],
     names: Iterable[str] = (),
     allowed: Callable[[str, str], bool] = lambda name, path: False,
+    official: Iterable[str] = (),
 ) -> tuple[Leak, ...]:
     """Every identifier, and every one of `names` not `allowed` there, in the built `files` (path, text).
 
@@ -531,21 +590,19 @@ def lint(
     this runs over what was composed, so a template or code change that
     leaks cannot publish. Each file is read as a person or a crawler would
     read it (see `readable_text`); names match whole words, ignoring case.
-    ``allowed(name, path)`` says whether a name may appear in that file.
+    ``allowed(name, path)`` says whether a name may appear in that file; an
+    identifier that is one of the site's `official` contacts is no leak.
     Line numbers count lines of that readable text.
 
     >>> lint([("a.html", "<p>Hubungi 0812-3456-7890</p>"), ("b.csv", "Ma&#39;ruf Contoh,3")], ["Ma'ruf Contoh"])
     (Leak(path='a.html', line=1, kind='phone', excerpt='0***'), Leak(path='b.csv', line=1, kind='name', excerpt='M*** C***'))
     >>> lint([("a.html", "Ani Ledo"), ("b.html", "Ani Ledo")], ["Ani Ledo"], lambda name, path: path == "a.html")
     (Leak(path='b.html', line=1, kind='name', excerpt='A*** L***'),)
+    >>> lint([("a.html", "Layanan (0380) 821234")], official=["(0380) 821234"])
+    ()
     """
-    # Names are matched word by word through an index on their first word:
-    # one regex alternation of thousands of names is far too slow.
-    by_first: dict[str, dict[tuple[str, ...], str]] = {}
-    for name in names:
-        words = tuple(_words(name))
-        if words:
-            by_first.setdefault(words[0], {})[words] = name
+    index = NameIndex(names)
+    contacts = tuple(official)
     # The theme repeats its menus and footer on every page: each distinct
     # line is scanned once, and its findings reused wherever it recurs.
     # Only short lines are remembered: menus and labels recur, paragraphs of
@@ -556,7 +613,7 @@ def lint(
         for number, line in enumerate(readable_text(path, raw).split("\n"), start=1):
             found = seen.get(line)
             if found is None:
-                found = _line_findings(line, by_first)
+                found = _line_findings(line, index, contacts)
                 if len(line) < 200:
                     seen[line] = found
             leaks.extend(Leak(path, number, kind, excerpt) for kind, excerpt, name in found
@@ -564,15 +621,12 @@ def lint(
     return tuple(leaks)
 
 
-def _line_findings(line: str, by_first: Mapping[str, Mapping[tuple[str, ...], str]]) -> list[tuple[str, str, str]]:
+def _line_findings(line: str, index: NameIndex, official: tuple[str, ...]) -> list[tuple[str, str, str]]:
     """(kind, masked excerpt, name or "") of every identifier and listed name in one line."""
-    found = [(f.kind, _initial(line[f.start]) + "***", "") for f in find_identifiers(line, official_emails_ok=True)]
-    if by_first:
-        tokens = _words(line)
-        for i, word in enumerate(tokens):
-            for words, name in by_first.get(word, {}).items():
-                if tuple(tokens[i : i + len(words)]) == words:
-                    found.append((NAME, " ".join(_initial(w[0]) + "***" for w in words), name))
+    found = [(f.kind, _initial(line[f.start]) + "***", "") for f in find_identifiers(line, official_emails_ok=True)
+             if not (official and is_listed(line[f.start : f.end], official))]
+    if index:
+        found += [(NAME, excerpt, name) for name, excerpt in index.find(line)]
     return found
 
 

@@ -25,6 +25,7 @@ from .text import closest, place_key
 # and Sulawesi are WITA; Maluku and Papua are WIT.
 _WITA = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
 _WIT = {"81", "82", "91", "92", "93", "94", "95", "96"}
+_PAPUA = {"91", "92", "93", "94", "95", "96"}
 IANA_ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 
@@ -34,6 +35,11 @@ class Kelurahan:
 
     code: str = doc("Kemendagri code, 53.71.03.1001.")
     name: str = doc("Display name: the gazetteer's, every word capitalised.")
+
+    @property
+    def urban(self) -> bool:
+        """Whether it is a kelurahan (code 1xxx) rather than a desa (2xxx), as Kemendagri numbers them."""
+        return self.code.rsplit(".", 1)[-1].startswith("1")
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,24 @@ class Region:
     @property
     def timezone(self) -> str:
         return time_zone(self.province_code)
+
+    @property
+    def system(self) -> str:
+        """How the law names the places below this kabupaten/kota.
+
+        'papua' (distrik and kampung, UU 21/2001), 'diy' (kapanewon and
+        kalurahan in the kabupaten of Yogyakarta), 'kota-yogyakarta'
+        (kemantren), else 'umum' (kecamatan and desa). The words themselves
+        are in the templates' kata.yml.
+
+        >>> region("91.71").system, region("34.04").system, region("34.71").system, region("53.71").system
+        ('papua', 'diy', 'kota-yogyakarta', 'umum')
+        """
+        if self.province_code in _PAPUA:
+            return "papua"
+        if self.code == "34.71":
+            return "kota-yogyakarta"
+        return "diy" if self.province_code == "34" else "umum"
 
     @property
     def iana_zone(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, time, timedelta
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 from ..core.errors import Problem, Source, WartaError
 from ..core.text import slugify
@@ -36,19 +36,19 @@ class _Reader:
     def display(self, path: Path) -> str:
         return f"{self.root}/{path.relative_to(self.root).as_posix()}"
 
-    def __call__(self, path: Path, **kw: Any) -> Parsed:
+    def __call__(self, path: Path) -> Parsed:
         name = self.display(path)
         if self.cache is None or path.stat().st_size > MAX_FILE_BYTES:
-            self.docs.append(read_yaml(path, name, **kw))
+            self.docs.append(read_yaml(path, name))
             return self.docs[-1]
         # A preview rebuild after one edit re-reads one file, not the archive.
         key = (name, hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
         self.used.add(key)
         if key not in self.cache:
-            self.cache[key] = read_yaml(path, name, **kw)
+            self.cache[key] = read_yaml(path, name)
         hit = self.cache[key]
         # Validation adds its problems to the copy, never to the cached original.
-        self.docs.append(Parsed(hit.data, hit.lines, list(hit.problems), hit.display))
+        self.docs.append(Parsed(hit.data, hit.lines, list(hit.problems), hit.display, hit.identifiers))
         return self.docs[-1]
 
     def forget_the_rest(self) -> None:
@@ -71,9 +71,7 @@ def load_content(root: Path, *, today: date | None = None, cache: ReadCache | No
     site_path = root / "site.yml"
     if not site_path.is_file():
         raise WartaError([Problem("file.missing", Source(f"{root}/site.yml"))])
-    # site.yml is the one place a contact e-mail may be any address: it is the
-    # office's public channel for hak jawab, not a private person's.
-    site_doc = read(site_path, email_ok=[("footer", "contact")])
+    site_doc = read(site_path)
     site = validate(Site, site_doc)
     orgs_doc = read(root / "organizations.yml") if (root / "organizations.yml").is_file() else None
     people_doc = read(root / "people.yml") if (root / "people.yml").is_file() else None
@@ -105,11 +103,17 @@ def load_content(root: Path, *, today: date | None = None, cache: ReadCache | No
     problems += refs.organization(site_doc, ("publisher",), rules.field(site_doc.data, "publisher"))
     for key, person in rules.entries(people_doc.data if people_doc else None):
         problems += refs.organization(people_doc, (key, "organization"), rules.field(person, "organization"))
+    for key, org in rules.entries(orgs_doc.data if orgs_doc else None):
+        problems += refs.organization(orgs_doc, (key, "parent"), rules.field(org, "parent"))
     for doc in program_docs:
         for i, key in rules.entries(rules.field(doc.data, "partners")):
             problems += refs.organization(doc, ("partners", i), key)
     for doc in event_docs.values():
         problems += rules.event_problems(doc, refs, places)
+        problems += rules.kind_problems(doc)
+    for event in events:
+        problems += rules.checked_event_problems(event_docs[event.slug], event)
+        problems += rules.prose_problems(event_docs[event.slug], event)
     if today is not None and site is not None:
         horizon = today + timedelta(days=site.future_days)
         problems += (
@@ -117,7 +121,10 @@ def load_content(root: Path, *, today: date | None = None, cache: ReadCache | No
             for e in events if e.date > horizon
         )
 
-    problems += (p for doc in read.docs for p in doc.problems)
+    contacts = rules.Contacts.of(site_doc)
+    for doc in read.docs:
+        problems += doc.problems
+        problems += rules.identifier_problems(doc, contacts, site=doc is site_doc, event=doc in event_docs.values())
     read.forget_the_rest()
     if problems or site is None or region is None:
         raise WartaError(problems)

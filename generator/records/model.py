@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, time
+from decimal import Decimal
 from typing import Annotated, Any, Literal, Mapping, Union
 
 from pydantic import (
@@ -102,6 +103,26 @@ def _amount(value: Any) -> int:
     return amount
 
 
+def _quantity(value: Any) -> Decimal:
+    # Goods are counted in Indonesian ("2,5 ton") or as YAML writes a decimal
+    # ("2.5"); "2.500" could be either, so it is refused rather than guessed.
+    text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else None
+    match = re.fullmatch(r"(\d+)(?:([.,])(\d+))?", text or "")
+    if not match or (match[2] == "." and len(match[3]) == 3):
+        raise _custom("quantity.format", value=value)
+    quantity = Decimal(f"{match[1]}.{match[3]}" if match[3] else match[1])
+    if quantity <= 0:
+        raise _custom("quantity.format", value=value)
+    return quantity
+
+
+def _has_letter(value: str) -> str:
+    # "512", "-" or an emoji is a slip, never a person or an institution.
+    if not any(ch.isalpha() for ch in value):
+        raise _custom("name.no_letter", value=value)
+    return value
+
+
 def _region_code(value: str) -> str:
     if not re.fullmatch(r"\d{2}\.\d{2}", value):
         raise _custom("region.format", value=value)
@@ -117,6 +138,10 @@ ClockTime = Annotated[
     Field(json_schema_extra={"pattern": r"^\d{1,2}[.:]\d{2}$"}),
 ]
 Amount = Annotated[int, BeforeValidator(_amount, json_schema_input_type=Union[int, str])]
+Quantity = Annotated[Decimal, BeforeValidator(_quantity, json_schema_input_type=Union[int, float, str])]
+Count = Annotated[int, Field(gt=0)]
+Year = Annotated[int, Field(ge=1945, le=2100)]
+Name = Annotated[str, AfterValidator(_text), AfterValidator(_has_letter)]
 RegionCode = Annotated[str, AfterValidator(_region_code), Field(json_schema_extra={"pattern": r"^\d{2}\.\d{2}$"})]
 
 
@@ -137,8 +162,8 @@ class Record(BaseModel):
         return record
 
     @property
-    def source(self) -> Source:
-        """Where this record, or this part of one, was written."""
+    def written_at(self) -> Source:
+        """Where this record, or this part of one, was written (file and line)."""
         return self._source
 
 
@@ -183,6 +208,7 @@ class Site(Record):
     footer: Footer
     privacy: Privacy = Privacy()
     aliases: dict[Text, Text] = Field(default_factory=dict, description=_describe("Site.aliases"))
+    official_contacts: tuple[Text, ...] = Field((), description=_describe("Site.official_contacts"))
     future_days: int = Field(
         30, ge=0, description=_describe("Site.future_days")
     )
@@ -191,13 +217,42 @@ class Site(Record):
 class Organization(Record):
     name: Text
     short: Text | None = Field(None, description=_describe("Organization.short"))
+    parent: Key | None = Field(None, description=_describe("Organization.parent"))
 
 
 class Person(Record):
-    name: Text
-    title: Text = Field(description=_describe("Person.title"))
+    name: Name
+    kind: Literal["pejabat", "warga"] = Field("pejabat", description=_describe("Person.kind"))
+    title: Text | None = Field(None, description=_describe("Person.title"))
+    role: Text | None = Field(None, description=_describe("Person.role"))
     short: Text = Field(description=_describe("Person.short"))
     organization: Key | None = None
+    consent: bool = Field(False, description=_describe("Person.consent"))
+
+    @model_validator(mode="after")
+    def _kind_fields(self) -> Person:
+        # An official is named by office; a resident by what they are at the
+        # event, and only with their consent (record-format.md, people.yml).
+        if self.kind == "pejabat" and not self.title:
+            raise _custom("person.title")
+        if self.kind == "warga" and not self.role:
+            raise _custom("person.role")
+        if self.kind == "warga" and not self.consent:
+            raise _custom("person.consent")
+        return self
+
+
+class Target(Record):
+    count: Count
+    unit: Text | None = Field(None, description=_describe("Target.unit"))
+    year: Year | None = None
+    source: Text = Field(description=_describe("Target.source"))
+
+
+class Budget(Record):
+    amount: Amount = Field(description=_describe("Budget.amount"))
+    source: Text = Field(description=_describe("Budget.source"))
+    fiscal_year: Year
 
 
 class Program(Record):
@@ -206,23 +261,52 @@ class Program(Record):
     partners: tuple[Key, ...] = ()
     benefits: tuple[Text, ...] = ()
     target_group: Text | None = None
+    target: Target | None = None
+    budget: Budget | None = None
+    how_to_join: Text | None = Field(None, description=_describe("Program.how_to_join"))
+
+
+class Goods(Record):
+    item: Text
+    quantity: Quantity
+    unit: Text
 
 
 class Recipient(Record):
-    name: Text
+    name: Name
     kelurahan: Text | None = None
+    goods: tuple[Goods, ...] = Field((), description=_describe("Recipient.goods"))
+    certified: bool = Field(True, description=_describe("Recipient.certified"))
 
 
 RecipientEntry = Annotated[Recipient, BeforeValidator(_from_text("name"), json_schema_input_type=Union[str, Recipient])]
 
 
+class Declared(Record):
+    """Recipients too many to list, or who must not be listed: a count from a document."""
+
+    count: Count = Field(description=_describe("Declared.count"))
+    names: tuple[RecipientEntry, ...] = Field((), description=_describe("Declared.names"))
+
+
+def _listed_or_declared(value: Any) -> Any:
+    # A kecamatan holds a list of recipients, or {count, names?}.
+    return value if isinstance(value, dict) else tuple(value) if isinstance(value, list) else value
+
+
+Placed = Annotated[
+    Union[Declared, tuple[RecipientEntry, ...]],
+    BeforeValidator(_listed_or_declared, json_schema_input_type=Union[list[Union[str, Recipient]], Declared]),
+]
+
+
 class Recipients(Record):
     group: Text = Field(description=_describe("Recipients.group"))
+    kind: Literal["orang", "keluarga", "lembaga", "kelompok"] = Field("orang", description=_describe("Recipients.kind"))
     publish_names: bool = Field(False, description=_describe("Recipients.publish_names"))
-    by_kecamatan: dict[Text, tuple[RecipientEntry, ...]] = Field(
-        min_length=1, description=_describe("Recipients.by_kecamatan")
-    )
+    by_kecamatan: dict[Text, Placed] = Field(min_length=1, description=_describe("Recipients.by_kecamatan"))
     """As written; only `records` reads it. Everything else reads `places`."""
+    source: Text | None = Field(None, description=_describe("Recipients.source"))
 
     _places: tuple[Place, ...] = PrivateAttr(())
 
@@ -238,14 +322,29 @@ class Recipients(Record):
 
     @property
     def count(self) -> int:
-        return sum(len(place.recipients) for place in self._places)
+        """Recipients in all: counted from the names, or as declared."""
+        return sum(place.count for place in self._places)
+
+    @property
+    def declared(self) -> bool:
+        """Whether any count comes from a document (`source`) rather than from names."""
+        return any(place.declared is not None for place in self._places)
+
+    @property
+    def named_freely(self) -> bool:
+        """Institutions and groups are named without consent; persons and households only with it."""
+        return self.kind in ("lembaga", "kelompok")
 
 
 class Payment(Record):
     kind: Text = Field(description=_describe("Payment.kind"))
-    recipients: tuple[RecipientEntry, ...] = Field(min_length=1)
+    recipients: tuple[RecipientEntry, ...] = Field((), description=_describe("Payment.recipients"))
+    to: Literal["recipients"] | None = Field(None, description=_describe("Payment.to"))
     publish_names: bool = False
     amount: Amount | None = Field(None, description=_describe("Payment.amount"))
+    heirs: bool = Field(False, description=_describe("Payment.heirs"))
+    period: Text | None = Field(None, description=_describe("Payment.period"))
+    channel: Text | None = Field(None, description=_describe("Payment.channel"))
 
 
 def _balanced(text: str) -> str:
@@ -271,22 +370,60 @@ class Correction(Record):
     date: EventDate
     time: ClockTime | None = None
     note: Text
+    before: Text | None = Field(None, description=_describe("Correction.before"))
+    after: Text | None = Field(None, description=_describe("Correction.after"))
+
+
+class Venue(Record):
+    name: Text
+    address: Text | None = Field(None, description=_describe("Venue.address"))
+
+
+class Participants(Record):
+    count: Count
+    who: tuple[Text, ...] = Field((), description=_describe("Participants.who"))
+    source: Text = Field(description=_describe("Participants.source"))
+
+
+class Training(Record):
+    days: Count | None = None
+    hours: Count | None = None
+    provider: Key | None = Field(None, description=_describe("Training.provider"))
+    certifier: Text | None = Field(None, description=_describe("Training.certifier"))
+
+
+EventKind = Literal["penyerahan", "penyaluran", "bantuan-tunai", "pelatihan", "peluncuran", "sosialisasi", "rapat", "kunjungan"]
 
 
 class Event(Record):
     program: Key
+    kind: EventKind | None = Field(None, description=_describe("Event.kind"))
     date: EventDate
     time: ClockTime | None = None
     title: Text | None = None
-    venue: Text
+    venue: Annotated[Venue, BeforeValidator(_from_text("name"), json_schema_input_type=Union[str, Venue])]
     organizers: tuple[Key, ...] = Field(min_length=1)
     activity: Text
     purpose: Text | None = None
-    recipients: Recipients
+    recipients: Recipients | None = None
+    goods: tuple[Goods, ...] = Field((), description=_describe("Event.goods"))
     payments: tuple[Payment, ...] = ()
+    participants: Participants | None = None
+    training: Training | None = None
+    budget: Budget | None = None
     speakers: tuple[Speaker, ...] = ()
     corrections: tuple[Correction, ...] = ()
     tags: tuple[Text, ...] = ()
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        """The recipients by kecamatan (none for an event without recipients)."""
+        return self.recipients.places if self.recipients else ()
+
+    @property
+    def what(self) -> str:
+        """The kind of event: as written, or a handover when it has recipients (record-format.md)."""
+        return self.kind or "penyerahan"
 
     _slug: str = PrivateAttr("")
 
@@ -313,7 +450,9 @@ class PlacedRecipient:
 
     name: str
     kelurahan: wilayah.Kelurahan | None
-    source: Source
+    goods: tuple[Goods, ...]
+    certified: bool
+    written_at: Source
 
 
 @dataclass(frozen=True)
@@ -321,7 +460,12 @@ class Place:
     """One kecamatan of an event: every spelling of it written in the record, merged."""
 
     kecamatan: wilayah.Kecamatan
-    recipients: tuple[PlacedRecipient, ...]
+    recipients: tuple[PlacedRecipient, ...]  # everyone listed; under a declared count, the representatives
+    declared: int | None = None  # the count a document gives (`recipients.source`), if not counted from names
+
+    @property
+    def count(self) -> int:
+        return len(self.recipients) if self.declared is None else self.declared
 
 
 def validation_context(places: Resolver | None, *, slug: str = "") -> dict[str, Any]:
@@ -333,26 +477,31 @@ def _resolver(info: ValidationInfo) -> Resolver | None:
     return (info.context or {}).get("places")
 
 
-def _places(by_kecamatan: Mapping[str, tuple[Recipient, ...]], resolver: Resolver | None) -> tuple[Place, ...]:
+def _places(by_kecamatan: Mapping[str, Declared | tuple[Recipient, ...]], resolver: Resolver | None) -> tuple[Place, ...]:
     """Recipients grouped by the kecamatan their written name resolves to.
 
     A name that resolves nowhere is left out here and reported, with its
     line, by `rules`; without a resolver (the site's region is broken)
-    nothing resolves, and the load fails on the region.
+    nothing resolves, and the load fails on the region. (`rules` also
+    refuses one kecamatan written both as a list and as a count.)
     """
     if resolver is None:
         return ()
-    groups: dict[str, tuple[wilayah.Kecamatan, list[PlacedRecipient]]] = {}
-    for written, people in by_kecamatan.items():
+    groups: dict[str, tuple[wilayah.Kecamatan, list[PlacedRecipient], list[int]]] = {}
+    for written, value in by_kecamatan.items():
         kecamatan = resolver.kecamatan(written)
         if kecamatan is None:
             continue
-        _, placed = groups.setdefault(kecamatan.code, (kecamatan, []))
+        _, placed, declared = groups.setdefault(kecamatan.code, (kecamatan, [], []))
+        people = value.names if isinstance(value, Declared) else value
+        if isinstance(value, Declared):
+            declared.append(value.count)
         placed.extend(
-            PlacedRecipient(p.name, resolver.kelurahan(kecamatan, p.kelurahan) if p.kelurahan else None, p.source)
+            PlacedRecipient(p.name, resolver.kelurahan(kecamatan, p.kelurahan) if p.kelurahan else None,
+                            p.goods, p.certified, p.written_at)
             for p in people
         )
-    return tuple(Place(kecamatan, tuple(placed)) for kecamatan, placed in groups.values())
+    return tuple(Place(k, tuple(placed), sum(declared) if declared else None) for k, placed, declared in groups.values())
 
 
 @dataclass(frozen=True)

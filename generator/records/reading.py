@@ -9,7 +9,7 @@ the data into records.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Union
 
@@ -52,12 +52,28 @@ class SourcedDict(dict):  # type: ignore[type-arg]
         self.source = source
 
 
+@dataclass(frozen=True)
+class Identifier:
+    """Something shaped like personal data, where it was written.
+
+    Why not a problem at once: whether it may stay (an office hotline in
+    ``official_contacts``, the address of a public venue) depends on other
+    files, and a parsed file is cached on its own bytes alone.
+    """
+
+    path: Path_
+    line: int
+    kind: str  # one of privacy.KINDS
+    text: str  # what matched
+
+
 @dataclass
 class Parsed:
     data: Any
     lines: dict[Path_, int]
     problems: list[Problem]
     display: str
+    identifiers: list[Identifier] = field(default_factory=list)
 
     def source(self, loc: Iterable[Union[str, int]]) -> Source:
         """The line of `loc`, or of its nearest enclosing part that has one."""
@@ -67,7 +83,7 @@ class Parsed:
         return Source(self.display, self.lines.get(path, 1))
 
 
-def read_yaml(path: Path, display: str, *, email_ok: Iterable[Path_] = ()) -> Parsed:
+def read_yaml(path: Path, display: str) -> Parsed:
     """Read one record file without ever letting YAML guess a type."""
     parsed = Parsed(None, {}, [], display)
     size = path.stat().st_size
@@ -95,7 +111,7 @@ def read_yaml(path: Path, display: str, *, email_ok: Iterable[Path_] = ()) -> Pa
         char = ord(exc.character) if isinstance(exc.character, str) else exc.character  # libyaml gives an int
         parsed.problems.append(Problem("file.control", Source(display, line), {"code": f"U+{char:04X}"}))
         return parsed
-    walker = _Walker(parsed, frozenset(email_ok))
+    walker = _Walker(parsed)
     parsed.data = walker.value(root, ())
     return parsed
 
@@ -134,9 +150,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Probl
 
 
 class _Walker:
-    def __init__(self, parsed: Parsed, email_ok: frozenset[Path_]) -> None:
+    def __init__(self, parsed: Parsed) -> None:
         self.parsed = parsed
-        self.email_ok = email_ok
         self.seen: set[int] = set()
 
     def problem(self, code: str, line: int, **params: Any) -> None:
@@ -182,9 +197,7 @@ class _Walker:
 
     def scan(self, text: str, path: Path_, line: int) -> None:
         for found in privacy.find_identifiers(text, official_emails_ok=True):
-            if found.kind == privacy.EMAIL and path in self.email_ok:
-                continue
-            self.problem("pii." + found.kind, line, field=dotted(path))
+            self.parsed.identifiers.append(Identifier(path, line, found.kind, text[found.start : found.end]))
 
     def mapping(self, node: yaml.MappingNode, path: Path_, line: int) -> SourcedDict:
         out: dict[str, Any] = {}

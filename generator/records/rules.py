@@ -10,18 +10,19 @@ checked in the same run, and every problem keeps the writer's line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from ..core import wilayah
-from ..core.errors import Problem
+from ..core import privacy, wilayah
+from ..core.errors import Problem, Source
 from ..core.text import closest, fold, place_key
-from .model import Organization, Person, Program, parse_date
+from .model import Event, Goods, Organization, Person, Program, parse_date
 from .places import Resolver
-from .reading import Parsed, Path_
+from .reading import Identifier, Parsed, Path_, dotted
 
 
 @dataclass(frozen=True)
@@ -95,13 +96,12 @@ def event_problems(doc: Parsed, refs: References, places: Resolver | None) -> It
         yield from refs.organization(doc, ("organizers", i), key)
     for i, speaker in entries(field(data, "speakers")):
         yield from refs.person(doc, ("speakers", i, "person"), field(speaker, "person"))
+    yield from refs.organization(doc, ("training", "provider"), field(field(data, "training"), "provider"))
     by_kecamatan = field(field(data, "recipients"), "by_kecamatan")
     if places is not None:
         yield from _place_problems(doc, by_kecamatan, places)
     yield from _duplicates(doc, ("recipients", "by_kecamatan"), [
-        (item, (kecamatan, i))
-        for kecamatan, items in entries(by_kecamatan)
-        for i, item in entries(items)
+        (item, (kecamatan, *where)) for kecamatan, value in entries(by_kecamatan) for where, item in _listed(value)
     ])
     for p, payment in entries(field(data, "payments")):
         yield from _duplicates(doc, ("payments", p, "recipients"), [(item, (i,)) for i, item in entries(field(payment, "recipients"))])
@@ -131,7 +131,8 @@ def _place_problems(doc: Parsed, by_kecamatan: Any, places: Resolver) -> Iterato
     when `Recipients.places` could not place it.
     """
     region = places.region
-    for name, items in entries(by_kecamatan):
+    forms: dict[str, tuple[bool, int]] = {}
+    for name, value in entries(by_kecamatan):
         loc = ("recipients", "by_kecamatan", name)
         kecamatan = places.kecamatan(name)
         if kecamatan is None:
@@ -139,13 +140,26 @@ def _place_problems(doc: Parsed, by_kecamatan: Any, places: Resolver) -> Iterato
                 "value": name, "region": region.name, "suggestion": region.suggest_kecamatan(name),
             })
             continue
-        for i, item in entries(items):
+        # Two spellings of one kecamatan merge, but a list and a count cannot.
+        declared, line = isinstance(value, dict), doc.source(loc).line
+        first = forms.setdefault(kecamatan.code, (declared, line))
+        if first[0] != declared:
+            yield Problem("kecamatan.mixed", doc.source(loc), {"kecamatan": kecamatan.name, "other": first[1]})
+        for where, item in _listed(value):
             kelurahan = field(item, "kelurahan")
             if isinstance(kelurahan, str) and places.kelurahan(kecamatan, kelurahan) is None:
-                yield Problem("kelurahan.unknown", doc.source((*loc, i, "kelurahan")), {
+                yield Problem("kelurahan.unknown", doc.source((*loc, *where, "kelurahan")), {
                     "value": kelurahan, "kecamatan": kecamatan.name,
                     "suggestion": closest(kelurahan, [k.name for k in kecamatan.kelurahan]),
                 })
+
+
+def _listed(value: Any) -> Iterator[tuple[Path_, Any]]:
+    """The recipients one kecamatan lists, with their place below it: a list's items, or a count's `names`."""
+    if isinstance(value, dict):
+        yield from ((("names", i), item) for i, item in entries(field(value, "names")))
+    else:
+        yield from (((i,), item) for i, item in entries(value))
 
 
 def _duplicates(doc: Parsed, base: Path_, items: list[tuple[Any, Path_]]) -> Iterator[Problem]:
@@ -163,3 +177,199 @@ def _duplicates(doc: Parsed, base: Path_, items: list[tuple[Any, Path_]]) -> Ite
             yield Problem("recipient.duplicate", doc.source((*base, *loc)), {"value": " ".join(name.split()), "other": other})
         else:
             first[identity] = loc
+
+
+@dataclass(frozen=True)
+class Contacts:
+    """The public contacts ``site.yml`` lists: an identifier that is one of them may stay in any text."""
+
+    official: tuple[str, ...]
+
+    @classmethod
+    def of(cls, site_doc: Parsed) -> Contacts:
+        listed = [c for _, c in entries(field(site_doc.data, "official_contacts")) if isinstance(c, str)]
+        contact = field(field(site_doc.data, "footer"), "contact")
+        return cls(tuple(listed + ([contact] if isinstance(contact, str) else [])))
+
+    def lists(self, found: Identifier) -> bool:
+        """Whether `found` is (part of) an official contact: same digits, same address, same mailbox."""
+        return privacy.is_listed(found.text, self.official)
+
+
+# Where a file may hold what looks like personal data, by file and field:
+# the site's own contacts, and the address of the public building an event
+# takes place in (record-format.md, venue).
+_SITE_FIELDS: dict[Path_, frozenset[str] | None] = {("footer", "contact"): frozenset({privacy.EMAIL})}
+_EVENT_FIELDS: dict[Path_, frozenset[str]] = {("venue", "address"): frozenset({privacy.ADDRESS})}
+
+
+def identifier_problems(doc: Parsed, contacts: Contacts, *, site: bool = False, event: bool = False) -> Iterator[Problem]:
+    """Personal data in one file, less what that file may hold and the official contacts."""
+    for found in doc.identifiers:
+        if site and (found.path[:1] == ("official_contacts",) or found.kind in (_SITE_FIELDS.get(found.path) or ())):
+            continue
+        if event and found.kind in _EVENT_FIELDS.get(found.path, ()):
+            continue
+        if contacts.lists(found):
+            continue
+        yield Problem(f"pii.{found.kind}", Source(doc.display, found.line), {"field": dotted(found.path)})
+
+
+# --------------------------------------------------------------------------
+# Record format v2: what the kind of an event asks of it, declared counts,
+# payments, goods.
+
+NEEDS_RECIPIENTS = frozenset({"penyerahan", "penyaluran", "bantuan-tunai"})
+
+
+def kind_problems(doc: Parsed) -> Iterator[Problem]:
+    """An event's fields must fit its kind (record-format.md, events)."""
+    data = doc.data
+    kind, recipients = field(data, "kind"), field(data, "recipients")
+    if recipients is None and kind is None:
+        yield Problem("event.kind_missing", doc.source(("program",)))
+    elif recipients is None and kind in NEEDS_RECIPIENTS:
+        yield Problem("event.recipients_missing", doc.source(("kind",)), {"kind": kind})
+    if field(data, "training") is not None and kind != "pelatihan":
+        yield Problem("event.training_kind", doc.source(("training",)))
+    by_kecamatan = field(recipients, "by_kecamatan")
+    for name, value in entries(by_kecamatan):
+        loc = ("recipients", "by_kecamatan", name)
+        if not isinstance(value, dict):
+            continue
+        if field(recipients, "source") is None:
+            yield Problem("recipients.source_missing", doc.source((*loc, "count")), {"kecamatan": name})
+        count, names = field(value, "count"), field(value, "names")
+        if isinstance(count, str) and count.isdigit() and isinstance(names, list) and len(names) > int(count):
+            yield Problem("recipients.names_over_count", doc.source((*loc, "names")), {"names": len(names), "count": int(count)})
+    for i, payment in entries(field(data, "payments")):
+        to, payees = field(payment, "to"), field(payment, "recipients")
+        if to is not None and payees:
+            yield Problem("payment.to_and_recipients", doc.source(("payments", i, "to")))
+        elif to is None and not payees:
+            yield Problem("payment.nobody", doc.source(("payments", i)))
+        elif to is not None and recipients is None:
+            yield Problem("payment.to_without_recipients", doc.source(("payments", i, "to")))
+
+
+def checked_event_problems(doc: Parsed, event: Event) -> Iterator[Problem]:
+    """What only a whole, validated event shows: certificates outside a training, goods that do not add up."""
+    if event.what != "pelatihan":
+        for place in event.places:
+            for r in place.recipients:
+                if not r.certified:
+                    yield Problem("recipient.certified_kind", r.written_at)
+    each = _goods_sum(g for place in event.places for r in place.recipients for g in r.goods)
+    if not each or not event.goods:
+        return
+    given = _goods_sum(event.goods)
+    if given != each:
+        yield Problem("goods.sum", doc.source(("goods",)), {"given": _goods_text(given), "counted": _goods_text(each)})
+
+
+def _goods_sum(goods: Iterable[Goods]) -> dict[tuple[str, str], Decimal]:
+    total: dict[tuple[str, str], Decimal] = {}
+    for g in goods:
+        key = (fold(g.item), fold(g.unit))
+        total[key] = total.get(key, Decimal(0)) + g.quantity
+    return total
+
+
+def _goods_text(total: Mapping[tuple[str, str], Decimal]) -> str:
+    return ", ".join(f"{quantity.normalize():f} {unit} {item}" for (item, unit), quantity in sorted(total.items()))
+
+
+# --------------------------------------------------------------------------
+# The counting rule: a number typed into prose must be one the record gives.
+
+_COUNTED = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s+([^\W\d_][\w-]*)")
+_MONEY = re.compile(r"(?<!\w)Rp\s?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?:\s*(ribu|juta|miliar|triliun)\b)?", re.IGNORECASE)
+_SCALE = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "triliun": 10**12}
+_PEOPLE_WORDS = frozenset({"penerima", "orang", "warga", "keluarga", "kk", "lembaga", "kelompok", "jiwa"})
+_PARTICIPANT_WORDS = frozenset({"peserta", "undangan", "hadirin"})
+_PLACE_WORDS = frozenset({"kecamatan", "distrik", "kapanewon", "kemantren"})
+
+
+def _number(whole: str, decimals: str | None) -> Decimal:
+    return Decimal(whole.replace(".", "") + (f".{decimals}" if decimals else ""))
+
+
+def _figures(event: Event) -> dict[str, set[Decimal]]:
+    """Every figure the record gives, by what it counts."""
+    recipients = event.recipients
+    counted: dict[str, set[Decimal]] = {"recipients": set(), "participants": set(), "places": set(), "rupiah": set()}
+    if recipients is not None:
+        counted["recipients"] |= {Decimal(recipients.count), *(Decimal(p.count) for p in event.places)}
+        counted["recipients"] |= {Decimal(sum(r.certified for p in event.places for r in p.recipients))}
+        counted["places"].add(Decimal(len(event.places)))
+    for payment in event.payments:
+        payees = recipients.count if payment.to and recipients else len(payment.recipients)
+        counted["recipients"].add(Decimal(payees))
+        if payment.amount:
+            counted["rupiah"] |= {Decimal(payment.amount), Decimal(payment.amount * payees)}
+    if event.participants is not None:
+        counted["participants"].add(Decimal(event.participants.count))
+        if event.what == "pelatihan":
+            counted["participants"] |= counted["recipients"]
+    if event.budget is not None:
+        counted["rupiah"].add(Decimal(event.budget.amount))
+    goods = [*event.goods, *(g for p in event.places for r in p.recipients for g in r.goods)]
+    for total_key, total in _goods_sum(goods).items():
+        counted.setdefault(f"unit:{total_key[1]}", set()).add(total)
+    for g in goods:
+        counted.setdefault(f"unit:{fold(g.unit)}", set()).add(g.quantity)
+    if event.training is not None:
+        counted["days"] = {Decimal(event.training.days)} if event.training.days else set()
+        counted["hours"] = {Decimal(event.training.hours)} if event.training.hours else set()
+    return counted
+
+
+def _counts_what(noun: str, event: Event) -> str | None:
+    """What a number followed by `noun` counts, in this event's words; None for anything else."""
+    noun = noun.casefold()
+    group = {w for w in fold(event.recipients.group).split() if len(w) > 2} if event.recipients else set()
+    if noun in _PLACE_WORDS:
+        return "places"
+    if noun in _PARTICIPANT_WORDS or (event.participants and noun in {fold(w) for w in event.participants.who}):
+        return "participants" if event.participants or event.what != "pelatihan" else "recipients"
+    if noun in _PEOPLE_WORDS or noun in group:
+        return "recipients"
+    if noun == "hari":
+        return "days"
+    if noun == "jam":
+        return "hours"
+    return f"unit:{noun}"
+
+
+def _prose(event: Event) -> Iterator[tuple[Path_, str]]:
+    """The prose fields, where no number may disagree with the record."""
+    for name in ("title", "activity", "purpose"):
+        if getattr(event, name):
+            yield (name,), getattr(event, name)
+    for i, speaker in enumerate(event.speakers):
+        if speaker.remarks:
+            yield ("speakers", i, "remarks"), speaker.remarks
+
+
+def prose_problems(doc: Parsed, event: Event) -> Iterator[Problem]:
+    """"Judul menyebut 25 penerima, catatan berisi 24": a typed number must match a figure of the record."""
+    figures = _figures(event)
+    for path, text in _prose(event):
+        for m in _COUNTED.finditer(text):
+            counts = _counts_what(m[3], event)
+            known = figures.get(counts or "", set())
+            if known and _number(m[1], m[2]) not in known:
+                yield Problem("prose.count", doc.source(path), {
+                    "field": dotted(path), "stated": f"{m[1]}{',' + m[2] if m[2] else ''} {m[3]}",
+                    "counted": _shown_figures(known),
+                })
+        for m in _MONEY.finditer(text):
+            amount = _number(m[1], m[2]) * _SCALE.get((m[3] or "").casefold(), 1)
+            if figures["rupiah"] and amount not in figures["rupiah"]:
+                yield Problem("prose.amount", doc.source(path), {
+                    "field": dotted(path), "stated": m[0], "counted": _shown_figures(figures["rupiah"]),
+                })
+
+
+def _shown_figures(values: set[Decimal]) -> str:
+    return " atau ".join(f"{v.normalize():f}" for v in sorted(values))
