@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import compose, records
-from generator.compose import article, policy
+from generator.compose import article, policy, totals
 from generator.compose.facts import SiteFacts
 from generator.compose.templating import Templates
 from generator.compose.writer import Writer
@@ -33,7 +33,7 @@ def writer_for(templates: Path = TEMPLATES) -> Writer:
 def facts_of(content: records.Content, event: records.Event | None = None) -> article.ArticleFacts:
     """The facts of `event`'s article (the first event by default), under the site's own policy."""
     rules = policy.Policy(content.site.privacy.recipient_names)
-    return article.facts(event or content.events[0], content, rules)
+    return article.facts(event or content.events[0], content, rules, Templates([TEMPLATES]).words)
 
 
 def composed(content: records.Content, site_url: str | None = SITE_URL,
@@ -41,6 +41,12 @@ def composed(content: records.Content, site_url: str | None = SITE_URL,
     """The facts of the site and every page Warta hands to MkDocs, by path."""
     site, pages = compose.site(content, templates or Templates([TEMPLATES]), site_url=site_url)
     return site, {p.path: p.text for p in pages}
+
+
+def site_tally(content: records.Content) -> totals.Tally:
+    """The figures of the whole site, as the home page states them."""
+    f = totals.tables(content)
+    return totals.tally(f.recipients, f.payments, f.goods, f.participants)
 
 
 def downloads(content: records.Content) -> dict[str, str]:

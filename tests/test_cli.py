@@ -39,7 +39,7 @@ def test_render_prints_the_article(capsys) -> None:
 def test_render_whatsapp_uses_whatsapp_markup(capsys) -> None:
     assert main(["render", str(CONTENT / EVENT), "--content", str(CONTENT), "--format", "whatsapp"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("*Bangun NTT Jangkau 10 Pekerja Rentan")
+    assert out.startswith("*Pemprov NTT Serahkan Kartu BPJS Ketenagakerjaan")
     assert "*KUPANG* – " in out and "**" not in out and "---" not in out
 
 

@@ -13,6 +13,7 @@ from generator import records
 from generator.compose import feeds
 from generator.compose.facts import site_facts
 from generator.compose.writer import Writer
+from generator.core import bahasa
 
 from .conftest import CONTENT, EVENT, edit, facts_of, writer_for
 
@@ -173,8 +174,11 @@ def test_markup_in_a_headline_stays_text(content_dir: Path, writer) -> None:
     rss_text, atom_text = rss(content, writer, SITE), atom(content, writer, SITE)
     for text in (rss_text, atom_text):
         assert "<script>" not in text
-    assert rss_items(rss_text)[0].findtext("title") == headline
-    assert atom_entries(atom_text)[0].findtext(f"{ATOM}title") == headline
+    # A typed headline is set in headline case with curly quotes, and stays text.
+    shown = bahasa.headline_case(bahasa.curly_quotes(headline))
+    assert shown == "<Script>alert(1)</script> & Bantuan “Nelayan”"
+    assert rss_items(rss_text)[0].findtext("title") == shown
+    assert atom_entries(atom_text)[0].findtext(f"{ATOM}title") == shown
 
 
 def test_without_news_the_feeds_are_valid_and_fixed(content_dir: Path, writer) -> None:

@@ -38,9 +38,10 @@ from generator.compose import totals
 from generator.compose.addresses import Addresses
 from generator.core import privacy, wilayah
 from generator.core.text import slugify
+from generator.compose.templating import Templates
 from generator.core.errors import WartaError, format_problem, format_problems
 
-from .conftest import CONTENT, EVENT, composed
+from .conftest import CONTENT, EVENT, TEMPLATES, composed, site_tally
 from .test_pages import figure
 
 settings.register_profile("warta-lokal", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True)
@@ -137,6 +138,7 @@ def test_loader_survives_mutations_of_the_example(content_root: Path, text: str)
 # Valid records anywhere in Indonesia: the build holds its promises.
 
 REGIONS = sorted(wilayah.regencies())
+WORDS = Templates([TEMPLATES]).words
 LOWER = "abcdefghijklmnopqrstuvwyzéèáàâäöüñçşğāīūœøåõ"
 UPPER = "ABCDEFGHIJKLMNOPRSTUWYZÉÁÖÜÑÇŞĀ"
 
@@ -228,23 +230,24 @@ def test_valid_content_anywhere_builds_and_keeps_its_promises(tmp_path_factory: 
                 assert _count_name(heir.name, article) == (1 if payment.publish_names else 0), heir.name
 
     # Home, programme and kecamatan pages and the downloads give the same totals.
-    tally = totals.tally(totals.recipient_counts(content), totals.payment_counts(content))
+    tally = site_tally(content)
     home = built["index.md"]
-    assert figure(home, "Penerima") == tally.recipients
+    assert figure(home, "Penerima") == tally.people
     assert figure(home, "Kegiatan") == tally.events == len(content.events)
-    assert figure(home, "Kecamatan terjangkau") == tally.kecamatan
+    place_word = WORDS["wilayah"][content.region.system]["kecamatan"].capitalize()  # distrik in Papua
+    assert figure(home, f"{place_word} terjangkau") == tally.kecamatan
     assert figure(home, "Penerima santunan/pembayaran") == tally.payments
     programmes = [built[f"program/{key}.md"] for key in content.programs]
-    assert sum(figure(p, "Penerima") for p in programmes) == tally.recipients
+    assert sum(figure(p, "Penerima") for p in programmes) == tally.people
     assert sum(figure(p, "Kegiatan") for p in programmes) == tally.events
     kecamatan = [built[f"kecamatan/{slugify(k.name)}.md"] for k in content.region.kecamatan]
-    assert sum(figure(k, "Penerima") for k in kecamatan) == tally.recipients
+    assert sum(figure(k, "Penerima") for k in kecamatan) == tally.people
     downloads = {path: text for path, text in built.items() if path.startswith("data/") and not path.endswith(".md")}
     kegiatan = list(csv.DictReader(io.StringIO(downloads["data/kegiatan.csv"])))
-    assert sum(int(row["jumlah_penerima"]) for row in kegiatan) == tally.recipients
+    assert sum(int(row["jumlah_penerima"]) for row in kegiatan) == tally.people
     per_kecamatan = list(csv.DictReader(io.StringIO(downloads["data/penerima-per-kecamatan.csv"]))) if "data/penerima-per-kecamatan.csv" in downloads else None
     if per_kecamatan is not None:
-        assert sum(int(row["jumlah_penerima"]) for row in per_kecamatan) == tally.recipients
+        assert sum(int(row["jumlah_penerima"]) for row in per_kecamatan) == tally.people
         assert len({row["kode_kecamatan"] for row in per_kecamatan}) == tally.kecamatan
     for path, text in downloads.items():
         if path.endswith(".json"):

@@ -14,7 +14,7 @@ import pytest
 from generator import records
 from generator.compose import totals
 
-from .conftest import CONTENT, EVENT, composed, downloads, edit
+from .conftest import CONTENT, EVENT, composed, downloads, edit, site_tally
 
 # A second and third event beside the example one: a venue, a group and a
 # payment kind a spreadsheet would run as formulas, known and unknown
@@ -95,6 +95,8 @@ def typed_csv(text: str, schema: dict) -> list[dict]:
                 row[name] = None
             elif types[name] == "integer":
                 row[name] = int(cell)
+            elif types[name] == "boolean":
+                row[name] = {"true": True, "false": False}[cell]
             else:
                 if types[name] == "date":
                     date.fromisoformat(cell)
@@ -218,12 +220,12 @@ def test_rows_are_sorted_by_date_then_event(rich: records.Content) -> None:
 
 def test_figures_equal_the_totals(rich: records.Content) -> None:
     files = downloads(rich)
-    tally = totals.tally(totals.recipient_counts(rich), totals.payment_counts(rich))
+    tally = site_tally(rich)
     kegiatan = json.loads(files["data/kegiatan.json"])
     per = json.loads(files["data/penerima-per-kecamatan.json"])
     pembayaran = json.loads(files["data/pembayaran.json"])
     assert len(kegiatan) == tally.events == 3
-    assert sum(r["jumlah_penerima"] for r in kegiatan) == sum(r["jumlah_penerima"] for r in per) == tally.recipients == 16
+    assert sum(r["jumlah_penerima"] for r in kegiatan) == sum(r["jumlah_penerima"] for r in per) == tally.people == 16
     assert len({r["kode_kecamatan"] for r in per}) == tally.kecamatan == 6
     assert sum(r["jumlah_penerima"] for r in pembayaran) == tally.payments == 5
     assert sum(r["total"] or 0 for r in pembayaran) == tally.paid == 5_500_000
@@ -241,7 +243,7 @@ def test_kecamatan_carry_kemendagri_codes_and_official_names(rich: records.Conte
 
 def test_unknown_amounts_are_empty_cells(rich: records.Content) -> None:
     files = downloads(rich)
-    assert "2025-09-03-bangun-ntt-kupang,1,2025-09-03,bangun-ntt,santunan duka,2,,\n" in files["data/pembayaran.csv"]
+    assert "2025-09-03-bangun-ntt-kupang,1,2025-09-03,bangun-ntt,santunan duka,2,,,false,,\n" in files["data/pembayaran.csv"]
     paid = [r for r in json.loads(files["data/pembayaran.json"]) if r["kegiatan"] == "2025-10-01-santunan-alak"]
     assert [(r["urutan"], r["nominal_per_penerima"], r["total"]) for r in paid] == [(1, 1_500_000, 3_000_000), (2, 2_500_000, 2_500_000)]
 
@@ -322,9 +324,9 @@ def test_datapackage_describes_every_table_in_indonesian(rich: records.Content) 
         assert resource["encoding"] == "utf-8"
         assert resource["mediatype"] == {"csv": "text/csv", "json": "application/json"}[resource["format"]]
         for field in resource["schema"]["fields"]:
-            assert field["type"] in ("string", "integer", "date")
+            assert field["type"] in ("string", "integer", "number", "boolean", "date")
             assert field["title"] and field["description"]
-            if field["type"] == "integer":
+            if field["type"] in ("integer", "number"):
                 assert field["constraints"]["minimum"] == 0
     schema = resources(files)["penerima-per-kecamatan"]["schema"]
     assert schema["primaryKey"] == ["kegiatan", "kode_kecamatan"]

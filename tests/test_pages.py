@@ -24,7 +24,7 @@ from generator.core import bahasa, privacy
 from generator.core.errors import WartaError, format_problem
 from generator.core.text import slugify
 
-from .conftest import CONTENT, EVENT, TEMPLATES, composed, edit
+from .conftest import CONTENT, EVENT, TEMPLATES, composed, edit, site_tally
 
 # Hand-written pages (content/pages/), which MkDocs adds beside ours.
 HAND_WRITTEN = {p.relative_to(CONTENT / "pages").as_posix() for p in (CONTENT / "pages").rglob("*.md")}
@@ -180,19 +180,19 @@ def test_example_site_links_resolve_with_or_without_feeds(example: records.Conte
 
 def test_totals_agree_home_programmes_kecamatan_and_tally(site) -> None:
     content, built = site
-    tally = totals.tally(totals.recipient_counts(content), totals.payment_counts(content))
+    tally = site_tally(content)
     home = built["index.md"]
-    assert figure(home, "Penerima") == tally.recipients > 0
+    assert figure(home, "Penerima") == tally.people > 0
     assert figure(home, "Kegiatan") == tally.events == 25
     assert figure(home, "Kecamatan terjangkau") == tally.kecamatan == len(KECAMATAN)
     assert figure(home, "Penerima santunan/pembayaran") == tally.payments > 0
     assert f"| Nilai santunan/pembayaran tercatat | Rp{tally.paid:,} |".replace(",", ".") in home
     programmes = [built[f"program/{key}.md"] for key in content.programs]
-    assert sum(figure(p, "Penerima") for p in programmes) == tally.recipients
+    assert sum(figure(p, "Penerima") for p in programmes) == tally.people
     assert sum(figure(p, "Kegiatan") for p in programmes) == tally.events
     assert sum(figure(p, "Penerima santunan/pembayaran") for p in programmes) == tally.payments
     kecamatan = [built[f"kecamatan/{slugify(k.name)}.md"] for k in content.region.kecamatan]
-    assert sum(figure(k, "Penerima") for k in kecamatan) == tally.recipients
+    assert sum(figure(k, "Penerima") for k in kecamatan) == tally.people
 
 
 def test_every_kecamatan_of_the_region_has_a_page_and_an_index_row(site) -> None:
@@ -210,18 +210,18 @@ def test_every_kecamatan_of_the_region_has_a_page_and_an_index_row(site) -> None
 def test_programme_table_and_chart_show_every_kecamatan_with_the_same_numbers(rich, monkeypatch, tmp_path) -> None:
     charted: dict[str, list[tuple[str, int]]] = {}
 
-    def record(title: str, rows):
+    def record(title: str, rows, **options):
         charted[title] = list(rows)
         return "<svg></svg>"
 
     monkeypatch.setattr(templating, "bar_chart", record)
     content, _ = rich["masked"]
     built = composed(content)[1]
-    counts = totals.recipient_counts(content)
+    counts = totals.tables(content).recipients
     for key, program in content.programs.items():
         text = built[f"program/{key}.md"]
         rows = [(m[1], int(m[2].replace(".", ""))) for m in re.finditer(r"^\| \[([^\]]+)\]\(\.\./kecamatan/[a-z-]+\.md\) \| ([\d.]+) \|$", text, re.MULTILINE)]
-        expected = [(k.name, n) for k, n in totals.per_kecamatan((c for c in counts if c.program == key), content.region.kecamatan)]
+        expected = [(k.name, n) for k, n in totals.per_kecamatan((c for c in counts if c.program == key), content.region.kecamatan, "orang")]
         assert rows == expected
         assert (EMPTY_KECAMATAN, 0) in rows
         chart = next(rows for title, rows in charted.items() if program.name in title)

@@ -39,13 +39,18 @@ def test_two_spellings_are_one_place_in_the_records(content_dir: Path, spelling:
 
 def test_two_spellings_are_counted_once_in_every_output(content_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edit(content_dir / EVENT, *SECOND_SPELLING)
+    # A short activity, so that the headline has room for the count.
+    edit(content_dir / EVENT, "activity: penyerahan secara simbolis kartu BPJS Ketenagakerjaan dan buku rekening Bank NTT",
+         "activity: penyerahan kartu")
     content = records.load_content(content_dir)
     facts = facts_of(content)
     writer = writer_for()
-    assert writer.headline(facts) == "Bangun NTT Jangkau 11 Pekerja Rentan di 6 Kecamatan Kota Kupang"
+    assert writer.headline(facts) == "Pemprov NTT Serahkan Kartu kepada 11 Pekerja Rentan di Kota Kupang"
     article = writer.render(facts, "text")
-    assert "bagi sebelas pekerja rentan dari enam kecamatan di Kota Kupang" in article
-    assert "Susilowati dan Budi Contoh dari Kecamatan Oebobo" in article
+    assert "kepada sebelas pekerja rentan dari enam kecamatan di Kota Kupang" in article
+    # Eleven names: counted per kecamatan in the body, listed after it.
+    assert "Kecamatan Kelapa Lima (2 orang), Alak (2), Oebobo (2), Kota Lama (2), Kota Raja (1), dan Maulafa (2)" in article
+    assert "- Kecamatan Oebobo: Susilowati, Budi Contoh" in article
     assert "7 kecamatan" not in article.lower() and "tujuh kecamatan" not in article
 
     _, built = composed(content)

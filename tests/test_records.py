@@ -192,7 +192,7 @@ def test_every_message_code_has_catalogue_text_and_every_text_is_used() -> None:
     assert family("pii.") == privacy.KINDS
     assert family("leak.label.") == privacy.KINDS | {privacy.NAME}
     assert family("cli.help.") == set(re.findall(r'_help\("(\w+)"\)', (package / "edges" / "cli.py").read_text()))
-    tables = (opendata.KEGIATAN, opendata.PENERIMA_PER_KECAMATAN, opendata.PEMBAYARAN, opendata.PENERIMA)
+    tables = (opendata.KEGIATAN, opendata.PENERIMA_PER_KECAMATAN, opendata.PEMBAYARAN, opendata.BARANG, opendata.PENERIMA)
     described = {f"table.{t.name}.{part}" for t in tables for part in ("title", "description")}
     described |= {f"column.{c.text}.{part}" for t in tables for c in t.columns for part in ("title", "description")}
     assert family("data.") == described

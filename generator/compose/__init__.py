@@ -8,8 +8,10 @@ articles, `policy` decides names, `addresses` decides paths).
 
 from __future__ import annotations
 
+from ..core.errors import WartaError
 from ..records import Content
 from .facts import SiteFacts, site_facts
+from .policy import Policy
 from .pages import Page, build
 from .templating import Templates
 from .writer import Memo, Writer
@@ -23,6 +25,14 @@ def site(content: Content, templates: Templates, *, site_url: str | None = None,
     relative link), so they are made, and linked to, only when `site_url`
     is given; every other page is made either way.
     """
+    check(content)
     writer = Writer(templates, memo)
     facts = site_facts(content, writer, site_url=site_url, directory_urls=directory_urls)
     return facts, build(facts, templates, writer)
+
+
+def check(content: Content) -> None:
+    """Refuse content whose texts name someone their own article may not name (the policy's check of the records)."""
+    problems = Policy(content.site.privacy.recipient_names).text_problems(content)
+    if problems:
+        raise WartaError(problems)

@@ -2,29 +2,25 @@
 
 `facts` computes every count, list and choice the article states; the
 templates (through `writer`) add only words. Names come already decided by
-the privacy policy, for the article of the event itself.
+the privacy policy, for the article of the event itself. Choices between
+words (attribution verbs) are made here from the templates' own word list
+(``kata.yml``), so an editor changes them without touching Python.
 """
 
 from __future__ import annotations
 
 import zlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..core.documented import doc
-from ..records import Content, Event
+from ..records import Content, Event, Place
 from . import policy
+from .totals import GoodsLine, goods_total
 from .policy import Names, Output, Shown, Where
-
-# Attribution verbs a newsroom rotates (id-style guide, §1.6): neutral ones
-# for a speaker's first quote, continuation verbs for a further quote by the
-# same speaker, and a closing verb for the article's last quote.
-ATTRIBUTION_VERBS = {
-    "first": ("kata", "ujar", "tutur", "ucap"),
-    "again": ("tambah", "imbuh", "lanjut"),
-    "last": ("pungkas",),
-}
 
 
 @dataclass(frozen=True)
@@ -34,11 +30,24 @@ class Organization:
     key: str = doc("Its key in organizations.yml.")
     name: str = doc("Full name, for the first mention.")
     short: str | None = doc("Abbreviation used after the first mention, if it has one.")
+    parent: Organization | None = doc("The government it belongs to, if organizations.yml gives one.", default=None)
 
 
 def organization(content: Content, key: str) -> Organization:
     org = content.organizations[key]
-    return Organization(key, org.name, org.short)
+    parent = organization(content, org.parent) if org.parent and org.parent in content.organizations else None
+    return Organization(key, org.name, org.short, parent)
+
+
+@dataclass(frozen=True)
+class Member:
+    """One recipient the article may name, with what it records of them."""
+
+    name: str = doc("The name.")
+    kelurahan: str | None = doc("Their desa or kelurahan, if written.")
+    urban: bool = doc("Whether that is a kelurahan (true) or a desa (false).")
+    goods: tuple[GoodsLine, ...] = doc("What they received, if the record says per recipient.")
+    certified: bool = doc("In a training: whether they passed.")
 
 
 @dataclass(frozen=True)
@@ -47,8 +56,11 @@ class KecamatanGroup:
 
     name: str = doc("The kecamatan's display name from the gazetteer.")
     code: str = doc("Its Kemendagri code.")
-    count: int = doc("Recipients from this kecamatan.")
-    names: Names = doc("The recipients as this article may name them.")
+    count: int = doc("Recipients from this kecamatan: counted from names, or declared.")
+    declared: bool = doc("Whether the count comes from a document (`recipients.source`).")
+    names: Names = doc("The recipients (under a declared count, the representatives) as this article may name them.")
+    members: tuple[Member, ...] = doc("The same people with their details; empty unless the names are shown in full.")
+    certified: int = doc("In a training: how many from here passed.")
 
 
 @dataclass(frozen=True)
@@ -60,19 +72,25 @@ class Payment:
     names: Names = doc("The people paid, as this article may name them.")
     amount: int | None = doc("Rupiah per person, if the record gives it.")
     total: int | None = doc("Rupiah in all, if the record gives an amount.")
+    to_recipients: bool = doc("Whether it went to the event's own recipients (then it is the event itself).")
+    heirs: bool = doc("Whether the names are deceased participants and the money went to their heirs.")
+    period: str | None = doc("For what period: 'Oktober–Desember 2025'.")
+    channel: str | None = doc("How it was paid: 'melalui rekening Bank NTT'.")
 
 
 @dataclass(frozen=True)
 class Quote:
     text: str = doc("The words, verbatim.")
     verb: str = doc("The attribution verb chosen for it: kata, ujar, tambah, pungkas ...")
+    again: bool = doc("Whether it follows a quote of the same speaker (then it shares that paragraph).")
 
 
 @dataclass(frozen=True)
 class Speaker:
     key: str = doc("Their key in people.yml.")
     name: str = doc("Full name.")
-    title: str = doc("Position, written before the name at first mention.")
+    resident: bool = doc("Whether they are a resident (warga): named with their role after the name.")
+    title: str = doc("Officials: position, written before the name at first mention; residents: their role.")
     short: str = doc("How later mentions call them.")
     remarks: str | None = doc("Indirect speech, a verb phrase, if any.")
     quotes: tuple[Quote, ...] = doc("Verbatim quotes in record order.")
@@ -83,6 +101,51 @@ class Correction:
     date: date = doc("When the correction was published.")
     time: time | None = doc("At what time, if recorded.")
     note: str = doc("What was corrected.")
+    before: str | None = doc("The wrong text, if given.")
+    after: str | None = doc("The right text, if given.")
+
+
+@dataclass(frozen=True)
+class Participants:
+    count: int = doc("How many took part.")
+    who: tuple[str, ...] = doc("Who they were: 'kepala desa', 'kader posyandu'.")
+    source: str = doc("Where the count comes from: 'daftar hadir'.")
+
+
+@dataclass(frozen=True)
+class Training:
+    days: int | None = doc("How many days, if recorded.")
+    hours: int | None = doc("How many hours, if recorded.")
+    provider: Organization | None = doc("Who ran it, if recorded.")
+    certifier: str | None = doc("Who issued the certificates, if recorded.")
+
+
+@dataclass(frozen=True)
+class Budget:
+    amount: int = doc("Rupiah.")
+    source: str = doc("From which budget: 'APBD Kabupaten Sikka'.")
+    fiscal_year: int = doc("The fiscal year.")
+
+
+@dataclass(frozen=True)
+class Target:
+    count: int = doc("How many the programme aims to reach.")
+    unit: str | None = doc("Of what: 'pekerja rentan'.")
+    year: int | None = doc("By when, if given.")
+    source: str = doc("The document that sets it: RPJMD, SK ...")
+
+
+@dataclass(frozen=True)
+class ProgramFacts:
+    """The programme an event belongs to, as its article may tell it."""
+
+    key: str = doc("Its file name in programs/.")
+    name: str = doc("Its name.")
+    summary: str = doc("One sentence about it.")
+    benefits: tuple[str, ...] = doc("What it gives.")
+    target: Target | None = doc("What it aims to reach, if given.")
+    budget: Budget | None = doc("Its budget, if given.")
+    how_to_join: str | None = doc("How residents join or ask, if given: the article's closing paragraph.")
 
 
 @dataclass(frozen=True)
@@ -90,6 +153,8 @@ class ArticleFacts:
     """Everything an article may state; the templates add only words."""
 
     slug: str = doc("The event's file name without .yml.")
+    kind: str = doc("What happened: penyerahan, penyaluran, bantuan-tunai, pelatihan, peluncuran, sosialisasi, rapat, kunjungan.")
+    seed: int = doc("A number fixed by the slug, to rotate connectives (`kata` lists) so articles vary yet stay the same.")
     title: str | None = doc("The record's own headline; none means the headline template writes one.")
     date: date = doc("The day of the event.")
     time: time | None = doc("When it began, local time, if recorded.")
@@ -97,15 +162,24 @@ class ArticleFacts:
     iana_zone: str = doc("The zone for machine-readable times: 'Asia/Makassar'.")
     dateline: str = doc("site.yml's dateline: 'KUPANG'.")
     region: str = doc("The kabupaten/kota: 'Kota Kupang'.")
+    places: str = doc("How the law names its places: 'umum', 'papua', 'diy', 'kota-yogyakarta' (a key of kata.wilayah).")
     venue: str = doc("Where it took place.")
-    program: str = doc("The programme's name.")
+    venue_address: str | None = doc("The venue's public address, if given.")
+    program: ProgramFacts = doc("The programme.")
     activity: str = doc("What happened, a noun phrase.")
     purpose: str | None = doc("Why, a verb phrase, if given.")
     organizers: tuple[Organization, ...] = doc("Organisers in the order the lead names them.")
-    group: str = doc("Plural noun for the recipients: 'pekerja rentan'.")
-    recipient_count: int = doc("Recipients in all, counted from the record.")
+    group: str | None = doc("Plural noun for the recipients: 'pekerja rentan'; none without recipients.")
+    recipient_kind: str | None = doc("orang, keluarga, lembaga or kelompok; none without recipients.")
+    recipient_count: int = doc("Recipients in all: counted from the names, or declared.")
+    source: str | None = doc("The document declared counts come from, if any.")
     kecamatan: tuple[KecamatanGroup, ...] = doc("Recipients per kecamatan, each kecamatan once, in record order.")
+    certified: int = doc("In a training: how many passed (all, unless the record says otherwise).")
+    goods: tuple[GoodsLine, ...] = doc("Goods handed over in all: as given, or summed from each recipient's.")
     payments: tuple[Payment, ...] = doc("Payments handed over at the event.")
+    participants: Participants | None = doc("Who took part, when the record counts them.")
+    training: Training | None = doc("A training's duration, provider and certifier.")
+    budget: Budget | None = doc("What the event itself cost or disbursed, if given.")
     speakers: tuple[Speaker, ...] = doc("Who spoke, in record order.")
     corrections: tuple[Correction, ...] = doc("Published corrections, oldest first.")
     tags: tuple[str, ...] = doc("Free keywords.")
@@ -116,8 +190,19 @@ class ArticleFacts:
 
     @property
     def recipients_named(self) -> bool:
-        """Whether the policy lets this article print every recipient's name."""
-        return bool(self.kecamatan) and all(k.names.shown is Shown.FULL for k in self.kecamatan)
+        """Whether the policy lets this article print every recipient's (or representative's) name."""
+        return any(k.names.names for k in self.kecamatan) and all(
+            k.names.shown is Shown.FULL for k in self.kecamatan if k.names.count)
+
+    @property
+    def named_count(self) -> int:
+        """How many names the article may print (recipients, or the representatives of declared counts)."""
+        return sum(len(k.names.names) for k in self.kecamatan) if self.recipients_named else 0
+
+    @property
+    def declared(self) -> bool:
+        """Whether any count comes from a document rather than from names."""
+        return any(k.declared for k in self.kecamatan)
 
     @property
     def kecamatan_count(self) -> int:
@@ -143,31 +228,22 @@ class ArticleFacts:
         return datetime.combine(last.date, last.time or time(0), ZoneInfo(self.iana_zone))
 
 
-def facts(event: Event, content: Content, rules: policy.Policy) -> ArticleFacts:
-    """Count and order everything the article about `event` will say."""
+def facts(event: Event, content: Content, rules: policy.Policy, words: Mapping[str, Any]) -> ArticleFacts:
+    """Count and order everything the article about `event` will say.
+
+    `words` is the templates' word list (kata.yml): the attribution verbs
+    are chosen from it.
+    """
     region = content.region
     here = Where(Output.ARTICLE, event.slug)
-    kecamatan = tuple(
-        KecamatanGroup(
-            name=place.kecamatan.name,
-            code=place.kecamatan.code,
-            count=len(place.recipients),
-            names=rules.names(policy.recipients(event, place), here),
-        )
-        for place in event.recipients.places
-    )
-    payments = tuple(
-        Payment(
-            kind=p.kind,
-            count=len(p.recipients),
-            names=rules.names(policy.payees(event, p), here),
-            amount=p.amount,
-            total=p.amount * len(p.recipients) if p.amount else None,
-        )
-        for p in event.payments
-    )
+    recipients = event.recipients
+    kecamatan = tuple(_group(event, place, rules, here) for place in event.places)
+    payments = tuple(_payment(event, p, rules, here) for p in event.payments)
+    each = [g for place in event.places for r in place.recipients for g in r.goods]
     return ArticleFacts(
         slug=event.slug,
+        kind=event.what,
+        seed=zlib.crc32(event.slug.encode()),
         title=event.title,
         date=event.date,
         time=event.time,
@@ -175,17 +251,27 @@ def facts(event: Event, content: Content, rules: policy.Policy) -> ArticleFacts:
         iana_zone=region.iana_zone,
         dateline=content.site.dateline,
         region=region.name,
-        venue=event.venue,
-        program=content.programs[event.program].name,
+        places=region.system,
+        venue=event.venue.name,
+        venue_address=event.venue.address,
+        program=program_facts(content, event.program),
         activity=event.activity,
         purpose=event.purpose,
         organizers=tuple(organization(content, key) for key in event.organizers),
-        group=event.recipients.group,
-        recipient_count=event.recipients.count,
+        group=recipients.group if recipients else None,
+        recipient_kind=recipients.kind if recipients else None,
+        recipient_count=recipients.count if recipients else 0,
+        source=recipients.source if recipients else None,
         kecamatan=kecamatan,
+        certified=sum(k.certified for k in kecamatan),
+        goods=goods_total(event.goods or each),
         payments=payments,
-        speakers=_speakers(event, content),
-        corrections=tuple(Correction(c.date, c.time, c.note) for c in event.corrections),
+        participants=Participants(event.participants.count, event.participants.who, event.participants.source)
+        if event.participants else None,
+        training=_training(event, content),
+        budget=Budget(event.budget.amount, event.budget.source, event.budget.fiscal_year) if event.budget else None,
+        speakers=_speakers(event, content, words),
+        corrections=tuple(Correction(c.date, c.time, c.note, c.before, c.after) for c in event.corrections),
         tags=event.tags,
         publisher=organization(content, content.site.publisher),
         footer_preset=content.site.footer.preset,
@@ -194,39 +280,93 @@ def facts(event: Event, content: Content, rules: policy.Policy) -> ArticleFacts:
     )
 
 
-def _speakers(event: Event, content: Content) -> tuple[Speaker, ...]:
-    quoted = [(s.person, q.text) for s in event.speakers for q in s.quotes]
-    verbs = iter(attribution_verbs([person for person, _ in quoted], seed=zlib.crc32(event.slug.encode())))
+def _group(event: Event, place: Place, rules: policy.Policy, here: Where) -> KecamatanGroup:
+    names = rules.names(policy.recipients(event, place), here)
+    members = tuple(
+        Member(r.name, r.kelurahan.name if r.kelurahan else None, bool(r.kelurahan and r.kelurahan.urban),
+               goods_total(r.goods), r.certified)
+        for r in place.recipients
+    ) if names.shown is Shown.FULL else ()
+    certified = place.count - sum(not r.certified for r in place.recipients)
+    return KecamatanGroup(place.kecamatan.name, place.kecamatan.code, place.count, place.declared is not None,
+                          names, members, certified)
+
+
+def _payment(event: Event, payment: Any, rules: policy.Policy, here: Where) -> Payment:
+    to_recipients = payment.to == "recipients"
+    count = event.recipients.count if to_recipients and event.recipients else len(payment.recipients)
+    return Payment(
+        kind=payment.kind,
+        count=count,
+        names=rules.names(policy.payees(event, payment), here),
+        amount=payment.amount,
+        total=payment.amount * count if payment.amount else None,
+        to_recipients=to_recipients,
+        heirs=payment.heirs,
+        period=payment.period,
+        channel=payment.channel,
+    )
+
+
+def program_facts(content: Content, key: str) -> ProgramFacts:
+    program = content.programs[key]
+    target = program.target
+    return ProgramFacts(
+        key=key,
+        name=program.name,
+        summary=program.summary,
+        benefits=program.benefits,
+        target=Target(target.count, target.unit, target.year, target.source) if target else None,
+        budget=Budget(program.budget.amount, program.budget.source, program.budget.fiscal_year) if program.budget else None,
+        how_to_join=program.how_to_join,
+    )
+
+
+def _training(event: Event, content: Content) -> Training | None:
+    t = event.training
+    if t is None:
+        return None
+    return Training(t.days, t.hours, organization(content, t.provider) if t.provider else None, t.certifier)
+
+
+def _speakers(event: Event, content: Content, words: Mapping[str, Any]) -> tuple[Speaker, ...]:
+    quoted = [s.person for s in event.speakers for _ in s.quotes]
+    verbs = iter(attribution_verbs(quoted, words["kutipan"], seed=zlib.crc32(event.slug.encode())))
     speakers = []
     for speaker in event.speakers:
         person = content.people[speaker.person]
-        quotes = tuple(Quote(q.text, next(verbs)) for q in speaker.quotes)
-        speakers.append(Speaker(speaker.person, person.name, person.title, person.short, speaker.remarks, quotes))
+        quotes = tuple(Quote(q.text, next(verbs), i > 0) for i, q in enumerate(speaker.quotes))
+        resident = person.kind == "warga"
+        title = (person.role if resident else person.title) or ""
+        speakers.append(Speaker(speaker.person, person.name, resident, title, person.short, speaker.remarks, quotes))
     return tuple(speakers)
 
 
-def attribution_verbs(speakers: list[str], *, seed: int) -> list[str]:
+def attribution_verbs(speakers: list[str], verbs: Mapping[str, Sequence[str]], *, seed: int) -> list[str]:
     """One attribution verb per quote, for quotes by `speakers` in article order.
 
-    Rules: a further quote by the same speaker takes a continuation verb; the
-    last of several quotes closes with "pungkas"; the same verb never comes
-    twice in a row, and "kata" never twice in a row. The choice among the
-    allowed verbs rotates from `seed` so articles don't all read alike, yet
-    the same event always gets the same verbs.
+    `verbs` gives the choices (kata.yml ``kutipan``): `pertama` for a
+    speaker's first quote, `lanjutan` for a further quote by the same
+    speaker (it shares the paragraph, so it takes "-nya"), `penutup` for
+    the article's last quote when it opens a paragraph of its own. The same
+    verb never comes twice in a row; the choice rotates from `seed`, so
+    articles don't all read alike, yet one event always gets the same verbs.
 
-    >>> attribution_verbs(["wawan", "christian"], seed=0)
+    >>> table = {"pertama": ["kata", "ujar"], "lanjutan": ["tambah", "imbuh"], "penutup": ["pungkas"]}
+    >>> attribution_verbs(["wawan", "christian"], table, seed=0)
     ['kata', 'pungkas']
-    >>> attribution_verbs(["a", "a", "b"], seed=1)
-    ['ujar', 'lanjut', 'pungkas']
+    >>> attribution_verbs(["a", "a", "b"], table, seed=1)
+    ['ujar', 'tambahnya', 'pungkas']
     """
     chosen: list[str] = []
     for i, speaker in enumerate(speakers):
-        if i == len(speakers) - 1 and i > 0 and chosen[-1] != "pungkas":
-            role = "last"
-        elif i > 0 and speakers[i - 1] == speaker:
-            role = "again"
+        again = i > 0 and speakers[i - 1] == speaker
+        if again:
+            role, suffix = "lanjutan", "nya"
+        elif i == len(speakers) - 1 and i > 0:
+            role, suffix = "penutup", ""
         else:
-            role = "first"
-        options = [v for v in ATTRIBUTION_VERBS[role] if not chosen or v != chosen[-1]]
-        chosen.append(options[(seed + i) % len(options)])
+            role, suffix = "pertama", ""
+        options = [v for v in verbs[role] if not chosen or v + suffix != chosen[-1]] or list(verbs[role])
+        chosen.append(options[(seed + i) % len(options)] + suffix)
     return chosen

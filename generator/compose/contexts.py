@@ -22,7 +22,7 @@ from typing import ClassVar
 from ..core.bahasa import Mentions
 from ..core.documented import doc
 from ..core.wilayah import Kelurahan
-from .article import ArticleFacts, Organization
+from .article import ArticleFacts, Organization, ProgramFacts
 from .opendata import DataPage
 from .policy import Names, PolicySummary
 from .totals import Tally
@@ -38,6 +38,7 @@ class SiteInfo:
 
     title: str = doc("The site's title, from site.yml.")
     region: str = doc("The kabupaten/kota it covers: 'Kota Kupang'.")
+    places: str = doc("How the law names its places: 'umum', 'papua', 'diy', 'kota-yogyakarta' (a key of kata.wilayah).")
     publisher: Organization = doc("Who publishes it.")
     contact: str = doc("Where readers send hak jawab, hak koreksi and privacy requests.")
 
@@ -61,7 +62,24 @@ class KecamatanRef:
 
     name: str = doc("Display name.")
     path: str = doc("Its page.")
-    recipients: int = doc("Recipients of the programme there.")
+    counts: tuple[int, ...] = doc("Recipients of the programme there, one figure per unit of `ProgramInfo.units`.")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """The rows of one bar chart: one unit, never several added together."""
+
+    unit: str = doc("What the bars count: orang, keluarga, lembaga or kelompok.")
+    rows: tuple[tuple[str, int], ...] = doc("(label, count) pairs, in the order to draw.")
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a programme has come against its target."""
+
+    reached: int = doc("Recipients so far, in the programme's first unit (participants for a programme without recipients).")
+    target: int = doc("The target count.")
+    share: float = doc("reached / target (use the `percent` filter).")
 
 
 @dataclass(frozen=True)
@@ -76,8 +94,11 @@ class ProgramInfo:
     partners: tuple[Organization, ...] = doc("Partner organisations.")
     benefits: tuple[str, ...] = doc("What it gives, one item each.")
     target_group: str | None = doc("Who it is for, if given.")
+    facts: ProgramFacts = doc("What its record says beyond the above: target, budget, how to join.")
     tally: Tally = doc("Its figures.")
+    units: tuple[str, ...] = doc("The units its recipients are counted in (orang, keluarga, lembaga, kelompok), never added together.")
     per_kecamatan: tuple[KecamatanRef, ...] = doc("Every kecamatan of the region in gazetteer order, zeros included.")
+    progress: Progress | None = doc("Progress against its target, if it has one.")
     stories: tuple[Story, ...] = doc("Its articles, oldest first: a timeline.")
 
 
@@ -88,6 +109,7 @@ class ProgramShare:
     name: str = doc("The programme's name.")
     path: str = doc("The programme's page.")
     tally: Tally = doc("Its figures in this kecamatan.")
+    unit: str | None = doc("The programme's first unit, which the chart shows; none without recipients.")
 
 
 @dataclass(frozen=True)
@@ -97,6 +119,8 @@ class KecamatanEvent:
     story: Story = doc("The article about it.")
     program: str = doc("The programme's name.")
     recipients: int = doc("Recipients from this kecamatan.")
+    unit: str = doc("What they are counted as: orang, keluarga, lembaga or kelompok.")
+    source: str | None = doc("The document a declared count comes from; none when counted from names.")
     names: Names = doc("Those recipients as this page may show them.")
 
 
@@ -239,6 +263,14 @@ class LeadContext:
 
 
 @dataclass(frozen=True)
+class DescriptionContext:
+    """The meta description: one sentence of at most 160 characters, plain text."""
+
+    TEMPLATE: ClassVar[str] = "description.j2"
+    facts: ArticleFacts = doc("Everything the article states.")
+
+
+@dataclass(frozen=True)
 class FooterPartial:
     """The press-law footer, included at the end of article.j2."""
 
@@ -355,7 +387,7 @@ class ProgramContext(PageContext):
 
     TEMPLATE: ClassVar[str] = "pages/program.j2"
     program: ProgramInfo = doc("The programme and its figures.")
-    chart_rows: tuple[tuple[str, int], ...] = doc("(kecamatan name, recipients) for bar_chart: the numbers of `program.per_kecamatan`.")
+    charts: tuple[Chart, ...] = doc("One chart per unit of `program.units`: (kecamatan name, recipients) rows, the numbers of `program.per_kecamatan`.")
 
 
 @dataclass(frozen=True)
@@ -376,7 +408,7 @@ class KecamatanContext(PageContext):
 
     TEMPLATE: ClassVar[str] = "pages/kecamatan.j2"
     kecamatan: KecamatanInfo = doc("The kecamatan and its figures.")
-    chart_rows: tuple[tuple[str, int], ...] = doc("(programme name, recipients here) for bar_chart: the numbers of `kecamatan.programs`.")
+    chart_rows: tuple[tuple[str, int], ...] = doc("('programme (unit)', recipients here) for bar_chart: each programme in its first unit, the numbers of `kecamatan.programs`.")
 
 
 @dataclass(frozen=True)
@@ -436,7 +468,7 @@ class StoryListPartial(PageContext):
 
 
 @dataclass(frozen=True)
-class TallyPartial:
+class TallyPartial(PageContext):
     """Headline figures as a table, included after the page sets `tally`. Counts only: no name."""
 
     TEMPLATE: ClassVar[str] = "pages/partials/tally.j2"
@@ -479,7 +511,7 @@ class ThemeContext:
 INDEX: Mapping[str, type] = {
     cls.TEMPLATE: cls
     for cls in (
-        ArticleContext, HeadlineContext, LeadContext, FooterPartial,
+        ArticleContext, HeadlineContext, LeadContext, DescriptionContext, FooterPartial,
         ArticleNavContext, HomeContext, NewsIndexContext, ArchiveContext, ArchiveYearContext, ArchiveMonthContext,
         ProgramNewsContext, TopicsContext, TopicContext, ProgramsContext, ProgramContext,
         KecamatanIndexContext, KecamatanContext, PeopleContext, PersonContext, CorrectionsContext,

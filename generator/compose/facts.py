@@ -14,7 +14,7 @@ from ..records import Content
 from . import article, opendata, totals
 from .addresses import Addresses
 from .article import Organization
-from .contexts import KecamatanRef, ProgramInfo, SiteInfo, Story
+from .contexts import KecamatanRef, ProgramInfo, Progress, SiteInfo, Story
 from .policy import Policy
 from .writer import Writer
 
@@ -28,9 +28,8 @@ class SiteFacts:
     policy: Policy
     site: SiteInfo
     stories: tuple[Story, ...]  # oldest first, the records' order
-    counts: tuple[totals.RecipientCount, ...]
-    payments: tuple[totals.PaymentCount, ...]
-    tables: tuple[opendata.TableRows, ...]
+    figures: totals.Tables
+    data: tuple[opendata.TableRows, ...]  # the open-data tables with their rows
     programs: tuple[ProgramInfo, ...]  # by name
     updated: date | None  # the newest event or correction date; None without news
     site_url: str | None  # the public address; feeds are made only with it
@@ -45,24 +44,34 @@ def site_facts(content: Content, writer: Writer, *, site_url: str | None = None,
     rules = Policy(content.site.privacy.recipient_names)
     stories = []
     for event in content.events:
-        facts = article.facts(event, content, rules)
+        facts = article.facts(event, content, rules, writer.templates.words)
         stories.append(Story(event.slug, book.article(event.slug), writer.headline(facts),
                              writer.description(facts), event.date, event.program, facts))
-    counts, payments = totals.recipient_counts(content), totals.payment_counts(content)
-    tables = opendata.tables(opendata.Sources(content, counts, payments, rules, book))
+    figures = totals.tables(content)
+    data = opendata.tables(opendata.Sources(content, figures, rules, book))
     publisher = article.organization(content, content.site.publisher)
-    site = SiteInfo(content.site.title, content.region.name, publisher, content.site.footer.contact)
+    site = SiteInfo(content.site.title, content.region.name, content.region.system, publisher, content.site.footer.contact)
     updated = max((d for e in content.events for d in (e.date, *(c.date for c in e.corrections))), default=None)
-    return SiteFacts(content, book, rules, site, tuple(stories), counts, payments, tables,
-                     _programs(content, book, tuple(stories), counts, payments), updated, site_url)
+    return SiteFacts(content, book, rules, site, tuple(stories), figures, data,
+                     _programs(content, book, tuple(stories), figures), updated, site_url)
 
 
-def _programs(content: Content, book: Addresses, stories: tuple[Story, ...],
-              counts: tuple[totals.RecipientCount, ...], payments: tuple[totals.PaymentCount, ...]) -> tuple[ProgramInfo, ...]:
+def of_program(figures: totals.Tables, key: str) -> totals.Tally:
+    """The figures of one programme."""
+    return totals.tally(*(tuple(r for r in rows if r.program == key) for rows in
+                          (figures.recipients, figures.payments, figures.goods, figures.participants)))
+
+
+def _programs(content: Content, book: Addresses, stories: tuple[Story, ...], figures: totals.Tables) -> tuple[ProgramInfo, ...]:
     out = []
     for key, program in sorted(content.programs.items(), key=lambda kv: (kv[1].name, kv[0])):
-        mine = [c for c in counts if c.program == key]
-        per = totals.per_kecamatan(mine, content.region.kecamatan)
+        tally = of_program(figures, key)
+        units = tuple(u.unit for u in tally.units)
+        mine = [c for c in figures.recipients if c.program == key]
+        per = [totals.per_kecamatan(mine, content.region.kecamatan, unit) for unit in units]
+        facts = article.program_facts(content, key)
+        target = facts.target
+        reached = tally.count(units[0]) if units else tally.participants
         out.append(ProgramInfo(
             key=key,
             path=book.program(key),
@@ -72,8 +81,14 @@ def _programs(content: Content, book: Addresses, stories: tuple[Story, ...],
             partners=tuple(article.organization(content, k) for k in program.partners),
             benefits=program.benefits,
             target_group=program.target_group,
-            tally=totals.tally(mine, (p for p in payments if p.program == key)),
-            per_kecamatan=tuple(KecamatanRef(k.name, book.kecamatan(k.code), n) for k, n in per),
+            facts=facts,
+            tally=tally,
+            units=units,
+            per_kecamatan=tuple(
+                KecamatanRef(k.name, book.kecamatan(k.code), tuple(rows[i][1] for rows in per))
+                for i, k in enumerate(content.region.kecamatan)
+            ),
+            progress=Progress(reached, target.count, reached / target.count) if target else None,
             stories=tuple(s for s in stories if s.program == key),
         ))
     return tuple(out)

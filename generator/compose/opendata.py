@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Literal, Union
 
 from ..core.documented import doc
@@ -29,9 +30,9 @@ from . import policy, totals
 from .addresses import Addresses, relative
 from .policy import Output, Shown, Where
 
-Cell = Union[str, int, None]
+Cell = Union[str, int, bool, Decimal, None]
 Row = dict[str, Cell]
-FieldType = Literal["string", "integer", "date"]
+FieldType = Literal["string", "integer", "number", "boolean", "date"]
 
 
 # --------------------------------------------------------------------------
@@ -59,7 +60,7 @@ class Column:
 
     def descriptor(self) -> dict[str, object]:
         constraints: dict[str, object] = {"required": self.required}
-        if self.type == "integer":
+        if self.type in ("integer", "number"):
             constraints["minimum"] = 0
         return {
             "name": self.name,
@@ -139,10 +140,17 @@ KEGIATAN = Table(
         Column("nama_program", "string", "kegiatan.nama_program"),
         Column("tempat", "string", "kegiatan.tempat"),
         Column("kode_wilayah", "string", "kegiatan.kode_wilayah"),
-        Column("kelompok_penerima", "string", "kegiatan.kelompok_penerima"),
+        Column("kelompok_penerima", "string", "kegiatan.kelompok_penerima", required=False),
         Column("jumlah_penerima", "integer", "kegiatan.jumlah_penerima"),
         Column("jumlah_kecamatan", "integer", "kegiatan.jumlah_kecamatan"),
         Column("halaman", "string", "kegiatan.halaman"),
+        Column("jenis_kegiatan", "string", "kegiatan.jenis_kegiatan"),
+        Column("satuan_penerima", "string", "satuan_penerima", required=False),
+        Column("sumber_jumlah", "string", "sumber_jumlah", required=False),
+        Column("jumlah_peserta", "integer", "kegiatan.jumlah_peserta", required=False),
+        Column("sumber_peserta", "string", "kegiatan.sumber_peserta", required=False),
+        Column("anggaran", "integer", "kegiatan.anggaran", required=False),
+        Column("sumber_anggaran", "string", "kegiatan.sumber_anggaran", required=False),
     ),
     primary_key=("kegiatan",),
 )
@@ -156,6 +164,8 @@ PENERIMA_PER_KECAMATAN = Table(
         _KECAMATAN_CODE,
         _KECAMATAN_NAME,
         Column("jumlah_penerima", "integer", "penerima-per-kecamatan.jumlah_penerima"),
+        Column("satuan_penerima", "string", "satuan_penerima"),
+        Column("sumber_jumlah", "string", "sumber_jumlah", required=False),
     ),
     primary_key=("kegiatan", "kode_kecamatan"),
     foreign_keys=(_TO_EVENT,),
@@ -172,6 +182,24 @@ PEMBAYARAN = Table(
         Column("jumlah_penerima", "integer", "pembayaran.jumlah_penerima"),
         Column("nominal_per_penerima", "integer", "pembayaran.nominal_per_penerima", required=False),
         Column("total", "integer", "pembayaran.total", required=False),
+        Column("ahli_waris", "boolean", "pembayaran.ahli_waris"),
+        Column("periode", "string", "pembayaran.periode", required=False),
+        Column("saluran", "string", "pembayaran.saluran", required=False),
+    ),
+    primary_key=("kegiatan", "urutan"),
+    foreign_keys=(_TO_EVENT,),
+)
+
+BARANG = Table(
+    "barang",
+    (
+        _EVENT,
+        Column("urutan", "integer", "barang.urutan"),
+        _DATE,
+        _PROGRAM,
+        Column("barang", "string", "barang.barang"),
+        Column("jumlah", "number", "barang.jumlah"),
+        Column("satuan", "string", "barang.satuan"),
     ),
     primary_key=("kegiatan", "urutan"),
     foreign_keys=(_TO_EVENT,),
@@ -228,30 +256,37 @@ class Sources:
     """What every table is made from, computed once per build."""
 
     content: Content
-    counts: Sequence[totals.RecipientCount]
-    payments: Sequence[totals.PaymentCount]
+    figures: totals.Tables
     rules: policy.Policy
     addresses: Addresses
 
 
 def _kegiatan(src: Sources) -> list[Row]:
     per_event: dict[str, list[totals.RecipientCount]] = {}
-    for c in src.counts:
+    for c in src.figures.recipients:
         per_event.setdefault(c.event, []).append(c)
     rows = []
     for event in src.content.events:
-        tally = totals.tally(per_event.get(event.slug, ()), ())
+        tally = totals.tally(per_event.get(event.slug, ()))
+        recipients, budget, participants = event.recipients, event.budget, event.participants
         rows.append({
             "kegiatan": event.slug,
             "tanggal": event.date.isoformat(),
             "program": event.program,
             "nama_program": src.content.programs[event.program].name,
-            "tempat": event.venue,
+            "tempat": event.venue.name,
             "kode_wilayah": src.content.region.code,
-            "kelompok_penerima": event.recipients.group,
-            "jumlah_penerima": tally.recipients,
+            "kelompok_penerima": recipients.group if recipients else None,
+            "jumlah_penerima": recipients.count if recipients else 0,
             "jumlah_kecamatan": tally.kecamatan,
             "halaman": src.addresses.url(src.addresses.article(event.slug)),
+            "jenis_kegiatan": event.what,
+            "satuan_penerima": recipients.kind if recipients else None,
+            "sumber_jumlah": recipients.source if recipients and recipients.declared else None,
+            "jumlah_peserta": participants.count if participants else None,
+            "sumber_peserta": participants.source if participants else None,
+            "anggaran": budget.amount if budget else None,
+            "sumber_anggaran": f"{budget.source} {budget.fiscal_year}" if budget else None,
         })
     return sorted(rows, key=lambda r: (r["tanggal"], r["kegiatan"]))
 
@@ -265,8 +300,10 @@ def _per_kecamatan(src: Sources) -> list[Row]:
             "kode_kecamatan": c.kecamatan.code,
             "nama_kecamatan": c.kecamatan.name,
             "jumlah_penerima": c.recipients,
+            "satuan_penerima": c.unit,
+            "sumber_jumlah": c.source,
         }
-        for c in src.counts
+        for c in src.figures.recipients
     ]
     return sorted(rows, key=lambda r: (r["tanggal"], r["kegiatan"], r["kode_kecamatan"]))
 
@@ -282,8 +319,27 @@ def _pembayaran(src: Sources) -> list[Row]:
             "jumlah_penerima": p.recipients,
             "nominal_per_penerima": p.amount,
             "total": p.total,
+            "ahli_waris": p.heirs,
+            "periode": p.period,
+            "saluran": p.channel,
         }
-        for p in src.payments
+        for p in src.figures.payments
+    ]
+    return sorted(rows, key=lambda r: (r["tanggal"], r["kegiatan"], r["urutan"]))
+
+
+def _barang(src: Sources) -> list[Row]:
+    rows: list[Row] = [
+        {
+            "kegiatan": g.event,
+            "urutan": g.position,
+            "tanggal": g.date.isoformat(),
+            "program": g.program,
+            "barang": g.item,
+            "jumlah": g.quantity,
+            "satuan": g.unit,
+        }
+        for g in src.figures.goods
     ]
     return sorted(rows, key=lambda r: (r["tanggal"], r["kegiatan"], r["urutan"]))
 
@@ -292,7 +348,7 @@ def _penerima(src: Sources) -> list[Row]:
     """The recipients downloads may name, as the policy decides, one row each."""
     rows = []
     for event in src.content.events:
-        for place in event.recipients.places:
+        for place in event.places:
             names = src.rules.names(policy.recipients(event, place), Where(Output.DOWNLOAD))
             rows.extend({
                 "kegiatan": event.slug,
@@ -306,13 +362,20 @@ def _penerima(src: Sources) -> list[Row]:
 
 
 def _str(cell: Cell) -> str:
-    return "" if cell is None else str(cell)
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return "true" if cell else "false"
+    if isinstance(cell, Decimal):
+        return f"{cell.normalize():f}"
+    return str(cell)
 
 
 _ROWS = {
     KEGIATAN.name: _kegiatan,
     PENERIMA_PER_KECAMATAN.name: _per_kecamatan,
     PEMBAYARAN.name: _pembayaran,
+    BARANG.name: _barang,
     PENERIMA.name: _penerima,
 }
 
@@ -328,9 +391,14 @@ class TableRows:
 def tables(src: Sources) -> tuple[TableRows, ...]:
     """The tables this site publishes, in download order, with their rows.
 
-    ``penerima`` is published only where the policy lets downloads name anyone.
+    ``barang`` is published once there are goods, ``penerima`` only where the
+    policy lets downloads name anyone.
     """
     published = [KEGIATAN, PENERIMA_PER_KECAMATAN, PEMBAYARAN]
+    # Goods are a table of their own once a record gives any: most sites
+    # hand over cards and cash, and an empty table is no open data.
+    if src.figures.goods:
+        published.append(BARANG)
     if src.rules.summary().consented_in_downloads is Shown.FULL:
         published.append(PENERIMA)
     return tuple(TableRows(t, tuple(_neutralise(row) for row in _ROWS[t.name](src))) for t in published)
@@ -372,7 +440,14 @@ def _csv(table: Table, rows: Iterable[Row]) -> str:
 
 
 def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2, default=_json_number) + "\n"
+
+
+def _json_number(value: object) -> float:
+    # Quantities are Decimal so that 2,5 ton stays exact; JSON has one number type.
+    if isinstance(value, Decimal):
+        return float(value)
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 _FORMATS = {"csv": "text/csv", "json": "application/json"}

@@ -26,6 +26,7 @@ from .contexts import (
     ArchiveMonthContext,
     ArchiveYearContext,
     ArticleNavContext,
+    Chart,
     CorrectionItem,
     CorrectionsContext,
     DataContext,
@@ -138,7 +139,8 @@ def articles(site: SiteFacts, render: Render) -> list[Page]:
 
 
 def home(site: SiteFacts, render: Render) -> list[Page]:
-    tally = totals.tally(site.counts, site.payments)
+    f = site.figures
+    tally = totals.tally(f.recipients, f.payments, f.goods, f.participants)
     return [render(site.addresses.home(), HomeContext, programs=site.programs, tally=tally,
                    news=_newest_first(site.stories)[:LATEST])]
 
@@ -221,7 +223,8 @@ def topics(site: SiteFacts, render: Render) -> list[Page]:
 
 def program_pages(site: SiteFacts, render: Render) -> list[Page]:
     return [render(site.addresses.programs(), ProgramsContext, programs=site.programs),
-            *(render(p.path, ProgramContext, program=p, chart_rows=tuple((k.name, k.recipients) for k in p.per_kecamatan))
+            *(render(p.path, ProgramContext, program=p, charts=tuple(
+                Chart(unit, tuple((k.name, k.counts[i]) for k in p.per_kecamatan)) for i, unit in enumerate(p.units)))
               for p in site.programs)]
 
 
@@ -232,31 +235,33 @@ def _kecamatan(site: SiteFacts) -> tuple[KecamatanInfo, ...]:
     # Each event's place there, newest event first, gathered in one pass.
     events_at: dict[str, list[KecamatanEvent]] = {}
     for event in reversed(content.events):
-        for place in event.recipients.places:
+        for place in event.places:
             events_at.setdefault(place.kecamatan.code, []).append(KecamatanEvent(
-                by_slug[event.slug], content.programs[event.program].name, len(place.recipients),
+                by_slug[event.slug], content.programs[event.program].name, place.count, event.recipients.kind,
+                event.recipients.source if place.declared is not None else None,
                 site.policy.names(policy.recipients(event, place), on_pages),
             ))
     counts_at: dict[str, list[totals.RecipientCount]] = {}
-    for count in site.counts:
+    for count in site.figures.recipients:
         counts_at.setdefault(count.kecamatan.code, []).append(count)
     out = []
     for kec in content.region.kecamatan:
         here = counts_at.get(kec.code, [])
         shares = tuple(
-            ProgramShare(p.name, p.path, totals.tally((c for c in here if c.program == p.key), ()))
+            ProgramShare(p.name, p.path, totals.tally(c for c in here if c.program == p.key), p.units[0] if p.units else None)
             for p in site.programs
         )
         path = book.kecamatan(kec.code)
         out.append(KecamatanInfo(kec.name, kec.code, book.kecamatan_slugs[kec.code], path, kec.kelurahan,
-                                 totals.tally(here, ()), shares, tuple(events_at.get(kec.code, ()))))
+                                 totals.tally(here), shares, tuple(events_at.get(kec.code, ()))))
     return tuple(out)
 
 
 def kecamatan_pages(site: SiteFacts, render: Render) -> list[Page]:
     found = _kecamatan(site)
     return [render(site.addresses.kecamatan_index(), KecamatanIndexContext, kecamatan=found),
-            *(render(k.path, KecamatanContext, kecamatan=k, chart_rows=tuple((p.name, p.tally.recipients) for p in k.programs))
+            *(render(k.path, KecamatanContext, kecamatan=k, chart_rows=tuple(
+                (f"{p.name} ({p.unit})", p.tally.count(p.unit)) for p in k.programs if p.unit))
               for k in found)]
 
 
@@ -305,8 +310,8 @@ def policies(site: SiteFacts, render: Render) -> list[Page]:
 def open_data(site: SiteFacts, render: Render) -> list[Page]:
     """The Data terbuka page and the files it offers (opendata holds the facts)."""
     book = site.addresses
-    files = opendata.downloads(site.tables, site.site.title, book)
-    page = render(book.data(), DataContext, data=opendata.data_page(site.tables, site.site.title, book, site.updated))
+    files = opendata.downloads(site.data, site.site.title, book)
+    page = render(book.data(), DataContext, data=opendata.data_page(site.data, site.site.title, book, site.updated))
     return [page, *(Page(path, text) for path, text in files.items())]
 
 

@@ -7,7 +7,8 @@ them, and no page function, weighs consent or the site's setting again.
 
 The table (``site.yml`` ``privacy.recipient_names`` is *hidden*, *masked*
 or *full*; a recipient "consented" when their event says
-``publish_names: true``, a payee when their payment does):
+``publish_names: true``, a payee when their payment does; institutions
+and groups, ``recipients.kind`` *lembaga* or *kelompok*, are public names):
 
 =========================  ===============  ================  ===============
 person                     own article      pages             downloads
@@ -15,6 +16,7 @@ person                     own article      pages             downloads
 recipient, consented       full             full              full if *full*
 recipient, not consented   count only       per the setting   count only
 payee (heirs among them)   full if consent  count only        count only
+institution or group       full             full              full
 =========================  ===============  ================  ===============
 
 "Own article" is the article of the person's event in every format (web,
@@ -31,7 +33,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..core.documented import doc
-from ..core.privacy import mask_name
+from ..core.errors import Problem
+from ..core.privacy import NameIndex, mask_name
 from ..records import Content, Event, Payment, Place
 
 Setting = Literal["hidden", "masked", "full"]
@@ -69,7 +72,7 @@ class Named:
 
     name: str
     event: str  # slug of the event that names them
-    role: Literal["recipient", "payee"]
+    role: Literal["recipient", "payee", "institution"]
     consented: bool
 
 
@@ -90,6 +93,8 @@ class Policy:
 
     def shown(self, person: Named, where: Where) -> Shown:
         """How `person` may appear at `where`: the whole table above, in one place."""
+        if person.role == "institution":
+            return Shown.FULL
         if where.output is Output.ARTICLE:
             return Shown.FULL if person.consented and where.event == person.event else Shown.COUNT_ONLY
         if where.output is Output.FEED:
@@ -144,6 +149,30 @@ class Policy:
         return tuple(by_name), allowed
 
 
+    def text_problems(self, content: Content) -> list[Problem]:
+        """Names typed into an event's own texts that its article may not print.
+
+        The output lint's question, asked of the records: ``warta check``
+        and ``warta render`` refuse a hidden recipient's name typed into a
+        correction note, a quote or a title, naming the field to fix.
+        """
+        bearers: dict[str, list[Named]] = {}
+        for person in named(content):
+            bearers.setdefault(person.name, []).append(person)
+        index = NameIndex(bearers)
+        problems = []
+        for event in content.events:
+            here = Where(Output.ARTICLE, event.slug)
+            for field, text, written_at in event.texts():
+                for name, excerpt in index.find(text):
+                    if any(self.shown(p, here) is Shown.FULL for p in bearers[name]):
+                        continue
+                    own = any(p.event == event.slug for p in bearers[name])
+                    code = "name.unconsented" if own else "name.other_event"
+                    problems.append(Problem(code, written_at, {"field": field, "excerpt": excerpt}))
+        return problems
+
+
 @dataclass(frozen=True)
 class PolicySummary:
     """The decided outcomes the privacy page explains."""
@@ -155,7 +184,11 @@ class PolicySummary:
 
 def recipients(event: Event, place: Place) -> tuple[Named, ...]:
     """The recipients of `event` in one of its places, as the policy weighs them."""
-    return tuple(Named(r.name, event.slug, "recipient", event.recipients.publish_names) for r in place.recipients)
+    listed = event.recipients
+    if listed is None:
+        return ()
+    role = "institution" if listed.named_freely else "recipient"
+    return tuple(Named(r.name, event.slug, role, listed.publish_names) for r in place.recipients)
 
 
 def payees(event: Event, payment: Payment) -> tuple[Named, ...]:
@@ -168,6 +201,6 @@ def named(content: Content) -> tuple[Named, ...]:
     return tuple(
         person
         for event in content.events
-        for group in (*(recipients(event, p) for p in event.recipients.places), *(payees(event, p) for p in event.payments))
-        for person in group
+        for group in (*(recipients(event, p) for p in event.places), *(payees(event, p) for p in event.payments))
+        for person in group if person.role != "institution"
     )

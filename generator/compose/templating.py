@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
+import yaml
 
 from ..core import bahasa
 from .charts import bar_chart
@@ -65,8 +66,12 @@ def _yaml_text(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+WORDS = "kata.yml"
+"""The templates' word list: verbs, unit words, region words, connectives (read as `kata`)."""
+
 GLOBALS: Mapping[str, str] = {
     "format": "The output format: 'markdown', 'text' or 'whatsapp'.",
+    "kata": "The word list templates/kata.yml: verbs per kind of event, unit and region words, connectives.",
     "Mentions": "Mentions() tracks first mentions: say(key, first, later) gives `first` once, then `later`.",
     "bar_chart": "bar_chart(title, rows) draws (label, count) rows as an accessible inline SVG chart.",
 }
@@ -99,6 +104,17 @@ class Templates:
     def __init__(self, folders: Sequence[Path]) -> None:
         self.folders = tuple(folders)
         self._envs: dict[Format, jinja2.Environment] = {}
+        self._words: Mapping[str, Any] | None = None
+
+    @property
+    def words(self) -> Mapping[str, Any]:
+        """kata.yml from the first folder that has one: the word choices templates read."""
+        if self._words is None:
+            path = next((f / WORDS for f in self.folders if (f / WORDS).is_file()), None)
+            if path is None:
+                raise FileNotFoundError(f"{WORDS} is in none of {[str(f) for f in self.folders]}")
+            self._words = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return self._words
 
     def env(self, fmt: Format) -> jinja2.Environment:
         if fmt not in self._envs:
@@ -112,7 +128,7 @@ class Templates:
                 extensions=["jinja2.ext.do"],
             )
             env.filters.update(filters(fmt))
-            env.globals.update(format=fmt, Mentions=bahasa.Mentions, bar_chart=bar_chart)
+            env.globals.update(format=fmt, Mentions=bahasa.Mentions, bar_chart=bar_chart, kata=self.words)
             self._envs[fmt] = env
         return self._envs[fmt]
 

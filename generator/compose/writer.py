@@ -10,7 +10,7 @@ import re
 from typing import Callable
 
 from .article import ArticleFacts
-from .contexts import ArticleContext, HeadlineContext, LeadContext
+from .contexts import ArticleContext, DescriptionContext, HeadlineContext
 from .templating import Format, Templates
 
 Memo = dict[tuple[str, str, ArticleFacts], str]
@@ -40,9 +40,10 @@ class Writer:
         return self._remembered("headline", "text", article, lambda: self.templates.render(HeadlineContext(article), "text").strip())
 
     def description(self, article: ArticleFacts, limit: int = 160) -> str:
-        """The lead as plain text, cut at a word to fit `limit` characters."""
-        lead = self._remembered("lead", "text", article, lambda: self.templates.render(LeadContext(article), "text").strip())
-        return shorten(lead, limit)
+        """The meta description: a sentence of the article's facts, at most `limit` characters."""
+        text = self._remembered("description", "text", article,
+                                lambda: self.templates.render(DescriptionContext(article), "text").strip())
+        return shorten(text, limit)
 
     def render(self, article: ArticleFacts, fmt: Format = "markdown") -> str:
         """The whole article in `fmt`, ending in exactly one newline."""

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date, time
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from babel.dates import format_date, format_time
 from babel.lists import format_list
@@ -337,6 +338,8 @@ def quote_sentence(quote: str, verb: str, speaker: str) -> str:
     '“Ini nyata,” kata Wawan.'
     >>> quote_sentence('Kapan "kartu" aktif?', "tanya", "warga")
     '“Kapan ‘kartu’ aktif?” tanya warga.'
+    >>> quote_sentence("Terima kasih.", "tambahnya", "")
+    '“Terima kasih,” tambahnya.'
 
     Curly marks with no inner spaces; the comma goes inside the closing mark
     unless the quote ends in ``?`` or ``!``; a final full stop becomes that comma;
@@ -350,7 +353,8 @@ def quote_sentence(quote: str, verb: str, speaker: str) -> str:
         text = text.removesuffix(".") + ","
     # A speaker ending in an abbreviation (S.Sos.) already supplies the full stop.
     end = "" if speaker.endswith(".") else "."
-    return f"“{text}” {verb} {speaker}{end}"
+    # A continued quote has no speaker: the verb carries "-nya" ("tambahnya").
+    return f"“{text}” {verb}{' ' + speaker if speaker else ''}{end}"
 
 
 @_memo
@@ -374,14 +378,23 @@ def curly_quotes(text: str) -> str:
     return re.sub(r'"([^"]*)"', "“\\1”", text)
 
 
-def sentence(text: str) -> str:
-    """Return ``text`` as a sentence: first letter capitalised, one closing full stop.
+def full_stop(text: str) -> str:
+    """Return ``text`` ending in exactly one closing mark (a full stop unless it has one).
 
-    >>> sentence("warga dapat mendaftar di kantor desa"), sentence("Hubungi kantor desa."), sentence("Siap?")
-    ('Warga dapat mendaftar di kantor desa.', 'Hubungi kantor desa.', 'Siap?')
+    >>> full_stop("dibayar pemerintah daerah"), full_stop("dibayar."), full_stop("Siap?")
+    ('dibayar pemerintah daerah.', 'dibayar.', 'Siap?')
     """
-    text = capitalize_first(text.strip())
+    text = text.strip()
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def sentence(text: str) -> str:
+    """Return ``text`` as a sentence: first letter capitalised, one closing mark.
+
+    >>> sentence("warga dapat mendaftar di kantor desa"), sentence("Hubungi kantor desa.")
+    ('Warga dapat mendaftar di kantor desa.', 'Hubungi kantor desa.')
+    """
+    return full_stop(capitalize_first(text.strip()))
 
 
 def lower_first(text: str) -> str:
@@ -421,6 +434,7 @@ def activity_phrase(activity: str, openers: dict[str, dict[str, str]], default: 
     target = adverb[2] if adverb else phrase
     short = _DETAIL.split(target, maxsplit=1)[0].strip() or target
     return {
+        "verb": words["kerja"],
         "lead": f"{words['kerja']} {phrase}".strip(),
         "headline": headline_case(f"{words['judul']} {target}".strip()),
         "headline_short": headline_case(f"{words['judul']} {short}".strip()),
@@ -442,7 +456,7 @@ def fit_words(candidates: Sequence[str], limit: int) -> str:
 
 
 # Keyed by each function's own name so a template filter and its function never drift apart.
-FILTERS: dict[str, Callable[..., str]] = {
+FILTERS: dict[str, Callable[..., Any]] = {
     f.__name__: f
     for f in (
         day_name,
@@ -466,8 +480,10 @@ FILTERS: dict[str, Callable[..., str]] = {
         quote_sentence,
         quantity,
         curly_quotes,
+        full_stop,
         sentence,
         lower_first,
         fit_words,
+        activity_phrase,
     )
 }

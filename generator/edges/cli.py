@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Sequence
 
-from .. import records
+from .. import compose, records
 from ..compose import article
 from ..compose.contexts import NewEventContext
 from ..compose.policy import Policy
@@ -79,7 +79,8 @@ def _templates(args: argparse.Namespace) -> Path:
 
 def _check(args: argparse.Namespace) -> int:
     content = records.load_content(args.content, today=date.today())
-    used = {place.kecamatan.code for e in content.events for place in e.recipients.places}
+    compose.check(content)
+    used = {place.kecamatan.code for e in content.events for place in e.places}
     print(message("cli.ok", {
         "events": len(content.events), "programs": len(content.programs),
         "kecamatan": len(used), "region": content.region.name,
@@ -92,9 +93,11 @@ def _render(args: argparse.Namespace) -> int:
     events_dir = args.content / "events"
     if args.event.resolve().parent != events_dir.resolve():
         raise WartaError([Problem("cli.not_an_event", Source(str(args.event)), {"events_dir": events_dir})])
+    compose.check(content)
     event = content.event(args.event.stem)
-    writer = Writer(Templates([_templates(args)]))
-    facts = article.facts(event, content, Policy(content.site.privacy.recipient_names))
+    templates = Templates([_templates(args)])
+    writer = Writer(templates)
+    facts = article.facts(event, content, Policy(content.site.privacy.recipient_names), templates.words)
     sys.stdout.write(writer.render(facts, args.format))
     return 0
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal
-from typing import Annotated, Any, Literal, Mapping, Union
+from typing import Annotated, Any, Iterator, Literal, Mapping, Union
 
 from pydantic import (
     AfterValidator,
@@ -414,6 +414,36 @@ class Event(Record):
     speakers: tuple[Speaker, ...] = ()
     corrections: tuple[Correction, ...] = ()
     tags: tuple[Text, ...] = ()
+
+    def texts(self) -> Iterator[tuple[str, str, Source]]:
+        """Every free text of the event (not the names of its recipients), with its field and where it was written."""
+        here = self.written_at
+        for name in ("title", "activity", "purpose"):
+            if getattr(self, name):
+                yield name, getattr(self, name), here
+        yield "venue.name", self.venue.name, self.venue.written_at
+        if self.venue.address:
+            yield "venue.address", self.venue.address, self.venue.written_at
+        if self.recipients:
+            yield "recipients.group", self.recipients.group, self.recipients.written_at
+        for i, tag in enumerate(self.tags):
+            yield f"tags.{i}", tag, here
+        for i, s in enumerate(self.speakers):
+            if s.remarks:
+                yield f"speakers.{i}.remarks", s.remarks, s.written_at
+            for j, q in enumerate(s.quotes):
+                yield f"speakers.{i}.quotes.{j}", q.text, q.written_at
+        for i, p in enumerate(self.payments):
+            for name in ("kind", "period", "channel"):
+                if getattr(p, name):
+                    yield f"payments.{i}.{name}", getattr(p, name), p.written_at
+        for i, c in enumerate(self.corrections):
+            for name in ("note", "before", "after"):
+                if getattr(c, name):
+                    yield f"corrections.{i}.{name}", getattr(c, name), c.written_at
+        if self.participants:
+            for i, who in enumerate(self.participants.who):
+                yield f"participants.who.{i}", who, self.participants.written_at
 
     @property
     def places(self) -> tuple[Place, ...]:

@@ -225,6 +225,8 @@ NEEDS_RECIPIENTS = frozenset({"penyerahan", "penyaluran", "bantuan-tunai"})
 def kind_problems(doc: Parsed) -> Iterator[Problem]:
     """An event's fields must fit its kind (record-format.md, events)."""
     data = doc.data
+    if not isinstance(data, dict):
+        return  # unreadable or not a mapping: reported as such
     kind, recipients = field(data, "kind"), field(data, "recipients")
     if recipients is None and kind is None:
         yield Problem("event.kind_missing", doc.source(("program",)))
@@ -242,7 +244,8 @@ def kind_problems(doc: Parsed) -> Iterator[Problem]:
         count, names = field(value, "count"), field(value, "names")
         if isinstance(count, str) and count.isdigit() and isinstance(names, list) and len(names) > int(count):
             yield Problem("recipients.names_over_count", doc.source((*loc, "names")), {"names": len(names), "count": int(count)})
-    for i, payment in entries(field(data, "payments")):
+    payments = field(data, "payments")
+    for i, payment in enumerate(payments if isinstance(payments, list) else ()):
         to, payees = field(payment, "to"), field(payment, "recipients")
         if to is not None and payees:
             yield Problem("payment.to_and_recipients", doc.source(("payments", i, "to")))

@@ -20,6 +20,10 @@ from .reading import Parsed, Path_, dotted
 
 R = TypeVar("R", bound=Record)
 
+# Records a writer usually gives as plain text (``venue: Aula``), a mapping
+# being the longer form: what went wrong is that it is not text.
+_TEXT_FIRST = frozenset({"Venue", "Recipient", "Quote"})
+
 _PYDANTIC_CODES = {
     "bool_parsing": "schema.not_bool",
     "bool_type": "schema.not_bool",
@@ -74,7 +78,7 @@ def _problem(model: type[Record], parsed: Parsed, err: Mapping[str, Any], prefix
     # pydantic adds the branch name to `loc` for the str-or-mapping fields
     # and "[key]" for dict keys; neither is a place in the user's file.
     loc = tuple(p for p in err["loc"] if p != "[key]" and not str(p).startswith("function-"))
-    where = (*prefix, *loc)
+    where = _as_written((*prefix, *loc), parsed.data)
     kind = err["type"]
     field = str(loc[-1]) if loc else "-"
     params: dict[str, Any] = {"field": dotted(where)}
@@ -83,7 +87,7 @@ def _problem(model: type[Record], parsed: Parsed, err: Mapping[str, Any], prefix
         # `field:` with nothing after it, `~` or `null`: whatever the type,
         # the writer left it empty (never "bukan 'None'").
         code = "schema.empty"
-    elif kind in ("string_type", "str_type"):
+    elif kind in ("string_type", "str_type") or (kind == "model_type" and (err.get("ctx") or {}).get("class_name") in _TEXT_FIRST):
         code = "schema.not_text"
     elif kind == "extra_forbidden":
         code = "schema.unknown_field"
@@ -107,6 +111,26 @@ def _problem(model: type[Record], parsed: Parsed, err: Mapping[str, Any], prefix
     if "value" in params:
         params["value"] = _shown(params["value"])
     return Problem(code, parsed.source(where), params)
+
+
+def _as_written(where: Path_, data: Any) -> Path_:
+    """`where` cut at the first part the writer wrote as plain text.
+
+    Why: a bare string may stand for a mapping (``venue: Aula`` is
+    ``{name: Aula}``); the writer should read "venue", not "venue.name".
+    Lists and the tuple branches pydantic adds ("tuple[...]") are walked
+    through as they are.
+    """
+    for i, part in enumerate(where):
+        if isinstance(data, str):
+            return where[:i]
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return where
+    return where
 
 
 def _shown(value: Any) -> str:
