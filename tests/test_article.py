@@ -16,7 +16,7 @@ from generator.compose.templating import FORMATS, Format, Templates
 from generator.compose.writer import Writer
 from generator.core import bahasa
 
-from .conftest import EVENT, TEMPLATES, edit, facts_of, writer_for
+from .conftest import EVENT, ROOT, TEMPLATES, edit, facts_of, writer_for
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +31,26 @@ def render(content: records.Content, writer: Writer, fmt: Format = "markdown") -
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_example_article_matches_reviewed_golden(example, writer, golden, fmt) -> None:
     golden(f"2025-09-03-bangun-ntt-kupang.{fmt}.txt", render(example, writer, fmt))
+
+
+SLEMAN = ROOT / "examples" / "sleman" / "content"
+
+
+@pytest.fixture(scope="module")
+def sleman() -> records.Content:
+    return records.load_content(SLEMAN)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("slug", sorted(p.stem for p in (SLEMAN / "events").glob("*.yml")))
+def test_every_kind_of_event_matches_its_reviewed_golden(sleman, writer, golden, slug, fmt) -> None:
+    golden(f"sleman/{slug}.{fmt}.txt", writer.render(facts_of(sleman, sleman.event(slug)), fmt))
+
+
+def test_the_second_example_has_one_event_of_every_kind(sleman) -> None:
+    kinds = [e.what for e in sleman.events]
+    assert sorted(kinds) == sorted(["penyerahan", "penyaluran", "bantuan-tunai", "pelatihan", "peluncuran", "sosialisasi", "rapat", "kunjungan"])
+    assert sleman.region.code[:2] != "53"  # outside NTT
 
 
 def test_example_article_states_the_facts_of_the_record(example, writer) -> None:

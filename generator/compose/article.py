@@ -162,6 +162,7 @@ class ArticleFacts:
     iana_zone: str = doc("The zone for machine-readable times: 'Asia/Makassar'.")
     dateline: str = doc("site.yml's dateline: 'KUPANG'.")
     region: str = doc("The kabupaten/kota: 'Kota Kupang'.")
+    region_short: str = doc("Its name for a headline: 'Sleman' where that names one place only, else as `region`.")
     places: str = doc("How the law names its places: 'umum', 'papua', 'diy', 'kota-yogyakarta' (a key of kata.wilayah).")
     venue: str = doc("Where it took place.")
     venue_address: str | None = doc("The venue's public address, if given.")
@@ -251,6 +252,7 @@ def facts(event: Event, content: Content, rules: policy.Policy, words: Mapping[s
         iana_zone=region.iana_zone,
         dateline=content.site.dateline,
         region=region.name,
+        region_short=region.short_name,
         places=region.system,
         venue=event.venue.name,
         venue_address=event.venue.address,

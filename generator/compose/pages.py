@@ -279,7 +279,7 @@ def _people(site: SiteFacts) -> tuple[PersonInfo, ...]:
             spoke_at.setdefault(key, []).append(Appearance(
                 story, tuple(s.remarks for s in spoke if s.remarks), tuple(q.text for s in spoke for q in s.quotes)))
     return tuple(
-        PersonInfo(key, site.addresses.person(key), person.name, person.title,
+        PersonInfo(key, site.addresses.person(key), person.name, person.title or person.role or "",
                    site.organization(person.organization) if person.organization else None, tuple(spoke_at.get(key, ())))
         for key, person in sorted(site.content.people.items(), key=lambda kv: (kv[1].name, kv[0]))
     )

@@ -56,9 +56,13 @@ MARKUP: Mapping[Format, Markup] = {
 }
 
 
-def _fit(candidates: list[str], limit: int) -> str:
-    """The first candidate no longer than `limit` characters, else the shortest."""
-    return next((c for c in candidates if len(c) <= limit), min(candidates, key=len))
+def _fit(candidates: list[str], limit: int, hard: int | None = None) -> str:
+    """The first candidate no longer than `limit` characters, else the first within `hard`, else the shortest."""
+    for bound in (limit, hard or limit):
+        found = next((c for c in candidates if len(c) <= bound), None)
+        if found is not None:
+            return found
+    return min(candidates, key=len)
 
 
 def _yaml_text(text: str) -> str:

@@ -398,13 +398,35 @@ def sentence(text: str) -> str:
 
 
 def lower_first(text: str) -> str:
-    """Lower-case the first letter unless the first word is an abbreviation or a name in capitals.
+    """Lower-case the first letter of a phrase going mid-sentence, unless the phrase is a name.
 
-    >>> lower_first("Perlindungan jaminan sosial"), lower_first("BPJS Ketenagakerjaan"), lower_first("JKN")
-    ('perlindungan jaminan sosial', 'BPJS Ketenagakerjaan', 'JKN')
+    A name: its first word is an abbreviation (BPJS), or its second word is
+    capitalised too (Jaminan Kecelakaan Kerja).
+
+    >>> lower_first("Perlindungan jaminan sosial"), lower_first("BPJS Ketenagakerjaan"), lower_first("Jaminan Kematian (JKM)")
+    ('perlindungan jaminan sosial', 'BPJS Ketenagakerjaan', 'Jaminan Kematian (JKM)')
     """
-    first = text.split(" ", 1)[0]
-    return text if len(first) > 1 and first[1:2].isupper() else text[:1].lower() + text[1:]
+    words = text.split(" ")
+    if len(words[0]) > 1 and words[0][1:2].isupper():
+        return text
+    if len(words) > 1 and words[1][:1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def join_items(items: Sequence[str]) -> str:
+    """Join items that may hold "dan" or commas themselves, so the reader still sees the items.
+
+    Plain items take ``dan``; once any item has its own "dan" or comma, the
+    last is joined with ``serta`` (and commas become semicolons), as
+    `join_groups` does.
+
+    >>> join_items(["beras", "telur"]), join_items(["rawat jalan dan rawat inap", "pemeriksaan gratis"])
+    ('beras dan telur', 'rawat jalan dan rawat inap serta pemeriksaan gratis')
+    """
+    if any("," in item or " dan " in item for item in items):
+        return join_groups(items)
+    return join_list(items)
 
 
 # Adverbs that stay with the verb in a lead and are dropped in a headline.
@@ -483,6 +505,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
         full_stop,
         sentence,
         lower_first,
+        join_items,
         fit_words,
         activity_phrase,
     )

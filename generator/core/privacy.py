@@ -25,7 +25,9 @@ Why the rules look the way they do (id-style.md section 5.4 and 5.6):
 from __future__ import annotations
 
 import bisect
+import csv
 import html
+import io
 import json
 import re
 import unicodedata
@@ -640,6 +642,7 @@ def _words(text: str) -> list[str]:
 
 # Built pages are machine-written HTML, so regular expressions read them
 # reliably, and far faster than an HTML parser over thousands of pages.
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _SKIPPED = re.compile(r"<(style|script)(?![^>]*application/ld\+json)[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _READ_ATTRIBUTE = re.compile(r"""\s(?:content|alt|title|aria-label|value|placeholder)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
@@ -658,7 +661,8 @@ def readable_text(path: str, raw: str) -> str:
     """The text of a built file as a person or a crawler reads it.
 
     HTML gives its text and the attributes people and search engines read
-    (not SVG path data or class names); JSON gives its string values, decoded.
+    (not SVG path data or class names); JSON gives its string values, decoded;
+    CSV its cells that are not plain figures.
 
     >>> readable_text("a.html", '<p title="Ani">Budi <b>Citra</b></p><svg><path d="M1234567890 0"/></svg>').split()
     ['Ani', 'Budi', 'Citra']
@@ -669,4 +673,9 @@ def readable_text(path: str, raw: str) -> str:
         return "\n".join(line.strip() for part in _html_parts(raw) for line in part.splitlines() if line.strip())
     if path.endswith(".json"):
         return "\n".join(strings_in(json.loads(raw)))
+    if path.endswith(".csv"):
+        # A cell of digits alone is a figure (an amount, a count): the text
+        # cells, where a leaked identifier would sit, are what is read.
+        rows = csv.reader(io.StringIO(raw, newline=""))
+        return html.unescape("\n".join(",".join(c for c in row if not _FIGURE.fullmatch(c)) for row in rows))
     return html.unescape(raw)

@@ -82,6 +82,17 @@ class Region:
         return time_zone(self.province_code)
 
     @property
+    def short_name(self) -> str:
+        """The name without "Kabupaten"/"Kota" where no other kabupaten/kota shares it, else the full name.
+
+        >>> region("34.04").short_name, region("53.71").short_name
+        ('Sleman', 'Kota Kupang')
+        """
+        short = self.name.removeprefix("Kabupaten ").removeprefix("Kota ")
+        same = [n for n, _ in regencies().values() if n.removeprefix("Kabupaten ").removeprefix("Kota ") == short]
+        return short if len(same) == 1 else self.name
+
+    @property
     def system(self) -> str:
         """How the law names the places below this kabupaten/kota.
 

@@ -198,7 +198,8 @@ def _leaks(folder: Path, site: SiteFacts) -> list[Problem]:
         # budget of a 5,000-article archive.
         return ((path, (folder / path).read_text(encoding="utf-8")) for path in paths)
 
-    leaks = privacy.lint(read(), names, lambda name, path: allowed_at(name, book.where(path, articles)))
+    leaks = privacy.lint(read(), names, lambda name, path: allowed_at(name, book.where(path, articles)),
+                         official=site.content.contacts)
     labels = catalogue()
     return [
         Problem("leak", Source(leak.path, leak.line), {"label": labels[f"leak.label.{leak.kind}"], "excerpt": leak.excerpt})

@@ -129,7 +129,8 @@ def load_content(root: Path, *, today: date | None = None, cache: ReadCache | No
     if problems or site is None or region is None:
         raise WartaError(problems)
     events.sort(key=lambda e: (e.date, e.time or time(0), e.slug))
-    return Content(site, region, organizations, people, programs, tuple(events))
+    venues = tuple(e.venue.address for e in events if e.venue.address)
+    return Content(site, region, organizations, people, programs, tuple(events), contacts.official + venues)
 
 
 def _record_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[tuple[Path, str]]:

@@ -544,6 +544,7 @@ class Content:
     people: Mapping[str, Person]
     programs: Mapping[str, Program]
     events: tuple[Event, ...]  # oldest first, then by slug
+    contacts: tuple[str, ...] = ()  # what may appear though shaped like personal data: official contacts, venue addresses
 
     def event(self, slug: str) -> Event:
         return next(e for e in self.events if e.slug == slug)

@@ -201,6 +201,9 @@ class Contacts:
 # takes place in (record-format.md, venue).
 _SITE_FIELDS: dict[Path_, frozenset[str] | None] = {("footer", "contact"): frozenset({privacy.EMAIL})}
 _EVENT_FIELDS: dict[Path_, frozenset[str]] = {("venue", "address"): frozenset({privacy.ADDRESS})}
+# Fields the schema reads as numbers: a long run of digits there is an
+# amount in rupiah (1080000000), not an account; a 16-digit NIK is still refused.
+_NUMBER_FIELDS = frozenset({"amount", "count", "quantity"})
 
 
 def identifier_problems(doc: Parsed, contacts: Contacts, *, site: bool = False, event: bool = False) -> Iterator[Problem]:
@@ -209,6 +212,8 @@ def identifier_problems(doc: Parsed, contacts: Contacts, *, site: bool = False, 
         if site and (found.path[:1] == ("official_contacts",) or found.kind in (_SITE_FIELDS.get(found.path) or ())):
             continue
         if event and found.kind in _EVENT_FIELDS.get(found.path, ()):
+            continue
+        if found.kind == privacy.ACCOUNT and found.path[-1:] and found.path[-1] in _NUMBER_FIELDS:
             continue
         if contacts.lists(found):
             continue
