@@ -204,7 +204,7 @@ def test_article_is_ready_for_sharing_and_search_engines(built: Path) -> None:
     url = "https://transparansi.contoh.go.id/berita/2025-09-03-bangun-ntt-kupang/"
     head = _head(built / "berita" / "2025-09-03-bangun-ntt-kupang" / "index.html")
     assert head.meta["og:type"] == "article" and head.meta["og:url"] == url and head.meta["og:locale"] == "id_ID"
-    assert head.meta["og:title"] == head.meta["twitter:title"] == "Pemprov NTT Serahkan Kartu BPJS Ketenagakerjaan kepada Pekerja Rentan di Kota Kupang"
+    assert head.meta["og:title"] == head.meta["twitter:title"] == "Pemprov NTT Serahkan Kartu BPJS Ketenagakerjaan kepada 10 Pekerja Rentan di Kota Kupang"
     assert head.meta["description"].startswith("Pemprov NTT menyerahkan secara simbolis kartu BPJS Ketenagakerjaan")
     assert head.meta["description"] == head.meta["og:description"]
     assert {"rel": "canonical", "href": url} in head.links
