@@ -64,6 +64,21 @@ def test_new_writes_a_skeleton_that_check_then_asks_to_fill(content_dir: Path, c
     assert path.read_text() == before
 
 
+KINDS = ("penyerahan", "penyaluran", "bantuan-tunai", "pelatihan", "peluncuran", "sosialisasi", "rapat", "kunjungan")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_new_writes_a_skeleton_per_kind_that_only_asks_for_the_empty_fields(content_dir: Path, kind: str, capsys) -> None:
+    (content_dir / "events" / "2025-09-03-bangun-ntt-kupang.yml").unlink()
+    assert main(["new", "--content", str(content_dir), "--templates", str(TEMPLATES), "--date", "2025-10-01", "--kind", kind]) == 0
+    text = (content_dir / "events" / "2025-10-01-kegiatan-baru.yml").read_text()
+    assert f"kind: {kind}\n" in text
+    assert main(["check", "--content", str(content_dir)]) == 1
+    problems = [line for line in capsys.readouterr().err.splitlines() if line.startswith(str(content_dir))]
+    # Nothing is wrong with the skeleton itself: every problem is a field still to fill.
+    assert problems and all("tidak boleh kosong" in line for line in problems), problems
+
+
 def test_usage_errors_exit_2() -> None:
     with pytest.raises(SystemExit) as caught:
         main(["render"])

@@ -495,6 +495,7 @@ class NewEventContext:
     TEMPLATE: ClassVar[str] = "new-event.yml.j2"
     date: str = doc("The event's date, YYYY-MM-DD.")
     programs: tuple[str, ...] = doc("The programme keys to choose from.")
+    kind: str = doc("The kind of event the skeleton is for: penyerahan, pelatihan, rapat ...")
 
 
 @dataclass(frozen=True)

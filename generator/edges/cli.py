@@ -11,7 +11,7 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Sequence
+from typing import Sequence, get_args
 
 from .. import compose, records
 from ..compose import article
@@ -20,6 +20,7 @@ from ..compose.policy import Policy
 from ..compose.templating import FORMATS, Templates
 from ..compose.writer import Writer
 from ..core.errors import Problem, Source, WartaError, message
+from ..records.model import EventKind
 from . import guide, schema
 
 
@@ -49,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help=_help("new"))
     new.add_argument("--date", type=date.fromisoformat, default=None, help=_help("date"))
     new.add_argument("--slug", default="kegiatan-baru", help=_help("slug"))
+    new.add_argument("--kind", choices=get_args(EventKind), default="penyerahan", help=_help("kind"))
     _content_option(new)
     new.set_defaults(run=_new)
 
@@ -108,7 +110,7 @@ def _new(args: argparse.Namespace) -> int:
     if path.exists():
         raise WartaError([Problem("cli.new_exists", Source(str(path)))])
     programs = tuple(sorted(p.stem for p in (args.content / "programs").glob("*.yml")))
-    text = Templates([_templates(args)]).render(NewEventContext(when.isoformat(), programs), "text")
+    text = Templates([_templates(args)]).render(NewEventContext(when.isoformat(), programs, args.kind), "text")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     print(f"{path}: {message('cli.new_written', {})}")

@@ -83,6 +83,8 @@ def parse_date(value: Any) -> date:
 def _time(value: Any) -> time:
     if isinstance(value, time):
         return value
+    if value == "":
+        raise _custom("value.empty")  # the skeleton's `time: ""`, left as it was
     # Writers use 09.00 (EYD), and 09:00 slips through from habit; both mean
     # the same clock time.
     match = re.fullmatch(r"(\d{1,2})[.:](\d{2})", value) if isinstance(value, str) else None
