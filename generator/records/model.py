@@ -23,8 +23,10 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     PrivateAttr,
+    Tag,
     ValidationInfo,
     model_validator,
 )
@@ -110,7 +112,9 @@ def _quantity(value: Any) -> Decimal:
     # ("2.5"); "2.500" could be either, so it is refused rather than guessed.
     text = str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else None
     match = re.fullmatch(r"(\d+)(?:([.,])(\d+))?", text or "")
-    if not match or (match[2] == "." and len(match[3]) == 3):
+    if match and match[2] == "." and len(match[3]) == 3:
+        raise _custom("quantity.ambiguous", value=value)
+    if not match:
         raise _custom("quantity.format", value=value)
     quantity = Decimal(f"{match[1]}.{match[3]}" if match[3] else match[1])
     if quantity <= 0:
@@ -291,14 +295,15 @@ class Declared(Record):
     names: tuple[RecipientEntry, ...] = Field((), description=_describe("Declared.names"))
 
 
-def _listed_or_declared(value: Any) -> Any:
-    # A kecamatan holds a list of recipients, or {count, names?}.
-    return value if isinstance(value, dict) else tuple(value) if isinstance(value, list) else value
+def _form(value: Any) -> str:
+    # A kecamatan holds a list of recipients, or {count, names?}; deciding
+    # which up front keeps pydantic from reporting the other form's errors.
+    return "declared" if isinstance(value, dict) else "listed"
 
 
 Placed = Annotated[
-    Union[Declared, tuple[RecipientEntry, ...]],
-    BeforeValidator(_listed_or_declared, json_schema_input_type=Union[list[Union[str, Recipient]], Declared]),
+    Union[Annotated[tuple[RecipientEntry, ...], Tag("listed")], Annotated[Declared, Tag("declared")]],
+    Discriminator(_form),
 ]
 
 

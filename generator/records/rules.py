@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from ..core import privacy, wilayah
+from ..core import bahasa, privacy, wilayah
 from ..core.errors import Problem, Source
 from ..core.text import closest, fold, place_key
 from .model import Event, Goods, Organization, Person, Program, parse_date
@@ -303,7 +303,7 @@ def _number(whole: str, decimals: str | None) -> Decimal:
 
 
 def _figures(event: Event) -> dict[str, set[Decimal]]:
-    """Every figure the record gives, by what it counts."""
+    """Every figure the record gives, by what it counts (prose may state any of them)."""
     recipients = event.recipients
     counted: dict[str, set[Decimal]] = {"recipients": set(), "participants": set(), "places": set(), "rupiah": set()}
     if recipients is not None:
@@ -364,20 +364,26 @@ def prose_problems(doc: Parsed, event: Event) -> Iterator[Problem]:
     figures = _figures(event)
     for path, text in _prose(event):
         for m in _COUNTED.finditer(text):
-            counts = _counts_what(m[3], event)
-            known = figures.get(counts or "", set())
+            counts = _counts_what(m[3], event) or ""
+            known = figures.get(counts, set())
             if known and _number(m[1], m[2]) not in known:
                 yield Problem("prose.count", doc.source(path), {
                     "field": dotted(path), "stated": f"{m[1]}{',' + m[2] if m[2] else ''} {m[3]}",
-                    "counted": _shown_figures(known),
+                    "counted": _main_figure(event, counts, known),
                 })
         for m in _MONEY.finditer(text):
             amount = _number(m[1], m[2]) * _SCALE.get((m[3] or "").casefold(), 1)
             if figures["rupiah"] and amount not in figures["rupiah"]:
                 yield Problem("prose.amount", doc.source(path), {
-                    "field": dotted(path), "stated": m[0], "counted": _shown_figures(figures["rupiah"]),
+                    "field": dotted(path), "stated": m[0],
+                    "counted": " atau ".join(bahasa.rupiah(int(v)) for v in sorted(figures["rupiah"])),
                 })
 
 
-def _shown_figures(values: set[Decimal]) -> str:
-    return " atau ".join(f"{v.normalize():f}" for v in sorted(values))
+def _main_figure(event: Event, counts: str, known: set[Decimal]) -> str:
+    """The figure a message names: the total of what was counted, not every part of it."""
+    if counts == "recipients" and event.recipients is not None:
+        return bahasa.digits(event.recipients.count)
+    if counts == "participants" and event.participants is not None:
+        return bahasa.digits(event.participants.count)
+    return " atau ".join(bahasa.quantity(v) for v in sorted(known))

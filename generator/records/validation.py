@@ -20,6 +20,10 @@ from .reading import Parsed, Path_, dotted
 
 R = TypeVar("R", bound=Record)
 
+# Parts pydantic adds to an error's place that are no place in the file:
+# dict keys, and the two forms of a kecamatan's recipients.
+_BRANCHES = frozenset({"[key]", "listed", "declared"})
+
 # Records a writer usually gives as plain text (``venue: Aula``), a mapping
 # being the longer form: what went wrong is that it is not text.
 _TEXT_FIRST = frozenset({"Venue", "Recipient", "Quote"})
@@ -77,7 +81,7 @@ def validate_each(model: type[R], parsed: Parsed) -> dict[str, R]:
 def _problem(model: type[Record], parsed: Parsed, err: Mapping[str, Any], prefix: Path_ = ()) -> Problem:
     # pydantic adds the branch name to `loc` for the str-or-mapping fields
     # and "[key]" for dict keys; neither is a place in the user's file.
-    loc = tuple(p for p in err["loc"] if p != "[key]" and not str(p).startswith("function-"))
+    loc = tuple(p for p in err["loc"] if p not in _BRANCHES and not str(p).startswith("function-"))
     where = _as_written((*prefix, *loc), parsed.data)
     kind = err["type"]
     field = str(loc[-1]) if loc else "-"
@@ -104,7 +108,7 @@ def _problem(model: type[Record], parsed: Parsed, err: Mapping[str, Any], prefix
     elif kind in _PYDANTIC_CODES:
         code = _PYDANTIC_CODES[kind]
         params["value"] = err.get("input")
-    elif kind.split(".")[0] in ("value", "key", "date", "time", "amount", "region", "footer", "quote"):
+    elif kind.split(".")[0] in ("value", "key", "date", "time", "amount", "quantity", "name", "person", "region", "footer", "quote"):
         code = kind
     else:
         code = "schema.invalid"
