@@ -102,3 +102,13 @@ def test_every_content_file_points_editors_at_its_schema() -> None:
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("=", 1)[1]).resolve()
         assert target.is_file() and json.loads(target.read_text())["type"] == "object", path
+
+
+def test_check_and_render_refuse_a_hidden_name_typed_into_a_text(content_dir: Path, capsys) -> None:
+    edit(content_dir / EVENT, "publish_names: true           #", "publish_names: false          #")
+    (content_dir / EVENT).write_text((content_dir / EVENT).read_text() + "corrections:\n  - date: 2025-09-04\n    note: Nama Susilowati salah tulis.\n")
+    for argv in (["check"], ["render", str(content_dir / EVENT), "--format", "whatsapp"]):
+        assert main([*argv, "--content", str(content_dir)]) == 1
+        captured = capsys.readouterr()
+        assert "Susilowati" not in captured.out
+        assert "Kolom 'corrections.0.note' memuat nama penerima (S***)" in captured.err and "pengelola Warta" not in captured.err

@@ -283,3 +283,14 @@ def test_moving_the_articles_is_one_change_in_the_address_book(tmp_path: Path) -
     assert f"<loc>{url}</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"artikel/{slug}/" in (site / "data" / "kegiatan.csv").read_text(encoding="utf-8")
     assert f'"location":"artikel/{slug}/' in (site / "search" / "search_index.json").read_text(encoding="utf-8").replace(" ", "")
+
+
+def test_the_second_example_site_builds_strictly_with_its_region_words(tmp_path: Path) -> None:
+    site = tmp_path / "sleman"
+    run = build(ROOT / "examples" / "sleman", site)
+    assert run.returncode == 0, run.stderr
+    kecamatan = (site / "kecamatan" / "index.html").read_text(encoding="utf-8")
+    assert "Kapanewon di Kabupaten Sleman" in kecamatan and "kecamatan" not in kecamatan.split("<article", 1)[1].split("</article>", 1)[0].casefold()
+    assert (site / "data" / "barang.csv").read_text(encoding="utf-8").startswith("kegiatan,urutan,tanggal,program,barang,jumlah,satuan\n")
+    program = (site / "program" / "jamkesda" / "index.html").read_text(encoding="utf-8")
+    assert "Tercapai 5, atau 0,1% dari sasaran" in program and "Rp12.500.000.000 dari APBD Kabupaten Sleman" in program
