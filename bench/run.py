@@ -170,10 +170,11 @@ def generator_child(content: Path, docs: Path | None, repeat: int) -> dict:
         if docs.exists():
             shutil.rmtree(docs)
         (docs / "berita").mkdir(parents=True)
-        writer = Writer(Templates([REPO / "templates"]))
+        templates = Templates([REPO / "templates"])
+        writer = Writer(templates)
         rules = Policy(loaded.site.privacy.recipient_names)
         for event in loaded.events:
-            text = writer.render(article.facts(event, loaded, rules))
+            text = writer.render(article.facts(event, loaded, rules, templates.words))
             (docs / "berita" / f"{event.slug}.md").write_text(text, encoding="utf-8")
         (docs / "index.md").write_text(f"# {loaded.site.title}\n\n{len(loaded.events)} berita.\n", encoding="utf-8")
     return result

@@ -460,7 +460,8 @@ def test_capitalize_first(s: str, expected: str) -> None:
         ("tahun 2020-an dan e-KTP", "Tahun 2020-an dan E-KTP"),
         ("“bangun NTT” dimulai", "“Bangun NTT” Dimulai"),
         ("sepuluh  pekerja", "Sepuluh  Pekerja"),
-        ("Pekerja Kepada Pemkot", "Pekerja Kepada Pemkot"),  # never lower-cases
+        ("Pekerja Kepada Pemkot", "Pekerja kepada Pemkot"),  # a typed capital on a function word goes
+        ("Rapat DI Yogyakarta", "Rapat DI Yogyakarta"),  # capitals are an abbreviation: kept
     ],
 )
 def test_headline_case(s: str, expected: str) -> None:

@@ -266,20 +266,25 @@ def _capitalize_word(word: str) -> str:
 
 
 def headline_case(s: str) -> str:
-    """Return ``s`` in EYD title case; never lower-cases anything.
+    """Return ``s`` in EYD title case.
 
     >>> headline_case("pemkot kupang serahkan kartu BPJS kepada 12 pekerja benar-benar rentan")
     'Pemkot Kupang Serahkan Kartu BPJS kepada 12 Pekerja Benar-Benar Rentan'
+    >>> headline_case("Bupati Serahkan Bantuan Kepada Nelayan Di Sikka")
+    'Bupati Serahkan Bantuan kepada Nelayan di Sikka'
 
     Every word starts with a capital except function words after the first
-    word; each part of a hyphenated word is capitalised; words starting with a
-    digit are left alone.
+    word, which are lower case even when typed capitalised; each part of a
+    hyphenated word is capitalised; words starting with a digit, and words in
+    capitals (BPJS, DI as an abbreviation), are left alone.
     """
     first = len(s) - len(s.lstrip())
 
     def fix(m: re.Match[str]) -> str:
         word = m[0]
-        if (m.start() != first and word in _FUNCTION_WORDS) or word[0].isdigit():
+        if m.start() != first and word.casefold() in _FUNCTION_WORDS and not word.isupper():
+            return word.casefold()
+        if word[0].isdigit():
             return word
         return "-".join(_capitalize_word(part) for part in word.split("-"))
 
