@@ -270,3 +270,15 @@ def test_generated_v2_events_keep_their_promises(tmp_path_factory: pytest.TempPa
             assert text.count(name) == (1 if named else 0), name
     else:
         assert f"{bahasa.digits(expected['participants']) if expected['participants'] > 11 else bahasa.number(expected['participants']).capitalize()} peserta hadir" in text
+
+
+def test_kecamatan_pages_count_goods_institutions_and_households_apart(sleman) -> None:
+    from .conftest import composed
+
+    _, built = composed(sleman)
+    godean, gamping, mlati = built["kecamatan/godean.md"], built["kecamatan/gamping.md"], built["kecamatan/mlati.md"]
+    assert "| Barang: beras | 1 ton |" in godean and "| Barang: telur | 50 kilogram |" in godean
+    assert "| Barang: beras | 1,5 ton |" in gamping
+    assert "| Lembaga penerima | 2 |" in godean and "| Penerima | 2 |" in godean
+    assert "| Keluarga penerima | 840 |" in mlati and "| Di antaranya menurut dokumen resmi | 840 |" in mlati
+    assert "840 keluarga (menurut SK Bupati Sleman Nomor 45/Kep.KDH/A/2025)" in mlati

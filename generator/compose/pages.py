@@ -244,6 +244,9 @@ def _kecamatan(site: SiteFacts) -> tuple[KecamatanInfo, ...]:
     counts_at: dict[str, list[totals.RecipientCount]] = {}
     for count in site.figures.recipients:
         counts_at.setdefault(count.kecamatan.code, []).append(count)
+    goods_at: dict[str, list[totals.GoodsCount]] = {}
+    for goods in site.figures.goods_by_place:
+        goods_at.setdefault(goods.kecamatan.code if goods.kecamatan else "", []).append(goods)
     out = []
     for kec in content.region.kecamatan:
         here = counts_at.get(kec.code, [])
@@ -253,7 +256,8 @@ def _kecamatan(site: SiteFacts) -> tuple[KecamatanInfo, ...]:
         )
         path = book.kecamatan(kec.code)
         out.append(KecamatanInfo(kec.name, kec.code, book.kecamatan_slugs[kec.code], path, kec.kelurahan,
-                                 totals.tally(here), shares, tuple(events_at.get(kec.code, ()))))
+                                 totals.tally(here, goods=goods_at.get(kec.code, ())), shares,
+                                 tuple(events_at.get(kec.code, ()))))
     return tuple(out)
 
 

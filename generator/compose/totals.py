@@ -77,7 +77,7 @@ class PaymentCount:
 
 @dataclass(frozen=True)
 class GoodsCount:
-    """One kind of goods handed over at one event."""
+    """One kind of goods handed over at one event (in one kecamatan, when the record says per recipient)."""
 
     event: str
     position: int
@@ -86,6 +86,7 @@ class GoodsCount:
     item: str
     quantity: Decimal
     unit: str
+    kecamatan: Kecamatan | None = None
 
 
 @dataclass(frozen=True)
@@ -135,8 +136,9 @@ class Tables:
 
     recipients: tuple[RecipientCount, ...]
     payments: tuple[PaymentCount, ...]
-    goods: tuple[GoodsCount, ...]
+    goods: tuple[GoodsCount, ...]  # per event
     participants: tuple[ParticipantCount, ...]
+    goods_by_place: tuple[GoodsCount, ...] = ()  # per event and kecamatan, from each recipient's goods
 
 
 def tables(content: Content) -> Tables:
@@ -163,7 +165,13 @@ def tables(content: Content) -> Tables:
         ParticipantCount(e.slug, e.date, e.program, e.participants.count, e.participants.source)
         for e in content.events if e.participants
     )
-    return Tables(recipients, payments, goods, participants)
+    by_place = tuple(
+        GoodsCount(e.slug, position, e.date, e.program, g.item, g.quantity, g.unit, place.kecamatan)
+        for e in content.events
+        for place in e.places
+        for position, g in enumerate(goods_total(g for r in place.recipients for g in r.goods), start=1)
+    )
+    return Tables(recipients, payments, goods, participants, by_place)
 
 
 def tally(counts: Iterable[RecipientCount], payments: Iterable[PaymentCount] = (), goods: Iterable[GoodsCount] = (),
