@@ -38,9 +38,9 @@ def facts_of(content: records.Content, event: records.Event | None = None) -> ar
 
 def composed(content: records.Content, site_url: str | None = SITE_URL,
              templates: Templates | None = None) -> tuple[SiteFacts, dict[str, str]]:
-    """The facts of the site and every page Warta hands to MkDocs, by path."""
+    """The facts of the site and every text page and file Warta hands to MkDocs, by path (images apart: `site.images`)."""
     site, pages = compose.site(content, templates or Templates([TEMPLATES]), site_url=site_url)
-    return site, {p.path: p.text for p in pages}
+    return site, {p.path: p.text for p in pages if isinstance(p.text, str)}
 
 
 def site_tally(content: records.Content) -> totals.Tally:

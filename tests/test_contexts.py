@@ -104,8 +104,9 @@ def test_every_field_a_context_adds_is_used_by_its_template() -> None:
 
 
 def test_every_template_has_a_documented_context() -> None:
+    # Theme partials override Material's own files and see MkDocs' context only.
     found = {p.relative_to(TEMPLATES).as_posix() for p in TEMPLATES.rglob("*") if p.suffix in (".j2", ".html")}
-    assert found == set(contexts.INDEX)
+    assert found - {f for f in found if f.startswith("theme/partials/")} == set(contexts.INDEX)
 
 
 def test_reading_an_undocumented_variable_is_caught(tmp_path: Path) -> None:

@@ -8,6 +8,8 @@ articles, `policy` decides names, `addresses` decides paths).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..core.errors import WartaError
 from ..records import Content
 from .facts import SiteFacts, site_facts
@@ -18,7 +20,7 @@ from .writer import Memo, Writer
 
 
 def site(content: Content, templates: Templates, *, site_url: str | None = None, directory_urls: bool = True,
-         memo: Memo | None = None) -> tuple[SiteFacts, tuple[Page, ...]]:
+         memo: Memo | None = None, media_cache: Path | None = None) -> tuple[SiteFacts, tuple[Page, ...]]:
     """The facts of the site and every page made from them.
 
     The feeds need the site's absolute address (feed readers resolve no
@@ -27,7 +29,7 @@ def site(content: Content, templates: Templates, *, site_url: str | None = None,
     """
     check(content)
     writer = Writer(templates, memo)
-    facts = site_facts(content, writer, site_url=site_url, directory_urls=directory_urls)
+    facts = site_facts(content, writer, site_url=site_url, directory_urls=directory_urls, media_cache=media_cache)
     return facts, build(facts, templates, writer)
 
 

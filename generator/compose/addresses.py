@@ -182,6 +182,14 @@ class Addresses:
             return stem.removesuffix("index")
         return f"{stem}/" if self.directory_urls else f"{stem}.html"
 
+    def root_from(self, path: str) -> str:
+        """The site root as a relative address from the page `path` is served at: raw HTML links start with it.
+
+        >>> Addresses({}).root_from("berita/a.md"), Addresses({}).root_from("index.md"), Addresses({}, directory_urls=False).root_from("berita/a.md")
+        ('../../', '', '../')
+        """
+        return "../" * self.url(path).count("/")
+
     def built(self, path: str) -> str:
         """The file MkDocs writes for `path`, below the site folder.
 

@@ -20,6 +20,7 @@ from ..core.documented import doc
 from ..records import Content, Event, Place
 from . import policy
 from .totals import GoodsLine, goods_total
+from .media import Picture
 from .policy import Names, Output, Shown, Where
 
 
@@ -184,6 +185,7 @@ class ArticleFacts:
     speakers: tuple[Speaker, ...] = doc("Who spoke, in record order.")
     corrections: tuple[Correction, ...] = doc("Published corrections, oldest first.")
     tags: tuple[str, ...] = doc("Free keywords.")
+    photos: tuple[Picture, ...] = doc("The event's photos, published; the first leads the article.")
     publisher: Organization = doc("The site's owner.")
     footer_preset: str = doc("pemerintah, media or custom: which press-law footer.")
     footer_contact: str = doc("Where readers send hak jawab and hak koreksi.")
@@ -229,11 +231,13 @@ class ArticleFacts:
         return datetime.combine(last.date, last.time or time(0), ZoneInfo(self.iana_zone))
 
 
-def facts(event: Event, content: Content, rules: policy.Policy, words: Mapping[str, Any]) -> ArticleFacts:
+def facts(event: Event, content: Content, rules: policy.Policy, words: Mapping[str, Any],
+          photos: tuple[Picture, ...] = ()) -> ArticleFacts:
     """Count and order everything the article about `event` will say.
 
     `words` is the templates' word list (kata.yml): the attribution verbs
-    are chosen from it.
+    are chosen from it. `photos` are the event's photos as published (a
+    build makes them; `warta render` has none).
     """
     region = content.region
     here = Where(Output.ARTICLE, event.slug)
@@ -275,6 +279,7 @@ def facts(event: Event, content: Content, rules: policy.Policy, words: Mapping[s
         speakers=_speakers(event, content, words),
         corrections=tuple(Correction(c.date, c.time, c.note, c.before, c.after) for c in event.corrections),
         tags=event.tags,
+        photos=photos,
         publisher=organization(content, content.site.publisher),
         footer_preset=content.site.footer.preset,
         footer_contact=content.site.footer.contact,

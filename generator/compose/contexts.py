@@ -41,6 +41,9 @@ class SiteInfo:
     places: str = doc("How the law names its places: 'umum', 'papua', 'diy', 'kota-yogyakarta' (a key of kata.wilayah).")
     publisher: Organization = doc("Who publishes it.")
     contact: str = doc("Where readers send hak jawab, hak koreksi and privacy requests.")
+    address: str | None = doc("The publisher's office address, if site.yml gives one.")
+    logo: str | None = doc("The logo image below the site root, if site.yml gives one.")
+    share: str = doc("The site's sharing card (og:image of pages without their own), below the site root.")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Story:
     date: date = doc("The day of the event.")
     program: str = doc("The programme's key.")
     facts: ArticleFacts = doc("Everything the article states.")
+    image: str = doc("Its sharing image below the site root: the lead photo's crop, or a card drawn from the headline.")
 
 
 @dataclass(frozen=True)
@@ -243,7 +247,9 @@ class ArticleContext:
     TEMPLATE: ClassVar[str] = "article.j2"
     facts: ArticleFacts = doc("Everything the article states.")
     headline: str = doc("The headline as plain text (headline.j2's output).")
-    description: str = doc("The lead as plain text, cut for search engines and link previews.")
+    description: str = doc("The meta description: one sentence of at most 160 characters, plain text.")
+    root: str = doc("The site root relative to the article's address ('../../'): raw HTML (the photo) starts its links with it.")
+    image: str = doc("The sharing image below the site root, for the front matter (og:image); empty in `warta render`.")
 
 
 @dataclass(frozen=True)
@@ -294,6 +300,7 @@ class PageContext:
     )
     page: str = doc("This page's own address.")
     href: Callable[[str], str] = doc("href(address): the link to an address from this page.")
+    root: str = doc("The site root relative to where this page is served ('../../'), for links inside raw HTML.")
 
 
 @dataclass(frozen=True)
@@ -505,6 +512,7 @@ class ThemeContext:
     TEMPLATE: ClassVar[str] = "theme/main.html"
     publisher: str = doc("The publisher's name, for JSON-LD.")
     region: str = doc("The kabupaten/kota, for JSON-LD.")
+    share: str = doc("The site's sharing card, relative to the site root: og:image of pages without their own.")
     rss: str | None = doc("The RSS feed, relative to the site root; none when the build makes no feeds.")
     atom: str | None = doc("The Atom feed, relative to the site root; none when the build makes no feeds.")
 

@@ -7,12 +7,16 @@ these, so none recomputes (or could recount) what another already states.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
+from ..core import bahasa
 from ..records import Content
 from . import article, opendata, totals
 from .addresses import Addresses
+from .media import Media
 from .article import Organization
 from .contexts import KecamatanRef, ProgramInfo, Progress, SiteInfo, Story
 from .policy import Policy
@@ -33,27 +37,45 @@ class SiteFacts:
     programs: tuple[ProgramInfo, ...]  # by name
     updated: date | None  # the newest event or correction date; None without news
     site_url: str | None  # the public address; feeds are made only with it
+    images: Mapping[str, bytes]  # every image the pages use, by path below the site root
 
     def organization(self, key: str) -> Organization:
         return article.organization(self.content, key)
 
 
-def site_facts(content: Content, writer: Writer, *, site_url: str | None = None, directory_urls: bool = True) -> SiteFacts:
-    """Count, order and word-once everything the site will state."""
+# The sharing cards: white on the theme's dark indigo (contrast 14:1).
+CARD_COLOURS = ((26, 35, 126), (255, 255, 255))
+
+
+def site_facts(content: Content, writer: Writer, *, site_url: str | None = None, directory_urls: bool = True,
+               media_cache: Path | None = None) -> SiteFacts:
+    """Count, order and word-once everything the site will state.
+
+    Photos and sharing cards are made here too (`media`), once per content
+    digest when `media_cache` keeps them between builds.
+    """
     book = Addresses.for_region(content.region, directory_urls=directory_urls)
     rules = Policy(content.site.privacy.recipient_names)
+    images = Media(content.media or Path("media"), media_cache)
+    publisher = article.organization(content, content.site.publisher)
+    logo = content.site.logo
     stories = []
     for event in content.events:
-        facts = article.facts(event, content, rules, writer.templates.words)
-        stories.append(Story(event.slug, book.article(event.slug), writer.headline(facts),
-                             writer.description(facts), event.date, event.program, facts))
+        photos = tuple(images.picture(p.file, alt=p.alt, caption=p.caption, credit=p.credit) for p in event.photos)
+        facts = article.facts(event, content, rules, writer.templates.words, photos)
+        headline = writer.headline(facts)
+        line = f"{bahasa.formal_date(event.date)} · {publisher.short or publisher.name}"
+        image = photos[0].share if photos else images.card(headline, line, logo, CARD_COLOURS)
+        stories.append(Story(event.slug, book.article(event.slug), headline, writer.description(facts),
+                             event.date, event.program, facts, image))
     figures = totals.tables(content)
     data = opendata.tables(opendata.Sources(content, figures, rules, book))
-    publisher = article.organization(content, content.site.publisher)
-    site = SiteInfo(content.site.title, content.region.name, content.region.system, publisher, content.site.footer.contact)
+    site = SiteInfo(content.site.title, content.region.name, content.region.system, publisher, content.site.footer.contact,
+                    content.site.address, images.logo(logo) if logo else None,
+                    images.card(content.site.title, content.region.name, logo, CARD_COLOURS))
     updated = max((d for e in content.events for d in (e.date, *(c.date for c in e.corrections))), default=None)
     return SiteFacts(content, book, rules, site, tuple(stories), figures, data,
-                     _programs(content, book, tuple(stories), figures), updated, site_url)
+                     _programs(content, book, tuple(stories), figures), updated, site_url, images.files)
 
 
 def of_program(figures: totals.Tables, key: str) -> totals.Tally:

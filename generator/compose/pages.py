@@ -66,7 +66,7 @@ LATEST = 5  # articles on the home page
 @dataclass(frozen=True)
 class Page:
     path: str  # path below the site root, as MkDocs' src_uri: "berita/slug.md"
-    text: str
+    text: str | bytes  # bytes for images
 
 
 class Render:
@@ -76,10 +76,12 @@ class Render:
         self.templates = templates
         self.writer = writer
         self.site = site.site
+        self.addresses = site.addresses
         self.links = site.addresses.links(feeds=site.site_url is not None)
 
     def __call__(self, path: str, context: type[PageContext], **own: Any) -> Page:
-        filled = context(site=self.site, links=self.links, page=path, href=functools.partial(relative, page=path), **own)
+        filled = context(site=self.site, links=self.links, page=path, href=functools.partial(relative, page=path),
+                         root=self.addresses.root_from(path), **own)
         return Page(path, re.sub(r"\n{3,}", "\n\n", self.templates.render(filled)).strip() + "\n")
 
 
@@ -134,7 +136,8 @@ def articles(site: SiteFacts, render: Render) -> list[Page]:
         previous = stories[i - 1] if i > 0 else None
         following = stories[i + 1] if i + 1 < len(stories) else None
         nav = render(story.path, ArticleNavContext, previous=previous, next=following).text
-        pages.append(Page(story.path, render.writer.render(story.facts).rstrip("\n") + "\n\n" + nav))
+        text = render.writer.render(story.facts, root=site.addresses.root_from(story.path), image=story.image)
+        pages.append(Page(story.path, text.rstrip("\n") + "\n\n" + str(nav)))
     return pages
 
 
@@ -326,8 +329,13 @@ def feed_files(site: SiteFacts, render: Render) -> list[Page]:
     return [Page(path, text) for path, text in feeds.files(site, site.site_url).items()]
 
 
+def images(site: SiteFacts, render: Render) -> list[Page]:
+    """Every photo rendition and sharing image the pages use."""
+    return [Page(path, data) for path, data in sorted(site.images.items())]
+
+
 FAMILIES: tuple[Family, ...] = (
     articles, home, news_index, archive, program_news, topics, program_pages,
-    kecamatan_pages, people_pages, corrections, policies, open_data, feed_files,
+    kecamatan_pages, people_pages, corrections, policies, open_data, feed_files, images,
 )
 """Every family of pages, in the order the site lists them."""

@@ -9,6 +9,7 @@ nothing else, so what an editor may use is a list, not a guess.
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -65,6 +66,11 @@ def _fit(candidates: list[str], limit: int, hard: int | None = None) -> str:
     return min(candidates, key=len)
 
 
+def _html(text: str) -> str:
+    """`text` as literal HTML, for raw HTML blocks (figures, cards) where Markdown escaping would show."""
+    return html.escape(text, quote=True)
+
+
 def _yaml_text(text: str) -> str:
     """`text` as a quoted YAML (JSON) string, for front matter."""
     return json.dumps(text, ensure_ascii=False)
@@ -92,6 +98,7 @@ def filters(fmt: Format) -> dict[str, Callable[..., str]]:
         "em": markup.em,
         "heading": markup.heading,
         "yaml_text": _yaml_text,
+        "html": _html,
         "fit": _fit,
     }
 

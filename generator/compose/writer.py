@@ -45,14 +45,18 @@ class Writer:
                                 lambda: self.templates.render(DescriptionContext(article), "text").strip())
         return shorten(text, limit)
 
-    def render(self, article: ArticleFacts, fmt: Format = "markdown") -> str:
-        """The whole article in `fmt`, ending in exactly one newline."""
+    def render(self, article: ArticleFacts, fmt: Format = "markdown", *, root: str = "", image: str = "") -> str:
+        """The whole article in `fmt`, ending in exactly one newline.
+
+        `root` is the site root relative to the article's address and `image`
+        its sharing image; a build gives both, `warta render` neither.
+        """
 
         def write() -> str:
-            context = ArticleContext(article, self.headline(article), self.description(article))
+            context = ArticleContext(article, self.headline(article), self.description(article), root, image)
             return re.sub(r"\n{3,}", "\n\n", self.templates.render(context, fmt)).strip() + "\n"
 
-        return self._remembered("article", fmt, article, write)
+        return self._remembered(f"article {root} {image}", fmt, article, write)
 
 
 def shorten(text: str, limit: int) -> str:

@@ -55,6 +55,7 @@ class _Build:
     """What one build (or one preview rebuild) knows; made afresh in every ``on_config``."""
 
     config: MkDocsConfig
+    root: Path  # the folder of mkdocs.yml
     content_dir: Path
     templates: Templates
     staging: Staging | None
@@ -81,7 +82,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         else:
             staging = Staging(Path(config.site_dir))
             config["site_dir"] = str(staging.folder)
-        self.build = _Build(config, root / self.config.content_dir, Templates([root / self.config.templates_dir]), staging)
+        self.build = _Build(config, root, root / self.config.content_dir, Templates([root / self.config.templates_dir]), staging)
         if config.nav is None:
             config["nav"] = _menu(Addresses({}), Path(config.docs_dir))
         return config
@@ -93,7 +94,8 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             content = records.load_content(build.content_dir, today=date.today(),
                                            cache=self.serve.read_cache if self.serve else None)
             site, composed = compose.site(content, build.templates, site_url=config.site_url,
-                                          directory_urls=config.use_directory_urls, memo=memo)
+                                          directory_urls=config.use_directory_urls, memo=memo,
+                                          media_cache=build.root / ".cache" / "warta" / "media")
         except WartaError as exc:
             if self.serve is None:
                 raise PluginError("\n" + exc.report()) from None
@@ -102,6 +104,8 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         build.site, build.pages = site, composed
         config["site_name"] = content.site.title
         config.extra["warta"] = _theme_context(site)
+        if site.site.logo:
+            config.theme["logo"] = site.site.logo
         if self.serve:
             self.serve.published = tuple(p.path for p in composed if p.path.endswith(".md"))
 
@@ -214,6 +218,7 @@ def _theme_context(site: SiteFacts) -> ThemeContext:
     return ThemeContext(
         publisher=site.site.publisher.name,
         region=site.site.region,
+        share=site.site.share,
         rss=book.feed("rss") if feeds else None,
         atom=book.feed("atom") if feeds else None,
     )

@@ -27,15 +27,16 @@ class Backing:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.written: dict[str, str] = {}
+        self.written: dict[str, bytes] = {}
 
     def write(self, page: Page) -> Path:
         path = self.folder / page.path
-        if self.written.get(page.path) != page.text:
-            if not path.is_file() or path.read_text(encoding="utf-8") != page.text:
+        data = page.text.encode("utf-8") if isinstance(page.text, str) else page.text
+        if self.written.get(page.path) != data:
+            if not path.is_file() or path.read_bytes() != data:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(page.text, encoding="utf-8")
-            self.written[page.path] = page.text
+                path.write_bytes(data)
+            self.written[page.path] = data
         return path
 
 

@@ -108,9 +108,12 @@ def load_content(root: Path, *, today: date | None = None, cache: ReadCache | No
     for doc in program_docs:
         for i, key in rules.entries(rules.field(doc.data, "partners")):
             problems += refs.organization(doc, ("partners", i), key)
+    media = root / "media"
+    problems += rules.media_problems(site_doc, media, [("logo",)])
     for doc in event_docs.values():
         problems += rules.event_problems(doc, refs, places)
         problems += rules.kind_problems(doc)
+        problems += rules.media_problems(doc, media, rules.photo_fields(doc))
     for event in events:
         problems += rules.checked_event_problems(event_docs[event.slug], event)
         problems += rules.prose_problems(event_docs[event.slug], event)
@@ -130,7 +133,7 @@ def load_content(root: Path, *, today: date | None = None, cache: ReadCache | No
         raise WartaError(problems)
     events.sort(key=lambda e: (e.date, e.time or time(0), e.slug))
     venues = tuple(e.venue.address for e in events if e.venue.address)
-    return Content(site, region, organizations, people, programs, tuple(events), contacts.official + venues)
+    return Content(site, region, organizations, people, programs, tuple(events), contacts.official + venues, media)
 
 
 def _record_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[tuple[Path, str]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, time
+from pathlib import Path
 from decimal import Decimal
 from typing import Annotated, Any, Iterator, Literal, Mapping, Union
 
@@ -129,6 +130,20 @@ def _has_letter(value: str) -> str:
     return value
 
 
+_MEDIA = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$")
+
+
+def media_name(value: str) -> bool:
+    """Whether `value` names a file inside content/media/: never outside it, no "..", no absolute path."""
+    return bool(_MEDIA.match(value)) and ".." not in value.split("/")
+
+
+def _media_file(value: str) -> str:
+    if not media_name(value):
+        raise _custom("media.name", value=value)
+    return value
+
+
 def _region_code(value: str) -> str:
     if not re.fullmatch(r"\d{2}\.\d{2}", value):
         raise _custom("region.format", value=value)
@@ -148,6 +163,7 @@ Quantity = Annotated[Decimal, BeforeValidator(_quantity, json_schema_input_type=
 Count = Annotated[int, Field(gt=0)]
 Year = Annotated[int, Field(ge=1945, le=2100)]
 Name = Annotated[str, AfterValidator(_text), AfterValidator(_has_letter)]
+MediaFile = Annotated[str, AfterValidator(_media_file), Field(json_schema_extra={"pattern": _MEDIA.pattern})]
 RegionCode = Annotated[str, AfterValidator(_region_code), Field(json_schema_extra={"pattern": r"^\d{2}\.\d{2}$"})]
 
 
@@ -215,6 +231,8 @@ class Site(Record):
     privacy: Privacy = Privacy()
     aliases: dict[Text, Text] = Field(default_factory=dict, description=_describe("Site.aliases"))
     official_contacts: tuple[Text, ...] = Field((), description=_describe("Site.official_contacts"))
+    logo: MediaFile | None = Field(None, description=_describe("Site.logo"))
+    address: Text | None = Field(None, description=_describe("Site.address"))
     future_days: int = Field(
         30, ge=0, description=_describe("Site.future_days")
     )
@@ -399,6 +417,13 @@ class Training(Record):
     certifier: Text | None = Field(None, description=_describe("Training.certifier"))
 
 
+class Photo(Record):
+    file: MediaFile = Field(description=_describe("Photo.file"))
+    caption: Text | None = Field(None, description=_describe("Photo.caption"))
+    credit: Text = Field(description=_describe("Photo.credit"))
+    alt: Text = Field(description=_describe("Photo.alt"))
+
+
 EventKind = Literal["penyerahan", "penyaluran", "bantuan-tunai", "pelatihan", "peluncuran", "sosialisasi", "rapat", "kunjungan"]
 
 
@@ -421,6 +446,7 @@ class Event(Record):
     speakers: tuple[Speaker, ...] = ()
     corrections: tuple[Correction, ...] = ()
     tags: tuple[Text, ...] = ()
+    photos: tuple[Photo, ...] = Field((), description=_describe("Event.photos"))
 
     def texts(self) -> Iterator[tuple[str, str, Source]]:
         """Every free text of the event (not the names of its recipients), with its field and where it was written."""
@@ -451,6 +477,10 @@ class Event(Record):
         if self.participants:
             for i, who in enumerate(self.participants.who):
                 yield f"participants.who.{i}", who, self.participants.written_at
+        for i, photo in enumerate(self.photos):
+            for name in ("caption", "alt", "credit"):
+                if getattr(photo, name):
+                    yield f"photos.{i}.{name}", getattr(photo, name), photo.written_at
 
     @property
     def places(self) -> tuple[Place, ...]:
@@ -552,6 +582,7 @@ class Content:
     programs: Mapping[str, Program]
     events: tuple[Event, ...]  # oldest first, then by slug
     contacts: tuple[str, ...] = ()  # what may appear though shaped like personal data: official contacts, venue addresses
+    media: Path | None = None  # the folder photos and the logo are read from
 
     def event(self, slug: str) -> Event:
         return next(e for e in self.events if e.slug == slug)

@@ -13,14 +13,15 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-from ..core import bahasa, privacy, wilayah
+from ..core import bahasa, imaging, privacy, wilayah
 from ..core.errors import Problem, Source
 from ..core.text import closest, fold, place_key
-from .model import Event, Goods, Organization, Person, Program, parse_date
+from .model import Event, Goods, Organization, Person, Program, media_name, parse_date
 from .places import Resolver
 from .reading import Identifier, Parsed, Path_, dotted
 
@@ -188,8 +189,8 @@ class Contacts:
     @classmethod
     def of(cls, site_doc: Parsed) -> Contacts:
         listed = [c for _, c in entries(field(site_doc.data, "official_contacts")) if isinstance(c, str)]
-        contact = field(field(site_doc.data, "footer"), "contact")
-        return cls(tuple(listed + ([contact] if isinstance(contact, str) else [])))
+        office = [field(field(site_doc.data, "footer"), "contact"), field(site_doc.data, "address")]
+        return cls(tuple(listed + [c for c in office if isinstance(c, str)]))
 
     def lists(self, found: Identifier) -> bool:
         """Whether `found` is (part of) an official contact: same digits, same address, same mailbox."""
@@ -199,7 +200,10 @@ class Contacts:
 # Where a file may hold what looks like personal data, by file and field:
 # the site's own contacts, and the address of the public building an event
 # takes place in (record-format.md, venue).
-_SITE_FIELDS: dict[Path_, frozenset[str] | None] = {("footer", "contact"): frozenset({privacy.EMAIL})}
+_SITE_FIELDS: dict[Path_, frozenset[str] | None] = {
+    ("footer", "contact"): frozenset({privacy.EMAIL}),
+    ("address",): frozenset({privacy.ADDRESS, privacy.PHONE}),  # the office's own address and telephone
+}
 _EVENT_FIELDS: dict[Path_, frozenset[str]] = {("venue", "address"): frozenset({privacy.ADDRESS})}
 # Fields the schema reads as numbers: a long run of digits there is an
 # amount in rupiah (1080000000), not an account; a 16-digit NIK is still refused.
@@ -387,3 +391,41 @@ def _main_figure(event: Event, counts: str, known: set[Decimal]) -> str:
     if counts == "participants" and event.participants is not None:
         return bahasa.digits(event.participants.count)
     return " atau ".join(bahasa.quantity(v) for v in sorted(known))
+
+
+# --------------------------------------------------------------------------
+# Photos and the logo: files in content/media/ that can be published.
+
+
+def media_problems(doc: Parsed, media: Path, locs: Iterable[Path_]) -> Iterator[Problem]:
+    """Each named file must be in `media` and be an image within the limits."""
+    for loc in locs:
+        name = _at(doc.data, loc)
+        if not isinstance(name, str) or not media_name(name):
+            continue  # a schema problem, reported there
+        path = media / name
+        if not path.is_file():
+            yield Problem("media.missing", doc.source(loc), {"file": name})
+            continue
+        data = path.read_bytes()
+        found = imaging.inspect(data)
+        if found.problem:
+            yield Problem(found.problem, doc.source(loc), {
+                "file": name, "size": round(len(data) / 1e6, 1), "limit": imaging.MAX_BYTES // 1_000_000,
+                "pixels": "lebih dari 50" if found.problem == "media.too_many_pixels" else "",
+            })
+
+
+def photo_fields(doc: Parsed) -> list[Path_]:
+    """Where an event names its photo files."""
+    photos = field(doc.data, "photos")
+    return [("photos", i, "file") for i in range(len(photos))] if isinstance(photos, list) else []
+
+
+def _at(data: Any, loc: Path_) -> Any:
+    for part in loc:
+        if isinstance(part, int):
+            data = data[part] if isinstance(data, list) and part < len(data) else None
+        else:
+            data = field(data, part)
+    return data

@@ -1,0 +1,149 @@
+"""Photos and sharing images of a build, each made once per content digest.
+
+A photo in ``content/media/`` becomes WebP and JPEG renditions at the
+widths of `imaging.WIDTHS` (never wider than the original) and a 1200×630
+sharing crop; an article without a photo gets a sharing card drawn from
+its headline. Every output is named by the digest of what it is made from,
+and kept in a cache folder between builds, so an unchanged photo is never
+processed again and the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core import imaging
+from ..core.documented import doc
+
+FOLDER = "media"
+"""Where the published images live, below the site root."""
+
+# Part of every cache key: a change to how images are made makes new files.
+_RECIPE = "warta-media-1"
+
+
+@dataclass(frozen=True)
+class Rendition:
+    path: str = doc("The file, below the site root.")
+    width: int = doc("Its width in pixels.")
+    height: int = doc("Its height in pixels.")
+    format: str = doc("webp or jpeg.")
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A published photo: its renditions, its words, and its sharing crop."""
+
+    width: int = doc("The width of the largest rendition, for the img element.")
+    height: int = doc("Its height.")
+    renditions: tuple[Rendition, ...] = doc("Every published size and format, smallest first.")
+    alt: str = doc("What a screen reader reads.")
+    caption: str | None = doc("What and who, if given.")
+    credit: str = doc("Who took it: 'Humas Pemkot Kupang'.")
+    share: str = doc("The 1200×630 sharing crop (og:image), below the site root.")
+
+    def srcset(self, fmt: str, root: str = "") -> str:
+        """srcset(fmt, root): the `srcset` of one format, each path after `root`: "../../media/x-480.webp 480w, ..."."""
+        return ", ".join(f"{root}{r.path} {r.width}w" for r in self.renditions if r.format == fmt)
+
+    @property
+    def fallback(self) -> Rendition:
+        """The largest JPEG, for the img element itself."""
+        return [r for r in self.renditions if r.format == "jpeg"][-1]
+
+
+class Media:
+    """The images of one build. Files it makes are remembered in `files` (path -> bytes)."""
+
+    def __init__(self, source: Path, cache: Path | None) -> None:
+        self.source = source
+        self.cache = cache
+        self.files: dict[str, bytes] = {}
+
+    def picture(self, file: str, *, alt: str, caption: str | None, credit: str) -> Picture:
+        data = (self.source / file).read_bytes()
+        digest = hashlib.sha256(_RECIPE.encode() + data).hexdigest()[:16]
+        made = self._cached(digest, lambda: _photo(data))
+        renditions = []
+        for name, (width, height, fmt) in made.sizes.items():
+            if name == "share.jpg":
+                continue
+            path = f"{FOLDER}/{digest}-{name}"
+            self.files[path] = made.data[name]
+            renditions.append(Rendition(path, width, height, fmt))
+        share = f"{FOLDER}/{digest}-share.jpg"
+        self.files[share] = made.data["share.jpg"]
+        biggest = max((r for r in renditions if r.format == "jpeg"), key=lambda r: r.width)
+        return Picture(biggest.width, biggest.height, tuple(sorted(renditions, key=lambda r: (r.width, r.format))),
+                       alt, caption, credit, share)
+
+    def card(self, headline: str, line: str, logo: str | None, colours: tuple[tuple[int, int, int], tuple[int, int, int]]) -> str:
+        """A sharing card for a page without a photo; its path below the site root."""
+        logo_data = (self.source / logo).read_bytes() if logo else b""
+        key = json.dumps([_RECIPE, headline, line, colours, hashlib.sha256(logo_data).hexdigest()], ensure_ascii=False)
+        digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+
+        def draw() -> _Made:
+            mark = imaging.clean(logo_data) if logo_data else None
+            image = imaging.card(headline, line, mark, colours=colours)
+            return _Made({"share.jpg": (image.width, image.height, "jpeg")}, {"share.jpg": imaging.encode(image, "jpeg")})
+
+        made = self._cached(digest, draw)
+        path = f"{FOLDER}/{digest}-card.jpg"
+        self.files[path] = made.data["share.jpg"]
+        return path
+
+    def logo(self, file: str) -> str:
+        """The site's logo as a small PNG for the header (transparency kept, metadata gone)."""
+        data = (self.source / file).read_bytes()
+        digest = hashlib.sha256(_RECIPE.encode() + b"logo" + data).hexdigest()[:16]
+
+        def make() -> _Made:
+            image = imaging.logo(data)
+            return _Made({"logo.png": (image.width, image.height, "png")}, {"logo.png": imaging.encode(image, "png")})
+
+        made = self._cached(digest, make)
+        path = f"{FOLDER}/{digest}-logo.png"
+        self.files[path] = made.data["logo.png"]
+        return path
+
+    def _cached(self, digest: str, make: Callable[[], _Made]) -> _Made:
+        folder = self.cache / digest if self.cache else None
+        if folder is not None and (folder / "sizes.json").is_file():
+            sizes = {k: tuple(v) for k, v in json.loads((folder / "sizes.json").read_text()).items()}
+            return _Made(sizes, {name: (folder / name).read_bytes() for name in sizes})  # type: ignore[arg-type]
+        made = make()
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+            for name, data in made.data.items():
+                (folder / name).write_bytes(data)
+            # Written last: a folder without it is an interrupted write, made again.
+            (folder / "sizes.json").write_text(json.dumps(made.sizes, sort_keys=True))
+        return made
+
+
+@dataclass(frozen=True)
+class _Made:
+    sizes: dict[str, tuple[int, int, str]]  # file name -> (width, height, format)
+    data: dict[str, bytes]
+
+
+def _photo(data: bytes) -> _Made:
+    img = imaging.clean(data)
+    sizes: dict[str, tuple[int, int, str]] = {}
+    out: dict[str, bytes] = {}
+    widths = sorted({min(w, img.width) for w in imaging.WIDTHS})
+    for width in widths:
+        scaled = imaging.resized(img, width)
+        for fmt in imaging.FORMATS:
+            name = f"{width}.{'jpg' if fmt == 'jpeg' else fmt}"
+            sizes[name] = (scaled.width, scaled.height, fmt)
+            out[name] = imaging.encode(scaled, fmt)
+    share = imaging.cover(img)
+    sizes["share.jpg"] = (share.width, share.height, "jpeg")
+    out["share.jpg"] = imaging.encode(share, "jpeg")
+    return _Made(sizes, out)
