@@ -33,6 +33,8 @@ from generator.edges.cli import main
 from .conftest import EVENT, ROOT, TEMPLATES, composed, edit, facts_of
 
 THEME = "theme/main.html"  # rendered by MkDocs, with MkDocs' own context; checked apart below
+TRAIL = "theme/partials/trail.html"  # likewise
+MKDOCS = {THEME, TRAIL}
 
 
 def _env(folder: Path = TEMPLATES) -> jinja2.Environment:
@@ -80,7 +82,7 @@ def undocumented_reads(env: jinja2.Environment) -> dict[str, set[str]]:
     """Per template, the variables it reads that its context does not document."""
     out = {}
     for name, cls in contexts.INDEX.items():
-        if name == THEME:
+        if name in MKDOCS:
             continue
         # A partial also sees what the including template set (`said`, `stories`):
         # those are its documented fields, so the same rule holds for it.
@@ -97,7 +99,7 @@ def test_every_template_reads_only_documented_variables() -> None:
 def test_every_field_a_context_adds_is_used_by_its_template() -> None:
     env = _env()
     for name, cls in contexts.INDEX.items():
-        if name == THEME:
+        if name in MKDOCS:
             continue
         unused = _own_fields(cls) - _own_reads(env, name)
         assert unused == set(), f"{name} never reads {sorted(unused)} of {cls.__name__}"
@@ -106,7 +108,8 @@ def test_every_field_a_context_adds_is_used_by_its_template() -> None:
 def test_every_template_has_a_documented_context() -> None:
     # Theme partials override Material's own files and see MkDocs' context only.
     found = {p.relative_to(TEMPLATES).as_posix() for p in TEMPLATES.rglob("*") if p.suffix in (".j2", ".html")}
-    assert found - {f for f in found if f.startswith("theme/partials/")} == set(contexts.INDEX)
+    overrides = {f for f in found if f.startswith("theme/partials/")} - {TRAIL}
+    assert found - overrides == set(contexts.INDEX)
 
 
 def test_reading_an_undocumented_variable_is_caught(tmp_path: Path) -> None:
@@ -121,6 +124,9 @@ def test_theme_reads_only_documented_fields_of_its_context() -> None:
     text = (TEMPLATES / THEME).read_text()
     read = set(re.findall(r"(?<![/\w])warta\.(\w+)", text))
     assert read == _fields(contexts.ThemeContext)
+    trail = (TEMPLATES / TRAIL).read_text()
+    assert set(re.findall(r"warta_page\.(\w+)", trail)) == _fields(contexts.ThemePageContext)
+    assert set(re.findall(r"crumb\.(\w+)", trail)) == _fields(contexts.Crumb)
 
 
 # --------------------------------------------------------------------------

@@ -293,6 +293,69 @@ def test_articles_link_to_their_neighbours_in_time(site) -> None:
             assert "Berita berikutnya" not in nav
 
 
+def box(text: str) -> str:
+    """The box of links the site puts under an article."""
+    return text[text.index('<aside class="warta-kotak"'):text.index("</aside>")]
+
+
+def test_articles_link_to_their_programme_kecamatan_and_speakers(site) -> None:
+    content, built = site
+    for event in content.events:
+        links_box = box(built[f"berita/{event.slug}.md"])
+        assert f"**Program:** [{content.programs[event.program].name}](../program/{event.program}.md)" in links_box
+        places = re.findall(r"\]\(\.\./kecamatan/([a-z-]+)\.md\)", links_box)
+        assert places == [slugify(p.kecamatan.name) for p in event.places]
+        people = re.findall(r"\]\(\.\./narasumber/([a-z-]+)\.md\)", links_box)
+        assert people == [s.person for s in event.speakers]
+
+
+def _naive_related(stories, i: int, limit: int) -> list[str]:
+    """Related articles by the rule itself, looking at every article: programme first, then each kecamatan."""
+    me = stories[i]
+    def near(group: list[int]) -> list[int]:
+        return sorted(group, key=lambda j: (abs((stories[j].date - me.date).days), -j))
+    groups = [[j for j, s in enumerate(stories) if j != i and s.program == me.program]]
+    for k in me.facts.kecamatan:
+        groups.append([j for j, s in enumerate(stories) if j != i and k.code in {x.code for x in s.facts.kecamatan}])
+    chosen: list[int] = []
+    for group in groups:
+        chosen += [j for j in near(group) if j not in chosen]
+    return [stories[j].slug for j in chosen[:limit]]
+
+
+@pytest.mark.parametrize("limit", [3, 5, 15])
+def test_related_articles_are_the_programmes_nearest_then_the_kecamatans(site, limit: int) -> None:
+    facts, _ = composed(site[0])
+    stories = facts.stories
+    found = pages.related(stories, limit)
+    for i in range(len(stories)):
+        assert [s.slug for s in found[i]] == _naive_related(stories, i, limit)
+    # 12 or 13 articles per programme: only at 15 do the kecamatan fill the rest.
+    assert any(s.program != stories[0].program for s in found[0]) is (limit == 15)
+
+
+def test_article_page_lists_five_related_articles_of_its_programme(site) -> None:
+    content, built = site
+    text = built[f"berita/{content.events[10].slug}.md"]
+    related = text.split("## Berita terkait", 1)[1].split("\n---\n", 1)[0]
+    slugs = re.findall(r"\]\(([\w-]+)\.md\)", related)
+    assert len(slugs) == 5 and content.events[10].slug not in slugs
+    assert {content.event(s).program for s in slugs} == {content.events[10].program}
+
+
+def test_share_row_links_the_articles_public_address_and_needs_a_site_url(site) -> None:
+    content, built = site
+    slug = content.events[0].slug
+    text = built[f"berita/{slug}.md"]
+    url = f"{SITE_URL}berita/{slug}/".replace(":", "%3A")
+    for service in ("https://wa.me/?text=", "https://www.facebook.com/sharer/sharer.php?u=", "https://x.com/intent/post?text=",
+                    "https://t.me/share/url?url="):
+        assert re.search(rf'href="{re.escape(service)}[^"]*{re.escape(url)}', text), service
+    assert f'data-warta-salin="{SITE_URL}berita/{slug}/"' in text
+    without = composed(content, None)[1][f"berita/{slug}.md"]
+    assert "warta-bagikan" not in without and "warta-kotak" in without
+
+
 def recipients(content: records.Content, *, consented: bool) -> set[str]:
     """Names of recipients whose event did (or did not) agree to naming."""
     return {r.name for e in content.events if e.recipients.publish_names == consented

@@ -285,12 +285,40 @@ def test_moving_the_articles_is_one_change_in_the_address_book(tmp_path: Path) -
     assert f'"location":"artikel/{slug}/' in (site / "search" / "search_index.json").read_text(encoding="utf-8").replace(" ", "")
 
 
-def test_the_second_example_site_builds_strictly_with_its_region_words(tmp_path: Path) -> None:
-    site = tmp_path / "sleman"
+@pytest.fixture(scope="module")
+def sleman(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("sleman")
     run = build(ROOT / "examples" / "sleman", site)
     assert run.returncode == 0, run.stderr
+    return site
+
+
+def test_the_second_example_site_builds_strictly_with_its_region_words(sleman: Path) -> None:
+    site = sleman
     kecamatan = (site / "kecamatan" / "index.html").read_text(encoding="utf-8")
     assert "Kapanewon di Kabupaten Sleman" in kecamatan and "kecamatan" not in kecamatan.split("<article", 1)[1].split("</article>", 1)[0].casefold()
     assert (site / "data" / "barang.csv").read_text(encoding="utf-8").startswith("kegiatan,urutan,tanggal,program,barang,jumlah,satuan\n")
     program = (site / "program" / "jamkesda" / "index.html").read_text(encoding="utf-8")
     assert "Tercapai 5, atau 0,1% dari sasaran" in program and "Rp12.500.000.000 dari APBD Kabupaten Sleman" in program
+
+
+def _tabs_and_trail(html: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """The lit menu tabs, and the breadcrumbs as (title, link)."""
+    lit = re.findall(r'md-tabs__item--active">\s*<a href="[^"]*" class="md-tabs__link">\s*([^<]+?)\s*</a>', html)
+    trail = html.split('class="warta-jejak"', 1)[1].split("</nav>", 1)[0] if 'class="warta-jejak"' in html else ""
+    return lit, re.findall(r'<a href="([^"]*)">([^<]*)</a>', trail)
+
+
+@pytest.mark.parametrize(("page", "tab", "trail"), [
+    ("berita/2025-10-06-kartu-jamkesda-gamping/index.html", "Berita", [("../..", "Beranda"), ("../", "Berita")]),
+    ("berita/arsip/2025-10/index.html", "Berita",
+     [("../../..", "Beranda"), ("../../", "Berita"), ("../", "Arsip berita"), ("../2025/", "Arsip berita 2025")]),
+    ("program/jamkesda/index.html", "Program", [("../..", "Beranda"), ("../", "Program")]),
+    ("kecamatan/gamping/index.html", "Kapanewon", [("../..", "Beranda"), ("../", "Kapanewon")]),
+    ("data/index.html", "Data", [("..", "Beranda")]),
+    ("index.html", "Beranda", []),
+])
+def test_every_page_lights_its_section_tab_and_shows_the_way_back(sleman: Path, page: str, tab: str, trail: list) -> None:
+    lit, crumbs = _tabs_and_trail((sleman / page).read_text(encoding="utf-8"))
+    assert lit == [tab]
+    assert [(href, title) for href, title in crumbs] == trail

@@ -11,7 +11,6 @@ import pytest
 
 from generator import records
 from generator.compose import opendata
-from generator.compose.addresses import Addresses
 from generator.records import reading
 from generator.core import privacy
 from generator.core.errors import WartaError, catalogue, format_problem
@@ -197,10 +196,9 @@ def test_every_message_code_has_catalogue_text_and_every_text_is_used() -> None:
     described |= {f"column.{c.text}.{part}" for t in tables for c in t.columns for part in ("title", "description")}
     assert family("data.") == described
     assert family("yaml.hint.") == set(reading._YAML_HINTS.values()) | {"general"}
-    assert family("nav.") == {name for _, name in Addresses({}).menu([]) if name}
     # Every other code is named literally where it is raised.
     assert family("schema.field.") == set(re.findall(r'_describe\("([\w.]+)"\)', (package / "records" / "model.py").read_text()))
-    dynamic = {"pii.", "leak.label.", "cli.help.", "data.", "yaml.hint.", "schema.field.", "nav."}
+    dynamic = {"pii.", "leak.label.", "cli.help.", "data.", "yaml.hint.", "schema.field."}
     literal = {code for code in texts if not code.startswith(tuple(dynamic))} - {"summary", "suggestion"}
     assert {code for code in literal if f'"{code}"' not in source and f"'{code}'" not in source} == set()
     raised = set(re.findall(r'_custom\("([a-z_.]+)"', source)) | set(re.findall(r'Problem\("([a-z_.]+)"', source))

@@ -14,6 +14,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from ..core import wilayah
 from ..core.text import slugify
@@ -42,6 +43,20 @@ def relative(target: str, *, page: str) -> str:
     ('index.md', 'rss.xml')
     """
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def absolute(site_url: str, url: str) -> str:
+    """`url` (relative to the site root) as an absolute address: a feed entry's permanent id, a link to share.
+
+    >>> absolute("https://contoh.go.id/warta", "berita/2025-09-03-bangun/")
+    'https://contoh.go.id/warta/berita/2025-09-03-bangun/'
+    """
+    # Feed readers and share targets resolve nothing: the link must be
+    # absolute. MkDocs' site_url may come with or without its trailing slash.
+    parts = urlsplit(site_url or "")
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"an absolute address needs an http(s) site_url, got {site_url!r}")
+    return site_url.rstrip("/") + "/" + url
 
 
 @dataclass(frozen=True)
@@ -165,6 +180,27 @@ class Addresses:
             else:
                 out.append((links[section], section))
         return out
+
+    def trail(self, path: str) -> tuple[str, ...]:
+        """The pages above `path`, home first: each folder's index page, and an archive month's year.
+
+        Breadcrumbs keep those that exist (berita/halaman/ has no index of
+        its own); the first one in the menu is the page's section.
+
+        >>> book = Addresses({})
+        >>> book.trail("berita/arsip/2025-09.md")
+        ('index.md', 'berita/index.md', 'berita/arsip/index.md', 'berita/arsip/2025.md')
+        >>> book.trail("index.md"), book.trail("tentang.md"), book.trail("program/index.md")
+        ((), ('index.md',), ('index.md',))
+        """
+        if path == self.home():
+            return ()
+        folders = path.split("/")[:-1]
+        above = [self.home(), *(("/".join(folders[: i + 1]) + "/index.md") for i in range(len(folders)))]
+        month = re.fullmatch(r"(\d{4})-\d{2}\.md", posixpath.basename(path))
+        if month and posixpath.dirname(path) == posixpath.dirname(self.archive()):
+            above.append(self.archive_year(int(month.group(1))))
+        return tuple(p for p in above if p != path)
 
     def url(self, path: str) -> str:
         """The address MkDocs serves `path` at, relative to the site root ("" for the home page).

@@ -61,6 +61,14 @@ class Story:
 
 
 @dataclass(frozen=True)
+class PageLink:
+    """A page of the site, by the name of what it is about."""
+
+    name: str = doc("What the page is about: a programme, a kecamatan, a person.")
+    path: str = doc("Its address; give it to `href`.")
+
+
+@dataclass(frozen=True)
 class KecamatanRef:
     """A kecamatan as a programme page lists it."""
 
@@ -304,10 +312,16 @@ class PageContext:
 
 
 @dataclass(frozen=True)
-class ArticleNavContext(PageContext):
-    """The links under an article to its neighbours in time."""
+class ArticleLinksContext(PageContext):
+    """What the site adds under an article: what it is about, the share row, related news, its neighbours in time."""
 
-    TEMPLATE: ClassVar[str] = "pages/article-nav.j2"
+    TEMPLATE: ClassVar[str] = "pages/article-links.j2"
+    story: Story = doc("The article itself.")
+    program: PageLink = doc("Its programme's page.")
+    kecamatan: tuple[PageLink, ...] = doc("The page of each kecamatan its recipients come from, in record order.")
+    speakers: tuple[PageLink, ...] = doc("The page of each person who spoke, in record order.")
+    url: str | None = doc("The article's public address, for the share links; none when mkdocs.yml has no site_url.")
+    related: tuple[Story, ...] = doc("Up to five other articles: the same programme's nearest in time, then the same kecamatan's.")
     previous: Story | None = doc("The article just before this one, if any.")
     next: Story | None = doc("The article just after this one, if any.")
 
@@ -517,15 +531,31 @@ class ThemeContext:
     atom: str | None = doc("The Atom feed, relative to the site root; none when the build makes no feeds.")
 
 
+@dataclass(frozen=True)
+class Crumb:
+    """One page above the current one in the breadcrumbs."""
+
+    title: str = doc("Its title as MkDocs knows it: HTML-escaped or not, so pass it through `striptags` and `e`.")
+    url: str = doc("Its address relative to the site root; give it to MkDocs' `url` filter.")
+
+
+@dataclass(frozen=True)
+class ThemePageContext:
+    """What the theme override reads as ``warta_page``: the facts of the page being rendered."""
+
+    TEMPLATE: ClassVar[str] = "theme/partials/trail.html"
+    trail: tuple[Crumb, ...] = doc("The pages above this one, home first; empty on the home page.")
+
+
 INDEX: Mapping[str, type] = {
     cls.TEMPLATE: cls
     for cls in (
         ArticleContext, HeadlineContext, LeadContext, DescriptionContext, FooterPartial,
-        ArticleNavContext, HomeContext, NewsIndexContext, ArchiveContext, ArchiveYearContext, ArchiveMonthContext,
+        ArticleLinksContext, HomeContext, NewsIndexContext, ArchiveContext, ArchiveYearContext, ArchiveMonthContext,
         ProgramNewsContext, TopicsContext, TopicContext, ProgramsContext, ProgramContext,
         KecamatanIndexContext, KecamatanContext, PeopleContext, PersonContext, CorrectionsContext,
         PedomanContext, PrivacyContext, DataContext, StoryListPartial, TallyPartial,
-        PreviewContext, NewEventContext, ThemeContext,
+        PreviewContext, NewEventContext, ThemeContext, ThemePageContext,
     )
 }
 """Every template's context class, by the template's path below ``templates/``."""

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timezone
-from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 
+from .addresses import absolute
 from .article import ArticleFacts
 from .contexts import Story
 from .facts import SiteFacts
@@ -37,20 +37,6 @@ def files(site: SiteFacts, site_url: str) -> dict[str, str]:
         book.feed("atom"): _feed(site, site_url, book.feed("atom")).atom_str(pretty=True).decode("utf-8"),
         book.feed_sitemap(): _EMPTY_SITEMAP,
     }
-
-
-def absolute(site_url: str, url: str) -> str:
-    """`url` (relative to the site root) as an absolute address, which is also an entry's permanent id.
-
-    >>> absolute("https://contoh.go.id/warta", "berita/2025-09-03-bangun/")
-    'https://contoh.go.id/warta/berita/2025-09-03-bangun/'
-    """
-    # Feed readers resolve nothing: every link must be absolute. MkDocs'
-    # site_url may come with or without its trailing slash.
-    parts = urlsplit(site_url or "")
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"feeds need an absolute http(s) site_url, got {site_url!r}")
-    return site_url.rstrip("/") + "/" + url
 
 
 def _newest(stories: Sequence[Story]) -> list[Story]:

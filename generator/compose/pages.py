@@ -9,6 +9,7 @@ decided, and every word from a template filled from its documented context.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -19,13 +20,13 @@ from typing import Any
 from ..core.errors import Problem, Source, WartaError
 from ..core.text import slugify
 from . import feeds, opendata, policy, totals
-from .addresses import relative
+from .addresses import absolute, relative
 from .contexts import (
     Appearance,
     ArchiveContext,
     ArchiveMonthContext,
     ArchiveYearContext,
-    ArticleNavContext,
+    ArticleLinksContext,
     Chart,
     CorrectionItem,
     CorrectionsContext,
@@ -39,6 +40,7 @@ from .contexts import (
     NewsIndexContext,
     Pager,
     PageContext,
+    PageLink,
     PedomanContext,
     PeopleContext,
     PersonContext,
@@ -61,6 +63,7 @@ from .writer import Writer
 
 PER_PAGE = 10  # articles per page of the news index
 LATEST = 5  # articles on the home page
+RELATED = 5  # related articles under an article
 
 
 @dataclass(frozen=True)
@@ -129,16 +132,59 @@ def _newest_first(stories: Iterable[Story]) -> tuple[Story, ...]:
 
 
 def articles(site: SiteFacts, render: Render) -> list[Page]:
-    """Each article with links to the one before and after it in time."""
-    stories = site.stories
+    """Each article, with what the site adds under it (`ArticleLinksContext`)."""
+    stories, book = site.stories, site.addresses
+    programs = {p.key: p for p in site.programs}
+    nearest = related(stories)
     pages = []
     for i, story in enumerate(stories):
-        previous = stories[i - 1] if i > 0 else None
-        following = stories[i + 1] if i + 1 < len(stories) else None
-        nav = render(story.path, ArticleNavContext, previous=previous, next=following).text
-        text = render.writer.render(story.facts, root=site.addresses.root_from(story.path), image=story.image)
-        pages.append(Page(story.path, text.rstrip("\n") + "\n\n" + str(nav)))
+        facts = story.facts
+        program = programs[story.program]
+        around = render(
+            story.path, ArticleLinksContext, story=story,
+            program=PageLink(program.name, program.path),
+            kecamatan=tuple(PageLink(k.name, book.kecamatan(k.code)) for k in facts.kecamatan),
+            speakers=tuple(PageLink(s.name, book.person(s.key)) for s in facts.speakers),
+            url=absolute(site.site_url, book.url(story.path)) if site.site_url else None,
+            related=nearest[i],
+            previous=stories[i - 1] if i > 0 else None,
+            next=stories[i + 1] if i + 1 < len(stories) else None,
+        ).text
+        text = render.writer.render(facts, root=book.root_from(story.path), image=story.image)
+        pages.append(Page(story.path, text.rstrip("\n") + "\n\n" + str(around)))
     return pages
+
+
+def related(stories: Sequence[Story], limit: int = RELATED) -> list[tuple[Story, ...]]:
+    """For each article, up to `limit` others: its programme's nearest in time, then its kecamatan's.
+
+    Nearest by days apart, the newer first at equal distance. Stories come
+    oldest first, so an article's nearest in a group sit around it in that
+    group's list: only `limit` on either side are looked at, which keeps a
+    5,000-article archive linear.
+    """
+    groups: dict[str, list[int]] = {}
+    for i, story in enumerate(stories):
+        groups.setdefault("program " + story.program, []).append(i)
+        for code in dict.fromkeys(k.code for k in story.facts.kecamatan):
+            groups.setdefault("kecamatan " + code, []).append(i)
+
+    def nearest(i: int, group: list[int]) -> list[int]:
+        at = bisect.bisect_left(group, i)
+        window = group[max(0, at - limit): at] + group[at + 1: at + 1 + limit]
+        day = stories[i].date.toordinal()
+        return sorted(window, key=lambda j: (abs(stories[j].date.toordinal() - day), -j))
+
+    out = []
+    for i, story in enumerate(stories):
+        chosen: dict[int, None] = {}
+        keys = ["program " + story.program, *("kecamatan " + k.code for k in story.facts.kecamatan)]
+        for key in keys:
+            for j in nearest(i, groups[key]):
+                if len(chosen) < limit:
+                    chosen.setdefault(j)
+        out.append(tuple(stories[j] for j in chosen))
+    return out
 
 
 def home(site: SiteFacts, render: Render) -> list[Page]:

@@ -101,9 +101,19 @@ def clock(t: time, zone: str) -> str:
     ...
     ValueError: unknown time zone 'Wita'; expected one of WIB, WITA, WIT
     """
+    return f"pukul {hour(t, zone)}"
+
+
+@_memo
+def hour(t: time, zone: str) -> str:
+    """Return the 24-hour time and zone without "pukul", as a date line under a headline shows it.
+
+    >>> hour(time(9, 0), "WITA")
+    '09.00 WITA'
+    """
     if zone not in _ZONES:
         raise ValueError(f"unknown time zone {zone!r}; expected one of {', '.join(_ZONES)}")
-    return f"pukul {format_time(t, 'HH.mm', locale=_LOCALE)} {zone}"
+    return f"{format_time(t, 'HH.mm', locale=_LOCALE)} {zone}"
 
 
 @_memo
@@ -492,6 +502,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
         long_date,
         month_year,
         clock,
+        hour,
         number,
         digits,
         words,

@@ -18,7 +18,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterator, Literal
+from typing import Any, Iterator, Literal, Mapping
 
 import markupsafe
 from mkdocs.config import base
@@ -27,14 +27,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .. import compose, records
 from ..compose.addresses import Addresses
-from ..compose.contexts import ThemeContext
+from ..compose.contexts import Crumb, ThemeContext, ThemePageContext
 from ..compose.facts import SiteFacts
 from ..compose.templating import Templates
-from ..core import privacy
+from ..core import bahasa, privacy
 from ..core.errors import Problem, Source, WartaError, catalogue, message
 from ..core.text import strings_in
 from . import preview
@@ -43,6 +45,10 @@ from .staging import Staging
 
 # Under "mkdocs." so MkDocs shows it with its own messages.
 log = logging.getLogger("mkdocs.plugins.warta")
+
+
+MARKDOWN_EXTENSIONS = ("tables", "attr_list", "md_in_html")
+"""What the generated pages' Markdown needs: tables, classes on elements, Markdown inside HTML boxes."""
 
 
 class WartaConfig(base.Config):
@@ -61,6 +67,9 @@ class _Build:
     staging: Staging | None
     pages: tuple[compose.Page, ...] = ()
     site: SiteFacts | None = None
+    own_menu: bool = False  # mkdocs.yml gives no nav: the plugin makes the menu
+    files: Files | None = None
+    lit: Page | None = None  # the menu page marked active for the page being rendered
 
 
 class WartaPlugin(BasePlugin[WartaConfig]):
@@ -82,9 +91,13 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         else:
             staging = Staging(Path(config.site_dir))
             config["site_dir"] = str(staging.folder)
-        self.build = _Build(config, root, root / self.config.content_dir, Templates([root / self.config.templates_dir]), staging)
-        if config.nav is None:
-            config["nav"] = _menu(Addresses({}), Path(config.docs_dir))
+        self.build = _Build(config, root, root / self.config.content_dir, Templates([root / self.config.templates_dir]), staging,
+                            own_menu=config.nav is None)
+        # The generated pages are written with these; a site's mkdocs.yml
+        # need not know which.
+        for extension in MARKDOWN_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -100,8 +113,10 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             if self.serve is None:
                 raise PluginError("\n" + exc.report()) from None
             build.pages = preview.error_pages(exc.problems, self.serve.published, build.templates)
+            self._set_menu("umum")
             return
         build.site, build.pages = site, composed
+        self._set_menu(content.region.system)
         config["site_name"] = content.site.title
         config.extra["warta"] = _theme_context(site)
         if site.site.logo:
@@ -124,6 +139,37 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             else:
                 files.append(File.generated(config, page.path, content=page.text, inclusion=inclusion))
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._current().files = files
+        return nav
+
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        """Breadcrumbs, and the menu tab of the page's section lit.
+
+        Thousands of generated pages are outside the menu, so MkDocs would
+        light no tab and Material show no path: both follow from where the
+        page lives (`Addresses.trail`).
+        """
+        build = self._current()
+        files = build.files or Files([])
+        # The trail depends on folders only, not on the region's kecamatan.
+        found = (files.get_file_from_path(path) for path in Addresses({}).trail(page.file.src_uri))
+        above = [f.page for f in found if f is not None and f.page is not None]
+        context["warta_page"] = ThemePageContext(tuple(Crumb(p.title or "", p.url) for p in above))
+        section = next((p for p in above if p is not nav.homepage and p in nav.pages), None)
+        if section is not None and page not in nav.pages:
+            section.active = True
+            build.lit = section
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        build = self._current()
+        if build.lit is not None:
+            build.lit.active = False
+            build.lit = None
+        return output
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         # MkDocs dates every page with the build day, and stamps sitemap.xml.gz
@@ -167,17 +213,26 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             # MkDocs named the staging folder; say where the site now is.
             log.info(message("build.published", {"path": staging.target}))
 
+    def _set_menu(self, places: str) -> None:
+        build = self._current()
+        if build.own_menu:
+            build.config["nav"] = _menu(Addresses({}), Path(build.config.docs_dir), build.templates.words, places)
+
     def _current(self) -> _Build:
         if self.build is None:
             raise RuntimeError("on_config has not run")
         return self.build
 
 
-def _menu(book: Addresses, docs_dir: Path) -> list[object]:
-    """The site menu: the sections, with the site's own pages among them."""
+def _menu(book: Addresses, docs_dir: Path, words: Mapping[str, Any], places: str) -> list[object]:
+    """The site menu: the sections, with the site's own pages among them.
+
+    Labels come from the templates' word list (`kata.menu`); the kecamatan
+    section takes the region's own word (kapanewon, distrik ...).
+    """
     own = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")) if docs_dir.is_dir() else []
-    labels = catalogue()
-    return [{labels[f"nav.{name}"]: path} if name else path for path, name in book.menu(own)]
+    labels = {**words["menu"], "kecamatan": bahasa.capitalize_first(words["wilayah"][places]["kecamatan"])}
+    return [{labels[name]: path} if name else path for path, name in book.menu(own)]
 
 
 # Files Warta writes or MkDocs fills with page text; the theme's own assets
