@@ -9,6 +9,7 @@ anything yet.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import shutil
@@ -138,6 +139,17 @@ def figure(text: str, label: str) -> int:
     return int(match[1].replace(".", "")) if match else 0
 
 
+def cards(text: str) -> list[str]:
+    """The link targets of a page's news cards, in order."""
+    return re.findall(r"^#{2,3} \[[^\]]+\]\(([^)]+)\)$", text, re.MULTILINE)
+
+
+def key_figure(text: str, label: str) -> int:
+    """The number in the front page's key-figure box labelled `label`; 0 if there is none."""
+    match = re.search(rf"<p[^>]*><strong>([\d.]+)</strong> {re.escape(label)}</p>", text)
+    return int(match[1].replace(".", "")) if match else 0
+
+
 def links(path: str, text: str) -> list[str]:
     """Internal link targets of a page, as paths below the site root."""
     found = re.findall(r"\]\(([^)\s]+)\)", text)
@@ -182,11 +194,11 @@ def test_totals_agree_home_programmes_kecamatan_and_tally(site) -> None:
     content, built = site
     tally = site_tally(content)
     home = built["index.md"]
-    assert figure(home, "Penerima") == tally.people > 0
-    assert figure(home, "Kegiatan") == tally.events == 25
-    assert figure(home, "Kecamatan terjangkau") == tally.kecamatan == len(KECAMATAN)
-    assert figure(home, "Penerima santunan/pembayaran") == tally.payments > 0
-    assert f"| Nilai santunan/pembayaran tercatat | Rp{tally.paid:,} |".replace(",", ".") in home
+    assert key_figure(home, "penerima") == tally.people > 0
+    assert key_figure(home, "kegiatan") == tally.events == 25
+    assert key_figure(home, "kecamatan terjangkau") == tally.kecamatan == len(KECAMATAN)
+    assert key_figure(home, "penerima santunan/pembayaran") == tally.payments > 0
+    assert f"<strong>Rp{tally.paid:,}</strong> santunan/pembayaran tercatat".replace(",", ".") in home
     programmes = [built[f"program/{key}.md"] for key in content.programs]
     assert sum(figure(p, "Penerima") for p in programmes) == tally.people
     assert sum(figure(p, "Kegiatan") for p in programmes) == tally.events
@@ -236,7 +248,7 @@ def test_news_index_paginates_every_article_exactly_once_newest_first(site) -> N
     assert "berita/halaman/4.md" not in built
     seen = []
     for path in index_pages:
-        listed = re.findall(r"^- \[[^\]]+\]\(([^)]+)\)", built[path], re.MULTILINE)
+        listed = cards(built[path])
         assert len(listed) <= pages.PER_PAGE
         seen += [posixpath.normpath(posixpath.join(posixpath.dirname(path), t)) for t in listed]
     assert seen == [f"berita/{e.slug}.md" for e in reversed(content.events)]
@@ -265,7 +277,7 @@ def test_tags_that_slugify_alike_share_one_topic_page(site) -> None:
     content, built = site
     page = built["berita/topik/jaminan-sosial.md"]
     assert "Jaminan Sosial / jaminan-sosial" in page
-    assert len(re.findall(r"^- \[", page, re.MULTILINE)) == len(content.events)
+    assert len(cards(page)) == len(content.events)
     assert "berita/topik/umkm.md" in built
     assert "](jaminan-sosial.md)" in built["berita/topik/index.md"]
 
@@ -310,13 +322,14 @@ def test_articles_link_to_their_programme_kecamatan_and_speakers(site) -> None:
 
 
 def _naive_related(stories, i: int, limit: int) -> list[str]:
-    """Related articles by the rule itself, looking at every article: programme first, then each kecamatan."""
+    """Related articles by the rule itself, looking at every article: programme first, then each kecamatan, then any."""
     me = stories[i]
     def near(group: list[int]) -> list[int]:
         return sorted(group, key=lambda j: (abs((stories[j].date - me.date).days), -j))
     groups = [[j for j, s in enumerate(stories) if j != i and s.program == me.program]]
     for k in me.facts.kecamatan:
         groups.append([j for j, s in enumerate(stories) if j != i and k.code in {x.code for x in s.facts.kecamatan}])
+    groups.append([j for j in range(len(stories)) if j != i])
     chosen: list[int] = []
     for group in groups:
         chosen += [j for j in near(group) if j not in chosen]
@@ -483,12 +496,58 @@ def test_policy_pages_cite_the_law_and_give_the_contact(rich) -> None:
 def test_home_lists_programmes_latest_news_and_sections(site) -> None:
     content, built = site
     home = built["index.md"]
-    latest = re.findall(r"^- \[[^\]]+\]\(berita/([a-z0-9-]+)\.md\) · ", home, re.MULTILINE)
-    assert latest == [e.slug for e in reversed(content.events)][: pages.LATEST]
+    latest = cards(home.split("## Berita terbaru", 1)[1].split("\n## ", 1)[0])
+    assert latest == [f"berita/{e.slug}.md" for e in reversed(content.events)][: pages.LATEST]
     for key, program in content.programs.items():
         assert f"[{program.name}](program/{key}.md)" in home
     for target in ("berita/index.md", "program/index.md", "kecamatan/index.md", "data/index.md"):
         assert f"]({target})" in home
+
+
+def test_news_cards_give_the_leads_sentence_and_name_no_recipient(site) -> None:
+    content, built = site
+    index = built["berita/index.md"]
+    for event in list(reversed(content.events))[: pages.PER_PAGE]:
+        article = built[f"berita/{event.slug}.md"]
+        description = json.loads(re.search(r"^description: (.+)$", article, re.MULTILINE)[1])
+        card = index.split(f"]({event.slug}.md)", 1)[1].split("\n\n")[2]  # headline, date, then the sentence
+        assert unescape(card) == description and description.startswith("Pemkot Kupang menyerahkan")
+        assert not any(r.name in card for place in event.places for r in place.recipients)
+
+
+SLEMAN = Path(__file__).resolve().parent.parent / "examples" / "sleman" / "content"
+
+
+def test_sleman_cards_carry_the_event_photo_and_the_front_page_every_kapanewon() -> None:
+    content = records.load_content(SLEMAN)
+    facts, built = composed(content)
+    home = built["index.md"]
+    latest = list(reversed(facts.stories))[: pages.LATEST]
+    with_photo = [s for s in latest if s.facts.photos]
+    assert with_photo and all(f'src="{s.facts.photos[0].thumbnail.path}"' in home for s in with_photo)
+    assert home.count('<figure class="warta-kartu__foto">') == len(with_photo)
+    for kec in content.region.kecamatan:
+        assert f"[{kec.name}](kecamatan/{slugify(kec.name)}.md)" in home
+
+
+@pytest.mark.parametrize(("unit", "shown"), [
+    ("warga", "Tercapai 5 dari sasaran 5.000 warga (0,1%)"),  # the recipients' group
+    ("orang", "Tercapai 5 dari sasaran 5.000 orang (0,1%)"),  # the recipients' unit
+    ("kapanewon", "Tercapai 2 dari sasaran 5.000 kapanewon (0%)"),  # the region's word: Gamping and Godean reached
+    ("sekolah", None),  # the records count no schools: the target is stated, never divided
+])
+def test_progress_is_measured_only_against_what_the_records_count(tmp_path: Path, unit: str, shown: str | None) -> None:
+    folder = tmp_path / "content"
+    shutil.copytree(SLEMAN, folder)
+    edit(folder / "programs" / "jamkesda.yml", "unit: warga", f"unit: {unit}")
+    built = composed(records.load_content(folder))[1]
+    home, program = built["index.md"], built["program/jamkesda.md"]
+    assert f"Sasaran: 5.000 {unit} pada 2026" in program
+    if shown:
+        assert shown in home and "Tercapai" in program
+    else:
+        assert "Tercapai" not in home.split("[Jaminan Kesehatan Daerah]", 1)[1].split("</div>", 1)[0]
+        assert "Tercapai" not in program
 
 
 def test_same_content_gives_the_same_bytes(site) -> None:

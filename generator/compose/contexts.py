@@ -53,7 +53,10 @@ class Story:
     slug: str = doc("The event's file name without .yml.")
     path: str = doc("The article's address; give it to `href`.")
     headline: str = doc("The headline as plain text.")
-    description: str = doc("The lead, cut to fit a listing, as plain text.")
+    description: str = doc(
+        "The lead's sentence in at most 160 characters, plain text, naming no recipient: news cards, feeds and link "
+        "previews show it (a card also sits under other articles, where no other event's recipient may be named)."
+    )
     date: date = doc("The day of the event.")
     program: str = doc("The programme's key.")
     facts: ArticleFacts = doc("Everything the article states.")
@@ -89,8 +92,9 @@ class Chart:
 class Progress:
     """How far a programme has come against its target."""
 
-    reached: int = doc("Recipients so far, in the programme's first unit (participants for a programme without recipients).")
+    reached: int = doc("How many the records count so far, of what the target counts: recipients of its unit, or kecamatan reached.")
     target: int = doc("The target count.")
+    unit: str = doc("What the target counts, as the programme writes it: 'warga', 'kapanewon'; 'penerima' when it says nothing.")
     share: float = doc("reached / target (use the `percent` filter).")
 
 
@@ -110,7 +114,7 @@ class ProgramInfo:
     tally: Tally = doc("Its figures.")
     units: tuple[str, ...] = doc("The units its recipients are counted in (orang, keluarga, lembaga, kelompok), never added together.")
     per_kecamatan: tuple[KecamatanRef, ...] = doc("Every kecamatan of the region in gazetteer order, zeros included.")
-    progress: Progress | None = doc("Progress against its target, if it has one.")
+    progress: Progress | None = doc("Progress against its target, when the records count what the target counts.")
     stories: tuple[Story, ...] = doc("Its articles, oldest first: a timeline.")
 
 
@@ -321,7 +325,7 @@ class ArticleLinksContext(PageContext):
     kecamatan: tuple[PageLink, ...] = doc("The page of each kecamatan its recipients come from, in record order.")
     speakers: tuple[PageLink, ...] = doc("The page of each person who spoke, in record order.")
     url: str | None = doc("The article's public address, for the share links; none when mkdocs.yml has no site_url.")
-    related: tuple[Story, ...] = doc("Up to five other articles: the same programme's nearest in time, then the same kecamatan's.")
+    related: tuple[Story, ...] = doc("Up to five other articles: the same programme's nearest in time, then the same kecamatan's, then any nearest in time.")
     previous: Story | None = doc("The article just before this one, if any.")
     next: Story | None = doc("The article just after this one, if any.")
 
@@ -334,6 +338,7 @@ class HomeContext(PageContext):
     programs: tuple[ProgramInfo, ...] = doc("Every programme, by name.")
     tally: Tally = doc("The figures of every record.")
     news: tuple[Story, ...] = doc("The newest articles, newest first.")
+    kecamatan: tuple[PageLink, ...] = doc("The page of every kecamatan of the region, in gazetteer order.")
 
 
 @dataclass(frozen=True)
@@ -480,12 +485,12 @@ class DataContext(PageContext):
 
 
 @dataclass(frozen=True)
-class StoryListPartial(PageContext):
-    """A list of articles, included by listing pages after they set `stories`."""
+class StoryCardsPartial(PageContext):
+    """News cards (photo, headline, date, the description as excerpt), included by listing pages after they set `stories`."""
 
-    TEMPLATE: ClassVar[str] = "pages/partials/story-list.j2"
+    TEMPLATE: ClassVar[str] = "pages/partials/story-cards.j2"
     stories: tuple[Story, ...] = doc("The articles, in the order to show.")
-    excerpt: bool = doc("Optional: add each article's lead below its headline.")
+    level: int = doc("Optional: the heading level of each headline, 2 unless the page sets it (3 under a section heading).")
 
 
 @dataclass(frozen=True)
@@ -554,11 +559,11 @@ INDEX: Mapping[str, type] = {
         ArticleLinksContext, HomeContext, NewsIndexContext, ArchiveContext, ArchiveYearContext, ArchiveMonthContext,
         ProgramNewsContext, TopicsContext, TopicContext, ProgramsContext, ProgramContext,
         KecamatanIndexContext, KecamatanContext, PeopleContext, PersonContext, CorrectionsContext,
-        PedomanContext, PrivacyContext, DataContext, StoryListPartial, TallyPartial,
+        PedomanContext, PrivacyContext, DataContext, StoryCardsPartial, TallyPartial,
         PreviewContext, NewEventContext, ThemeContext, ThemePageContext,
     )
 }
 """Every template's context class, by the template's path below ``templates/``."""
 
-PARTIALS = frozenset({FooterPartial.TEMPLATE, StoryListPartial.TEMPLATE, TallyPartial.TEMPLATE})
+PARTIALS = frozenset({FooterPartial.TEMPLATE, StoryCardsPartial.TEMPLATE, TallyPartial.TEMPLATE})
 """Templates only ever included: their variables come from the template that includes them."""

@@ -75,7 +75,9 @@ def site_facts(content: Content, writer: Writer, *, site_url: str | None = None,
                     images.card(content.site.title, content.region.name, logo, CARD_COLOURS))
     updated = max((d for e in content.events for d in (e.date, *(c.date for c in e.corrections))), default=None)
     return SiteFacts(content, book, rules, site, tuple(stories), figures, data,
-                     _programs(content, book, tuple(stories), figures), updated, site_url, images.files)
+                     _programs(content, book, tuple(stories), figures,
+                               writer.templates.words["wilayah"][content.region.system]["kecamatan"]),
+                     updated, site_url, images.files)
 
 
 def of_program(figures: totals.Tables, key: str) -> totals.Tally:
@@ -84,7 +86,29 @@ def of_program(figures: totals.Tables, key: str) -> totals.Tally:
                           (figures.recipients, figures.payments, figures.goods, figures.participants)))
 
 
-def _programs(content: Content, book: Addresses, stories: tuple[Story, ...], figures: totals.Tables) -> tuple[ProgramInfo, ...]:
+def _progress(target: article.Target, tally: totals.Tally, groups: Mapping[str, str], kecamatan_word: str) -> Progress | None:
+    """How far the records have come towards `target`, when they count what it counts; none otherwise.
+
+    A target in the recipients' own words ("5.000 warga", "1.200 keluarga")
+    or without a unit is measured by the recipients of that unit; one in
+    the region's word for a kecamatan ("17 kapanewon") by the kecamatan
+    reached. Any other target (schools, when the records count pupils) is
+    shown as it is written, never divided by a count of something else.
+    """
+    unit = (target.unit or "").casefold()
+    if unit in ("kecamatan", kecamatan_word):
+        reached = tally.kecamatan
+    elif not unit and tally.units:
+        reached = tally.units[0].count
+    elif unit in groups or unit in totals.UNITS:
+        reached = tally.count(groups.get(unit, unit))
+    else:
+        return None
+    return Progress(reached, target.count, target.unit or "penerima", reached / target.count)
+
+
+def _programs(content: Content, book: Addresses, stories: tuple[Story, ...], figures: totals.Tables,
+              kecamatan_word: str) -> tuple[ProgramInfo, ...]:
     out = []
     for key, program in sorted(content.programs.items(), key=lambda kv: (kv[1].name, kv[0])):
         tally = of_program(figures, key)
@@ -92,8 +116,8 @@ def _programs(content: Content, book: Addresses, stories: tuple[Story, ...], fig
         mine = [c for c in figures.recipients if c.program == key]
         per = [totals.per_kecamatan(mine, content.region.kecamatan, unit) for unit in units]
         facts = article.program_facts(content, key)
-        target = facts.target
-        reached = tally.count(units[0]) if units else tally.participants
+        groups = {e.recipients.group.casefold(): e.recipients.kind for e in content.events
+                  if e.program == key and e.recipients}
         out.append(ProgramInfo(
             key=key,
             path=book.program(key),
@@ -110,7 +134,7 @@ def _programs(content: Content, book: Addresses, stories: tuple[Story, ...], fig
                 KecamatanRef(k.name, book.kecamatan(k.code), tuple(rows[i][1] for rows in per))
                 for i, k in enumerate(content.region.kecamatan)
             ),
-            progress=Progress(reached, target.count, reached / target.count) if target else None,
+            progress=_progress(facts.target, tally, groups, kecamatan_word) if facts.target else None,
             stories=tuple(s for s in stories if s.program == key),
         ))
     return tuple(out)

@@ -51,6 +51,11 @@ class Picture:
         return ", ".join(f"{root}{r.path} {r.width}w" for r in self.renditions if r.format == fmt)
 
     @property
+    def thumbnail(self) -> Rendition:
+        """The smallest JPEG, for a news card's img element."""
+        return [r for r in self.renditions if r.format == "jpeg"][0]
+
+    @property
     def fallback(self) -> Rendition:
         """The largest JPEG, for the img element itself."""
         return [r for r in self.renditions if r.format == "jpeg"][-1]

@@ -62,7 +62,7 @@ from .templating import Templates
 from .writer import Writer
 
 PER_PAGE = 10  # articles per page of the news index
-LATEST = 5  # articles on the home page
+LATEST = 6  # articles on the home page: two rows of three cards
 RELATED = 5  # related articles under an article
 
 
@@ -156,14 +156,14 @@ def articles(site: SiteFacts, render: Render) -> list[Page]:
 
 
 def related(stories: Sequence[Story], limit: int = RELATED) -> list[tuple[Story, ...]]:
-    """For each article, up to `limit` others: its programme's nearest in time, then its kecamatan's.
+    """For each article, up to `limit` others: its programme's nearest in time, then its kecamatan's, then any.
 
     Nearest by days apart, the newer first at equal distance. Stories come
     oldest first, so an article's nearest in a group sit around it in that
     group's list: only `limit` on either side are looked at, which keeps a
     5,000-article archive linear.
     """
-    groups: dict[str, list[int]] = {}
+    groups: dict[str, list[int]] = {"": list(range(len(stories)))}
     for i, story in enumerate(stories):
         groups.setdefault("program " + story.program, []).append(i)
         for code in dict.fromkeys(k.code for k in story.facts.kecamatan):
@@ -178,7 +178,8 @@ def related(stories: Sequence[Story], limit: int = RELATED) -> list[tuple[Story,
     out = []
     for i, story in enumerate(stories):
         chosen: dict[int, None] = {}
-        keys = ["program " + story.program, *("kecamatan " + k.code for k in story.facts.kecamatan)]
+        # The whole archive last: a small site still shows a few to read next.
+        keys = ["program " + story.program, *("kecamatan " + k.code for k in story.facts.kecamatan), ""]
         for key in keys:
             for j in nearest(i, groups[key]):
                 if len(chosen) < limit:
@@ -190,8 +191,10 @@ def related(stories: Sequence[Story], limit: int = RELATED) -> list[tuple[Story,
 def home(site: SiteFacts, render: Render) -> list[Page]:
     f = site.figures
     tally = totals.tally(f.recipients, f.payments, f.goods, f.participants)
-    return [render(site.addresses.home(), HomeContext, programs=site.programs, tally=tally,
-                   news=_newest_first(site.stories)[:LATEST])]
+    book = site.addresses
+    return [render(book.home(), HomeContext, programs=site.programs, tally=tally,
+                   news=_newest_first(site.stories)[:LATEST],
+                   kecamatan=tuple(PageLink(k.name, book.kecamatan(k.code)) for k in site.content.region.kecamatan))]
 
 
 def news_index(site: SiteFacts, render: Render) -> list[Page]:
