@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -116,3 +118,18 @@ def golden(request: pytest.FixtureRequest):
         assert text == path.read_text(encoding="utf-8"), f"output differs from {path}"
 
     return check
+
+
+def search_records(site: Path) -> list[dict]:
+    """What the built site's search index holds: one record (url, content, filters, meta) per indexed page.
+
+    Pagefind keeps each page's text in a gzipped "fragment" file after a
+    fixed signature, as JSON.
+    """
+    signature = b"pagefind_dcd"
+    records = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(signature), path
+        records.append(json.loads(data[len(signature):]))
+    return records

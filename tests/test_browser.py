@@ -1,13 +1,14 @@
-"""The built site in a real browser: headless Debian Chromium driven by Playwright.
+"""The built sites in a real browser: headless Debian Chromium driven by Playwright.
 
-The site is built once per run (``mkdocs build --strict`` into a temporary
-folder), served on 127.0.0.1 and opened at a phone width (390 px) and a
-desktop width (1280 px). For each page: the main content is visible and the
-page does not scroll sideways; programme and kecamatan pages draw an inline
-``<svg role="img">`` chart beside a table; axe-core finds no WCAG 2.2 A/AA
-violation; every request stays on 127.0.0.1, none fails and no script
-throws. Material's search finds the example article by a recipient's
-kecamatan.
+Both examples are built once per run (``mkdocs build --strict`` into a
+temporary folder), each served on its own port of 127.0.0.1 and opened at a
+phone width (390 px) and a desktop width (1280 px). For each page: the main
+content is visible and the page does not scroll sideways; programme and
+kecamatan pages draw an inline ``<svg role="img">`` chart beside a table;
+axe-core finds no WCAG 2.2 A/AA violation; every request stays on
+127.0.0.1, none fails and no script throws. Search finds "menyalurkan" for
+"salur" and filters by kapanewon; the share row, the lead photo's srcset
+and the related articles work as a reader uses them.
 
 Needs Chromium (Debian's ``chromium``, or ``WARTA_CHROMIUM=/path``) and
 axe-core from ``npm ci``. Under CI a missing piece fails the run; locally,
@@ -38,18 +39,29 @@ ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
-ARTICLE = "/berita/2025-09-03-bangun-ntt-kupang/"
-PROGRAMME = "/program/bangun-ntt/"
-KECAMATAN = "/kecamatan/kelapa-lima/"
-HOME = pytest.param("/", id="home")
+# Pages are "site:path": the Kupang example (the real event, no photo) and
+# the Sleman example (a kapanewon region, photos, a crest, eight articles).
+SITES = {"kupang": ROOT, "sleman": ROOT / "examples" / "sleman"}
+ARTICLE = "kupang:/berita/2025-09-03-bangun-ntt-kupang/"
+PROGRAMME = "kupang:/program/bangun-ntt/"
+KECAMATAN = "kupang:/kecamatan/kelapa-lima/"
+PHOTO_ARTICLE = "sleman:/berita/2025-10-08-pangan-posyandu-godean/"
 PAGES = [
-    HOME,
+    pytest.param("kupang:/", id="home"),
     pytest.param(ARTICLE, id="article"),
     pytest.param(PROGRAMME, id="programme"),
     pytest.param(KECAMATAN, id="kecamatan"),
+    pytest.param("sleman:/", id="sleman-home"),
+    pytest.param("sleman:/berita/", id="sleman-news"),
+    pytest.param(PHOTO_ARTICLE, id="sleman-article-photo"),
+    pytest.param("sleman:/program/jamkesda/", id="sleman-programme"),
+    pytest.param("sleman:/kecamatan/godean/", id="sleman-kapanewon"),
+    pytest.param("sleman:/data/", id="sleman-data"),
+    pytest.param("sleman:/cari/?q=salur", id="sleman-search"),
+    pytest.param("sleman:/404.html", id="sleman-404"),
 ]
-CHART_PAGES = PAGES[2:]
-SEARCH_TERM = "Kelapa Lima"  # a recipient's kecamatan in the example event
+CHART_PAGES = [PAGES[2], PAGES[3], PAGES[7], PAGES[8]]
+FACT_SHEETS = [PAGES[2], PAGES[3]]  # Kota Kupang's six kecamatan fit one A4 page; a kabupaten's many need more
 
 VIEWPORTS = {
     "phone": dict(viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True, has_touch=True),
@@ -96,24 +108,23 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="module")
-def built_site(chromium_path: str) -> Iterator[Path]:
-    """`mkdocs build --strict` into a private folder, once (module scope: the
-    browser and server are gone before the other test modules run)."""
-    out = Path(tempfile.mkdtemp(prefix="warta-site-"))
+def built_sites(chromium_path: str) -> Iterator[dict[str, Path]]:
+    """Each example built with `mkdocs build --strict` into a private folder, once (module scope: the
+    browser and servers are gone before the other test modules run)."""
+    out = Path(tempfile.mkdtemp(prefix="warta-sites-"))
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if proc.returncode != 0:
+    try:
+        for name, project in SITES.items():
+            proc = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out / name)],
+                cwd=project, env=env, capture_output=True, text=True, timeout=300,
+            )
+            if proc.returncode != 0:
+                pytest.fail(f"mkdocs build --strict of {name} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}",
+                            pytrace=False)
+        yield {name: out / name for name in SITES}
+    finally:
         shutil.rmtree(out, ignore_errors=True)
-        pytest.fail(f"mkdocs build --strict failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}", pytrace=False)
-    yield out
-    shutil.rmtree(out, ignore_errors=True)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -122,19 +133,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    """The built site on a free port of 127.0.0.1, served from a thread."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="warta-site-server", daemon=True)
-    thread.start()
+def base_urls(built_sites: dict[str, Path]) -> Iterator[dict[str, str]]:
+    """Each built site at the root of its own port of 127.0.0.1 (a 404 page links from the root), served from a thread."""
+    servers = {}
+    for name, folder in built_sites.items():
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, name=f"warta-{name}-server", daemon=True).start()
+        servers[name] = server
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield {name: f"http://127.0.0.1:{server.server_address[1]}" for name, server in servers.items()}
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+        for server in servers.values():
+            server.shutdown()
+            server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -193,21 +206,24 @@ class Traffic:
 class Tab:
     page: object  # playwright.sync_api.Page
     traffic: Traffic
-    base_url: str
+    base_urls: dict[str, str]
 
-    def open(self, path: str) -> None:
-        response = self.page.goto(self.base_url + path, wait_until="load")
-        assert response is not None, f"no response for {path}"
+    def open(self, where: str) -> None:
+        """Open "site:path"; the traffic is checked against that site's own server."""
+        site, path = where.split(":", 1)
+        self.traffic.origin = self.base_urls[site]
+        response = self.page.goto(self.base_urls[site] + path, wait_until="load")
+        assert response is not None, f"no response for {where}"
         if response.status != 200:
-            pytest.fail(f"{path} is not in the built site (HTTP {response.status})", pytrace=False)
+            pytest.fail(f"{where} is not in the built site (HTTP {response.status})", pytrace=False)
 
 
 @pytest.fixture(params=list(VIEWPORTS), ids=list(VIEWPORTS))
-def tab(request: pytest.FixtureRequest, browser, base_url: str) -> Iterator[Tab]:
+def tab(request: pytest.FixtureRequest, browser, base_urls: dict[str, str]) -> Iterator[Tab]:
     """A fresh browser context at one viewport, recording its traffic."""
     context = browser.new_context(**VIEWPORTS[request.param], locale="id-ID", service_workers="block")
     context.set_default_timeout(15_000)
-    traffic = Traffic(origin=base_url)
+    traffic = Traffic(origin=base_urls["kupang"])
     context.on("request", lambda r: traffic.requests.append(r.url))
     context.on(
         "response",
@@ -231,7 +247,7 @@ def tab(request: pytest.FixtureRequest, browser, base_url: str) -> Iterator[Tab]
     page = context.new_page()
     page.on("pageerror", lambda e: traffic.page_errors.append(str(e)))
     try:
-        yield Tab(page, traffic, base_url)
+        yield Tab(page, traffic, base_urls)
     finally:
         context.close()
 
@@ -396,47 +412,112 @@ def test_no_broken_request_or_script_error(tab: Tab, path: str) -> None:
 # ---------------------------------------------------------------- search
 
 
-def test_search_finds_article_by_kecamatan(tab: Tab) -> None:
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
+def test_search_for_salur_finds_menyalurkan_in_small_pieces(tab: Tab) -> None:
+    """Pagefind's Indonesian stemming, from the header's search link, with the bytes it asked for."""
     page = tab.page
-    tab.open("/")
-    # On a phone the header shows a magnifier that opens the search overlay;
-    # on a desktop the search field sits in the header.
-    magnifier = page.locator('label.md-header__button[for="__search"]').first
-    if magnifier.is_visible():
-        magnifier.click()
-    query = page.locator("input.md-search__input")
-    query.click()
-    query.press_sequentially(SEARCH_TERM, delay=20)
-    hit = page.locator(f'.md-search-result a[href*="{ARTICLE.strip("/")}"]').first
-    started = time.monotonic()
-    try:
-        hit.wait_for(state="visible", timeout=15_000)
-        found = True
-    except PlaywrightTimeout:
-        found = False
-    if not found:
-        results = page.locator(".md-search-result").inner_text()
-        pytest.fail(
-            f"search for {SEARCH_TERM!r} did not list {ARTICLE} within {time.monotonic() - started:.0f} s; "
-            f"results: {results!r}",
-            pytrace=False,
-        )
-    hit.click()
-    page.wait_for_url(f"**{ARTICLE}**")
-    assert page.locator("article h1").first.is_visible()
+    tab.open("sleman:/")
+    page.locator("a.warta-cari-tombol").click()
+    page.wait_for_url("**/cari/")
+    query = page.locator("#warta-cari-kata")
+    query.fill("salur")
+    query.press("Enter")
+    results = page.locator(".warta-cari__hasil li")
+    results.first.wait_for(state="visible", timeout=15_000)
+    assert "salur" in page.url and re.match(r"\d+ hasil untuk “salur”", page.locator(".warta-cari__status").inner_text())
+    first = results.first.locator("a")
+    target = first.get_attribute("href")
+    assert "/berita/" in target, f"the first result is not an article: {target}"
+    # Found by its stem: the article says "menyalurkan", which the query never typed.
+    first.click()
+    page.wait_for_load_state("load")
+    assert "menyalurkan" in page.locator("[data-pagefind-body]").inner_text()
+    # The index came in pieces: nothing near the size of a whole index.
+    fetched = [u for u in tab.traffic.requests if "/pagefind/" in u]
+    assert any(u.endswith(".pf_index") for u in fetched) and any(u.endswith(".pf_fragment") for u in fetched)
     tab.traffic.assert_local()
 
 
-@pytest.mark.parametrize("path", CHART_PAGES)
-def test_programme_and_kecamatan_pages_print_on_one_a4_page(browser, base_url: str, path: str) -> None:
+def test_search_filters_by_kapanewon(tab: Tab) -> None:
+    tab.open("sleman:/cari/?q=bantuan&kecamatan=Godean")
+    results = tab.page.locator(".warta-cari__hasil li a")
+    results.first.wait_for(state="visible", timeout=15_000)
+    found = {a.get_attribute("href") for a in results.all()}
+    assert found and all("godean" in href or "gamping" in href for href in found), found
+    assert tab.page.locator("#warta-cari-kecamatan").input_value() == "Godean"
+
+
+# ---------------------------------------------------------------- the article page
+
+
+def test_share_row_is_plain_links_and_copies_the_address(tab: Tab) -> None:
+    page = tab.page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    tab.open(PHOTO_ARTICLE)
+    row = page.locator(".warta-bagikan")
+    hosts = [urlsplit(a.get_attribute("href")).hostname for a in row.locator("a").all()]
+    assert hosts == ["wa.me", "www.facebook.com", "x.com", "t.me"]
+    for a in row.locator("a").all():
+        assert "2025-10-08-pangan-posyandu-godean" in a.get_attribute("href")
+        box = a.bounding_box()
+        assert box["height"] >= 24 and box["width"] >= 24, box
+    copy = row.locator("button")
+    assert copy.is_visible()
+    copy.click()
+    page.wait_for_function("() => document.querySelector('.warta-bagikan button').textContent.includes('disalin')")
+    assert page.evaluate("navigator.clipboard.readText()").endswith("/berita/2025-10-08-pangan-posyandu-godean/")
+    tab.traffic.assert_local()  # tapping "copy" asked nothing of any host
+
+
+PHOTO_JS = """() => {
+  const img = document.querySelector('figure.warta-photo img');
+  const r = img.getBoundingClientRect();
+  return {src: img.currentSrc, shown: r.width, right: r.right, inner: innerWidth, ratio: devicePixelRatio,
+          width: img.getAttribute('width'), height: img.getAttribute('height'),
+          webp: img.parentElement.querySelector('source[type="image/webp"]').srcset,
+          caption: document.querySelector('figure.warta-photo figcaption').textContent};
+}"""
+
+
+def test_lead_photo_picks_a_size_from_its_srcset(tab: Tab) -> None:
+    tab.open(PHOTO_ARTICLE)
+    tab.page.wait_for_function("() => document.querySelector('figure.warta-photo img').complete")
+    m = tab.page.evaluate(PHOTO_JS)
+    candidates = [c.split()[0].rsplit("/", 1)[-1] for c in m["webp"].split(", ")]
+    assert m["src"].rsplit("/", 1)[-1] in candidates, m  # the browser chose a WebP rendition
+    assert m["width"] and m["height"]  # space kept before it loads: nothing jumps
+    # Sharp enough for the screen (or the largest there is), without fetching the largest for a phone.
+    widths = sorted(int(c.split()[1].removesuffix("w")) for c in m["webp"].split(", "))
+    chosen = next(w for w in widths if m["src"].endswith(f"-{w}.webp"))
+    assert m["right"] <= m["inner"] + 1, m
+    assert chosen >= min(widths[-1], m["shown"] * m["ratio"] * 0.9), (chosen, m)
+    assert "Foto: " in m["caption"]
+
+
+def test_related_articles_lead_to_live_pages(tab: Tab) -> None:
+    tab.open(PHOTO_ARTICLE)
+    links = tab.page.locator("#berita-terkait ~ .warta-kartu-daftar .warta-kartu h3 a")
+    hrefs = [a.get_attribute("href") for a in links.all()]
+    assert 3 <= len(hrefs) <= 5, hrefs
+    for href in hrefs:
+        response = tab.page.request.get(tab.page.url.rsplit("/berita/", 1)[0] + "/berita/" + href.removeprefix("../"))
+        assert response.status == 200, href
+    # The whole card is the link's target: a tap on the photo or the excerpt opens the article.
+    card = links.first.locator("xpath=ancestor::article[1]")
+    card.scroll_into_view_if_needed()
+    box = card.bounding_box()
+    tab.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] - 5)
+    tab.page.wait_for_url("**" + hrefs[0].removeprefix("..").rstrip("/") + "/")
+
+
+@pytest.mark.parametrize("path", FACT_SHEETS)
+def test_programme_and_kecamatan_pages_print_on_one_a4_page(browser, base_urls: dict[str, str], path: str) -> None:
     # The print stylesheet turns these pages into one-page fact sheets for
     # offices without a reliable connection.
     context = browser.new_context()
     try:
         page = context.new_page()
-        page.goto(base_url + path, wait_until="load")
+        site, address = path.split(":", 1)
+        page.goto(base_urls[site] + address, wait_until="load")
         page.emulate_media(media="print")
         assert page.locator("header.md-header").is_hidden()
         pdf = page.pdf(format="A4", prefer_css_page_size=True)

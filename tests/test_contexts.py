@@ -108,7 +108,8 @@ def test_every_field_a_context_adds_is_used_by_its_template() -> None:
 def test_every_template_has_a_documented_context() -> None:
     # Theme partials override Material's own files and see MkDocs' context only.
     found = {p.relative_to(TEMPLATES).as_posix() for p in TEMPLATES.rglob("*") if p.suffix in (".j2", ".html")}
-    overrides = {f for f in found if f.startswith("theme/partials/")} - {TRAIL}
+    # Theme overrides read ThemeContext (checked below), like main.html.
+    overrides = {f for f in found if f.startswith("theme/partials/") or f == "theme/404.html"} - {TRAIL}
     assert found - overrides == set(contexts.INDEX)
 
 
@@ -121,12 +122,15 @@ def test_reading_an_undocumented_variable_is_caught(tmp_path: Path) -> None:
 
 
 def test_theme_reads_only_documented_fields_of_its_context() -> None:
-    text = (TEMPLATES / THEME).read_text()
-    read = set(re.findall(r"(?<![/\w])warta\.(\w+)", text))
+    read = set()
+    for path in (TEMPLATES / "theme").rglob("*.html"):
+        read |= set(re.findall(r"(?<![/\w])warta\.(\w+)", path.read_text()))
     assert read == _fields(contexts.ThemeContext)
-    trail = (TEMPLATES / TRAIL).read_text()
-    assert set(re.findall(r"warta_page\.(\w+)", trail)) == _fields(contexts.ThemePageContext)
-    assert set(re.findall(r"crumb\.(\w+)", trail)) == _fields(contexts.Crumb)
+    per_page = set()
+    for path in (TEMPLATES / "theme").rglob("*.html"):
+        per_page |= set(re.findall(r"warta_page\.(\w+)", path.read_text()))
+    assert per_page == _fields(contexts.ThemePageContext)
+    assert set(re.findall(r"crumb\.(\w+)", (TEMPLATES / TRAIL).read_text())) == _fields(contexts.Crumb)
 
 
 # --------------------------------------------------------------------------

@@ -71,6 +71,9 @@ def shoot(browser, folder: Path, pages: dict[str, str], site: str, out: Path) ->
             page = context.new_page()
             for name, path in pages.items():
                 page.goto(base + path, wait_until="networkidle")
+                # A full-page picture shows every card's photo, not only those a reader has scrolled to.
+                page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; })")
+                page.wait_for_load_state("networkidle")
                 full = page.evaluate("document.documentElement.scrollHeight")
                 target = out / f"{site}-{name}-{width}.png"
                 page.screenshot(path=str(target), full_page=True, clip={"x": 0, "y": 0, "width": width, "height": min(full, MAX_HEIGHT)})

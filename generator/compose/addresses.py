@@ -21,7 +21,10 @@ from ..core.text import slugify
 from .policy import Output, Where
 
 SEARCH_INDEX = "search/search_index.json"
-"""Material's search index, which holds the text of every page."""
+"""Material's search index, which holds the text of every page (for a site that keeps Material's search)."""
+
+SEARCH_BUNDLE = "pagefind"
+"""Where Pagefind writes Warta's search index and its scripts, below the site root."""
 
 DATA_FOLDER = "data"
 
@@ -151,6 +154,9 @@ class Addresses:
     def data(self) -> str:
         return f"{DATA_FOLDER}/index.md"
 
+    def search(self) -> str:
+        return "cari.md"
+
     def download(self, table: str, fmt: str) -> str:
         return f"{DATA_FOLDER}/{table}.{fmt}"
 
@@ -165,6 +171,7 @@ class Addresses:
             "home": self.home(), "berita": self.news_page(1), "arsip": self.archive(), "topik": self.topics(),
             "program": self.programs(), "kecamatan": self.kecamatan_index(), "narasumber": self.people(),
             "ralat": self.corrections(), "pedoman": self.pedoman(), "privasi": self.privacy(), "data": self.data(),
+            "cari": self.search(),
         }
         if feeds:
             links |= {"rss": self.feed("rss"), "atom": self.feed("atom")}
@@ -201,6 +208,20 @@ class Addresses:
         if month and posixpath.dirname(path) == posixpath.dirname(self.archive()):
             above.append(self.archive_year(int(month.group(1))))
         return tuple(p for p in above if p != path)
+
+    def searchable(self, path: str) -> bool:
+        """Whether search indexes the page at `path`: what a reader looks for, not the lists that lead to it.
+
+        Articles, programmes, kecamatan and speakers; the listings (news
+        index, archive, topics, section indexes) would only repeat them.
+
+        >>> book = Addresses({})
+        >>> [book.searchable(p) for p in ("berita/a.md", "program/x.md", "berita/arsip/2025.md", "program/index.md", "index.md")]
+        [True, True, False, False, False]
+        """
+        folder, name = posixpath.split(path)
+        kinds = {posixpath.dirname(p) for p in (self.article("x"), self.program("x"), self.kecamatan_index(), self.person("x"))}
+        return name != "index.md" and folder in kinds
 
     def url(self, path: str) -> str:
         """The address MkDocs serves `path` at, relative to the site root ("" for the home page).

@@ -485,6 +485,16 @@ class DataContext(PageContext):
 
 
 @dataclass(frozen=True)
+class SearchContext(PageContext):
+    """Cari: the search page, whose script asks the Pagefind index in small pieces."""
+
+    TEMPLATE: ClassVar[str] = "pages/cari.j2"
+    programs: tuple[str, ...] = doc("Every programme's name, by name: the values of the `program` filter.")
+    kecamatan: tuple[str, ...] = doc("Every kecamatan's name, in gazetteer order: the values of the `kecamatan` filter.")
+    bundle: str = doc("Pagefind's folder below the site root, where the search script finds the index.")
+
+
+@dataclass(frozen=True)
 class StoryCardsPartial(PageContext):
     """News cards (photo, headline, date, the description as excerpt), included by listing pages after they set `stories`."""
 
@@ -529,8 +539,12 @@ class ThemeContext:
     """What the theme override (theme/main.html) reads as ``config.extra.warta``, beside MkDocs' own context."""
 
     TEMPLATE: ClassVar[str] = "theme/main.html"
-    publisher: str = doc("The publisher's name, for JSON-LD.")
+    publisher: str = doc("The publisher's name: JSON-LD and the footer.")
     region: str = doc("The kabupaten/kota, for JSON-LD.")
+    address: str | None = doc("The publisher's office address, for the footer, if site.yml gives one.")
+    contact: str = doc("Where readers send hak jawab, hak koreksi and requests for information (PPID): an e-mail or a web address.")
+    contacts: tuple[str, ...] = doc("site.yml's official_contacts (hotlines, offices), for the footer.")
+    links: Mapping[str, str] = doc("Section addresses by name as PageContext.links gives them, but as served addresses relative to the site root: give them to MkDocs' `url` filter.")
     share: str = doc("The site's sharing card, relative to the site root: og:image of pages without their own.")
     rss: str | None = doc("The RSS feed, relative to the site root; none when the build makes no feeds.")
     atom: str | None = doc("The Atom feed, relative to the site root; none when the build makes no feeds.")
@@ -550,6 +564,7 @@ class ThemePageContext:
 
     TEMPLATE: ClassVar[str] = "theme/partials/trail.html"
     trail: tuple[Crumb, ...] = doc("The pages above this one, home first; empty on the home page.")
+    search: bool = doc("Whether search indexes this page: the theme marks its text for Pagefind.")
 
 
 INDEX: Mapping[str, type] = {
@@ -559,7 +574,7 @@ INDEX: Mapping[str, type] = {
         ArticleLinksContext, HomeContext, NewsIndexContext, ArchiveContext, ArchiveYearContext, ArchiveMonthContext,
         ProgramNewsContext, TopicsContext, TopicContext, ProgramsContext, ProgramContext,
         KecamatanIndexContext, KecamatanContext, PeopleContext, PersonContext, CorrectionsContext,
-        PedomanContext, PrivacyContext, DataContext, StoryCardsPartial, TallyPartial,
+        PedomanContext, PrivacyContext, DataContext, SearchContext, StoryCardsPartial, TallyPartial,
         PreviewContext, NewEventContext, ThemeContext, ThemePageContext,
     )
 }

@@ -20,7 +20,7 @@ from typing import Any
 from ..core.errors import Problem, Source, WartaError
 from ..core.text import slugify
 from . import feeds, opendata, policy, totals
-from .addresses import absolute, relative
+from .addresses import SEARCH_BUNDLE, absolute, relative
 from .contexts import (
     Appearance,
     ArchiveContext,
@@ -50,6 +50,7 @@ from .contexts import (
     ProgramNewsContext,
     ProgramShare,
     ProgramsContext,
+    SearchContext,
     Story,
     Topic,
     TopicContext,
@@ -371,6 +372,12 @@ def open_data(site: SiteFacts, render: Render) -> list[Page]:
     return [page, *(Page(path, text) for path, text in files.items())]
 
 
+def search_page(site: SiteFacts, render: Render) -> list[Page]:
+    """The search page; the plugin builds its index from the finished site."""
+    return [render(site.addresses.search(), SearchContext, programs=tuple(p.name for p in site.programs),
+                   kecamatan=tuple(k.name for k in site.content.region.kecamatan), bundle=SEARCH_BUNDLE)]
+
+
 def feed_files(site: SiteFacts, render: Render) -> list[Page]:
     """The feeds need the site's absolute address (feed readers resolve no relative link)."""
     if site.site_url is None:
@@ -385,6 +392,6 @@ def images(site: SiteFacts, render: Render) -> list[Page]:
 
 FAMILIES: tuple[Family, ...] = (
     articles, home, news_index, archive, program_news, topics, program_pages,
-    kecamatan_pages, people_pages, corrections, policies, open_data, feed_files, images,
+    kecamatan_pages, people_pages, corrections, policies, open_data, search_page, feed_files, images,
 )
 """Every family of pages, in the order the site lists them."""

@@ -39,7 +39,7 @@ from ..compose.templating import Templates
 from ..core import bahasa, privacy
 from ..core.errors import Problem, Source, WartaError, catalogue, message
 from ..core.text import strings_in
-from . import preview
+from . import preview, search
 from .serve import Backing, ServeState
 from .staging import Staging
 
@@ -66,6 +66,7 @@ class _Build:
     templates: Templates
     staging: Staging | None
     pages: tuple[compose.Page, ...] = ()
+    generated: frozenset[str] = frozenset()  # the paths of `pages`
     site: SiteFacts | None = None
     own_menu: bool = False  # mkdocs.yml gives no nav: the plugin makes the menu
     files: Files | None = None
@@ -116,6 +117,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             self._set_menu("umum")
             return
         build.site, build.pages = site, composed
+        build.generated = frozenset(p.path for p in composed)
         self._set_menu(content.region.system)
         config["site_name"] = content.site.title
         config.extra["warta"] = _theme_context(site)
@@ -157,7 +159,10 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         # The trail depends on folders only, not on the region's kecamatan.
         found = (files.get_file_from_path(path) for path in Addresses({}).trail(page.file.src_uri))
         above = [f.page for f in found if f is not None and f.page is not None]
-        context["warta_page"] = ThemePageContext(tuple(Crumb(p.title or "", p.url) for p in above))
+        # Search reads the generated pages a reader looks for, and the site's own pages.
+        src = page.file.src_uri
+        searchable = build.site is not None and (src not in build.generated or build.site.addresses.searchable(src))
+        context["warta_page"] = ThemePageContext(tuple(Crumb(p.title or "", p.url) for p in above), searchable)
         section = next((p for p in above if p is not nav.homepage and p in nav.pages), None)
         if section is not None and page not in nav.pages:
             section.active = True
@@ -194,9 +199,15 @@ class WartaPlugin(BasePlugin[WartaConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         build = self._current()
         if build.staging and build.site is not None:
-            leaks = _leaks(Path(config.site_dir), build.site)
+            folder = Path(config.site_dir)
+            leaks = _leaks(folder, build.site)
             if leaks:
                 raise PluginError("\n" + WartaError(leaks).report())
+            # Only a site that passed the check is indexed; the preview has no index.
+            try:
+                search.index(folder)
+            except WartaError as exc:
+                raise PluginError("\n" + exc.report()) from None
             build.staging.written = True
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -273,6 +284,10 @@ def _theme_context(site: SiteFacts) -> ThemeContext:
     return ThemeContext(
         publisher=site.site.publisher.name,
         region=site.site.region,
+        address=site.site.address,
+        contact=site.site.contact,
+        contacts=site.content.site.official_contacts,
+        links={name: book.url(path) for name, path in book.links(feeds=feeds).items()},
         share=site.site.share,
         rss=book.feed("rss") if feeds else None,
         atom=book.feed("atom") if feeds else None,
