@@ -326,6 +326,12 @@ CHARTS_JS = """() => {
     el.scrollIntoView({block: 'center'});
     const r = el.getBoundingClientRect();
     const title = el.querySelector(':scope > title');
+    const scale = r.width / el.viewBox.baseVal.width;
+    const texts = [...el.querySelectorAll('g.bar text')].map(t => t.textContent.trim());
+    let table = null;
+    for (let j = i + 1; j < items.length && !/^H[1-6]$/.test(items[j].tagName); j++) {
+      if (items[j].tagName === 'TABLE') { table = items[j]; break; }
+    }
     const labelled = el.getAttribute('aria-labelledby');
     charts.push({
       html: el.outerHTML.slice(0, 160),
@@ -334,6 +340,11 @@ CHARTS_JS = """() => {
             (labelled && labelled.split(/\\s+/)
               .map(id => (document.getElementById(id) || {}).textContent || '').join(' ').trim()) || '',
       tablesBeside: tables,
+      fontPx: parseFloat(el.getAttribute('font-size')) * scale,
+      bars: [...el.querySelectorAll('g.bar rect')].map(b => parseFloat(b.getAttribute('width'))),
+      rows: texts.reduce((acc, t, k) => (k % 2 ? acc[acc.length - 1].push(t) : acc.push([t]), acc), []),
+      barColour: (el.querySelector('g.bar rect') && getComputedStyle(el.querySelector('g.bar rect')).fill) || '',
+      table: table ? [...table.querySelectorAll('tbody tr')].map(tr => [...tr.cells].slice(0, 2).map(c => c.textContent.trim())) : [],
     });
   });
   window.scrollTo(0, 0);
@@ -353,6 +364,11 @@ def test_chart_beside_table(tab: Tab, path: str) -> None:
         assert c["left"] >= -1 and c["right"] <= m["innerWidth"] + 1, f"{where}: chart sticks out of the screen: {c}"
         assert c["name"], f"{where}: chart has no accessible name (aria-label, <title> or aria-labelledby): {c['html']}"
         assert c["tablesBeside"] > 0, f"{where}: no visible table in the same section as the chart {c['html']}"
+        assert c["fontPx"] >= 12, f"{where}: chart labels are {c['fontPx']:.1f}px"
+        assert c["bars"] == sorted(c["bars"], reverse=True), f"{where}: bars are not largest first: {c['rows']}"
+        assert c["barColour"] not in ("", "rgb(0, 0, 0)"), f"{where}: bars are not in the theme's colour"
+        if "/program/" in path:
+            assert c["rows"] == c["table"], f"{where}: the chart and the table beside it disagree"
 
 
 # ---------------------------------------------------------------- axe-core

@@ -362,7 +362,10 @@ def test_data_dictionary_comes_from_the_package_schemas(rich: records.Content) -
 
 def test_data_page_states_rows_date_and_licences(rich: records.Content) -> None:
     page = render_page(rich)
-    assert "| Kegiatan | " in page and " | 3 | [CSV](kegiatan.csv) · [JSON](kegiatan.json) |" in page
+    box = page.split('<section class="warta-unduhan__tabel" markdown="1">', 2)[1]
+    assert "### Kegiatan { #unduh-kegiatan }" in box and " 3 baris." in box
+    assert '[Unduh CSV<span class="md-visually-hidden"> Kegiatan</span>](kegiatan.csv)' in box
+    assert '[Unduh JSON<span class="md-visually-hidden"> Kegiatan</span>](kegiatan.json)' in box
     assert "Data per 1 Oktober 2025." in page
     assert "(CC-BY-4.0)" in page and "(ODbL-1.0)" in page
 

@@ -219,7 +219,7 @@ def test_every_kecamatan_of_the_region_has_a_page_and_an_index_row(site) -> None
     assert "belum ada penerima" not in next(line for line in index.splitlines() if "[Alak]" in line)
 
 
-def test_programme_table_and_chart_show_every_kecamatan_with_the_same_numbers(rich, monkeypatch, tmp_path) -> None:
+def test_programme_table_and_chart_show_every_kecamatan_largest_first_with_the_same_numbers(rich, monkeypatch, tmp_path) -> None:
     charted: dict[str, list[tuple[str, int]]] = {}
 
     def record(title: str, rows, **options):
@@ -233,12 +233,21 @@ def test_programme_table_and_chart_show_every_kecamatan_with_the_same_numbers(ri
     for key, program in content.programs.items():
         text = built[f"program/{key}.md"]
         rows = [(m[1], int(m[2].replace(".", ""))) for m in re.finditer(r"^\| \[([^\]]+)\]\(\.\./kecamatan/[a-z-]+\.md\) \| ([\d.]+) \|$", text, re.MULTILINE)]
-        expected = [(k.name, n) for k, n in totals.per_kecamatan((c for c in counts if c.program == key), content.region.kecamatan, "orang")]
+        every = [(k.name, n) for k, n in totals.per_kecamatan((c for c in counts if c.program == key), content.region.kecamatan, "orang")]
+        # Largest first; kecamatan with equal counts keep the gazetteer's order.
+        expected = sorted(every, key=lambda row: -row[1])
         assert rows == expected
         assert (EMPTY_KECAMATAN, 0) in rows
         chart = next(rows for title, rows in charted.items() if program.name in title)
         assert chart == expected
         assert sum(n for _, n in rows) == figure(text, "Penerima")
+
+
+def test_the_examples_programme_table_is_largest_first_not_gazetteer_order(example) -> None:
+    text = composed(example)[1]["program/bangun-ntt.md"]
+    rows = re.findall(r"^\| \[([^\]]+)\]\(\.\./kecamatan/[a-z-]+\.md\) \| (\d+) \|$", text, re.MULTILINE)
+    # Gazetteer order is Alak, Maulafa, Kelapa Lima, Oebobo, Kota Raja, Kota Lama.
+    assert rows == [("Alak", "2"), ("Maulafa", "2"), ("Kelapa Lima", "2"), ("Kota Lama", "2"), ("Oebobo", "1"), ("Kota Raja", "1")]
 
 
 def test_news_index_paginates_every_article_exactly_once_newest_first(site) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import socket
 import subprocess
 import time
@@ -375,3 +377,20 @@ def test_the_404_page_speaks_indonesian_and_offers_search_and_the_way_home(slema
     # Served at any depth, so its links start at the site's root.
     assert '<form class="warta-cari" role="search" method="get" action="/cari/">' in body
     assert '<a href="/.">Kembali ke beranda</a>' in body  # MkDocs' url filter on the home page
+
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def test_every_built_page_passes_the_w3c_html_checker(built: Path, sleman: Path) -> None:
+    """The Nu HTML Checker (vnu.jar from npm ci, run by Java) over every page of both examples, 404 included."""
+    java = shutil.which("java")
+    if java is None or not VNU.is_file():
+        reason = "the W3C checker needs java (apt-get install default-jre-headless) and node_modules/vnu-jar (npm ci)"
+        if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    run = subprocess.run([java, "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format", "gnu", str(built), str(sleman)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0 and run.stderr.strip() == "", run.stderr
+    assert len(list(built.rglob("*.html"))) > 20 and (sleman / "404.html").is_file()

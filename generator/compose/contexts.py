@@ -85,7 +85,8 @@ class Chart:
     """The rows of one bar chart: one unit, never several added together."""
 
     unit: str = doc("What the bars count: orang, keluarga, lembaga or kelompok.")
-    rows: tuple[tuple[str, int], ...] = doc("(label, count) pairs, in the order to draw.")
+    rows: tuple[tuple[str, int], ...] = doc("(label, count) pairs, largest first (equal counts in gazetteer order): the bars in the order to draw.")
+    places: tuple[KecamatanRef, ...] = doc("The same kecamatan in the same order, for the table beside the chart.")
 
 
 @dataclass(frozen=True)
@@ -413,7 +414,7 @@ class ProgramContext(PageContext):
 
     TEMPLATE: ClassVar[str] = "pages/program.j2"
     program: ProgramInfo = doc("The programme and its figures.")
-    charts: tuple[Chart, ...] = doc("One chart per unit of `program.units`: (kecamatan name, recipients) rows, the numbers of `program.per_kecamatan`.")
+    charts: tuple[Chart, ...] = doc("One chart per unit of `program.units`: every kecamatan's recipients in that unit, largest first, the numbers of `program.per_kecamatan`.")
 
 
 @dataclass(frozen=True)
@@ -434,7 +435,7 @@ class KecamatanContext(PageContext):
 
     TEMPLATE: ClassVar[str] = "pages/kecamatan.j2"
     kecamatan: KecamatanInfo = doc("The kecamatan and its figures.")
-    chart_rows: tuple[tuple[str, int], ...] = doc("('programme (unit)', recipients here) for bar_chart: each programme in its first unit, the numbers of `kecamatan.programs`.")
+    chart_rows: tuple[tuple[str, int], ...] = doc("('programme (unit)', recipients here) for bar_chart, largest first: each programme in its first unit, the numbers of `kecamatan.programs`.")
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from .contexts import (
     KecamatanEvent,
     KecamatanIndexContext,
     KecamatanInfo,
+    KecamatanRef,
     Month,
     NewsIndexContext,
     Pager,
@@ -276,9 +277,20 @@ def topics(site: SiteFacts, render: Render) -> list[Page]:
 
 def program_pages(site: SiteFacts, render: Render) -> list[Page]:
     return [render(site.addresses.programs(), ProgramsContext, programs=site.programs),
-            *(render(p.path, ProgramContext, program=p, charts=tuple(
-                Chart(unit, tuple((k.name, k.counts[i]) for k in p.per_kecamatan)) for i, unit in enumerate(p.units)))
+            *(render(p.path, ProgramContext, program=p,
+                     charts=tuple(_chart(unit, i, p.per_kecamatan) for i, unit in enumerate(p.units)))
               for p in site.programs)]
+
+
+def _chart(unit: str, i: int, places: Sequence[KecamatanRef]) -> Chart:
+    """The chart of unit `i`: largest first, so a reader sees at once where the programme reached most."""
+    ordered = _largest_first(places, lambda k: k.counts[i])
+    return Chart(unit, tuple((k.name, k.counts[i]) for k in ordered), ordered)
+
+
+def _largest_first(items: Iterable[Any], count: Callable[[Any], int]) -> tuple[Any, ...]:
+    # sorted() is stable: equal counts keep the order they came in (the gazetteer's).
+    return tuple(sorted(items, key=lambda item: -count(item)))
 
 
 def _kecamatan(site: SiteFacts) -> tuple[KecamatanInfo, ...]:
@@ -317,8 +329,8 @@ def _kecamatan(site: SiteFacts) -> tuple[KecamatanInfo, ...]:
 def kecamatan_pages(site: SiteFacts, render: Render) -> list[Page]:
     found = _kecamatan(site)
     return [render(site.addresses.kecamatan_index(), KecamatanIndexContext, kecamatan=found),
-            *(render(k.path, KecamatanContext, kecamatan=k, chart_rows=tuple(
-                (f"{p.name} ({p.unit})", p.tally.count(p.unit)) for p in k.programs if p.unit))
+            *(render(k.path, KecamatanContext, kecamatan=k, chart_rows=_largest_first(
+                ((f"{p.name} ({p.unit})", p.tally.count(p.unit)) for p in k.programs if p.unit), lambda row: row[1]))
               for k in found)]
 
 

@@ -174,7 +174,11 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         if build.lit is not None:
             build.lit.active = False
             build.lit = None
-        return output
+        return _valid_switches(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # 404.html is a theme template, not a page.
+        return _valid_switches(output_content)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         # MkDocs dates every page with the build day, and stamps sitemap.xml.gz
@@ -233,6 +237,19 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         if self.build is None:
             raise RuntimeError("on_config has not run")
         return self.build
+
+
+def _valid_switches(html: str) -> str:
+    """Material's two menu switches without the attribute the W3C checker refuses.
+
+    Material's base template gives the checkboxes that open the menu and the
+    search autocomplete="off", which HTML allows only on text-like inputs,
+    so the checker reports it on every page; the switches start unchecked on
+    every load without it.
+    """
+    for switch in ("__drawer", "__search"):
+        html = html.replace(f' type="checkbox" id="{switch}" autocomplete="off">', f' type="checkbox" id="{switch}">')
+    return html
 
 
 def _menu(book: Addresses, docs_dir: Path, words: Mapping[str, Any], places: str) -> list[object]:
