@@ -11,7 +11,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # npm ci installs the exact version package-lock.json records.
 NODE_DEPS := node_modules/.package-lock.json
 
-.PHONY: setup site test serve check schema bench bench-quick
+.PHONY: setup site test serve check schema bench bench-quick screenshots
 
 setup: $(VENV)/.installed
 
@@ -46,3 +46,7 @@ bench: setup
 
 bench-quick: setup
 	$(BIN)/python bench/run.py --quick
+
+# docs/screenshots/: both examples at 390 px and 1280 px (Debian's chromium).
+screenshots: setup
+	$(BIN)/python tools/screenshots.py

@@ -123,7 +123,9 @@ def baseline_project(project: Path, docs: Path) -> Path:
     """
     repo = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     theme = {k: v for k, v in repo["theme"].items() if k != "custom_dir"}
-    plugins = [p for p in repo.get("plugins", []) if not (isinstance(p, dict) and "warta" in p) and p != "warta"]
+    # Stock Material searches with its own lunr index; Warta replaced it by
+    # Pagefind, so the baseline names it rather than inherit the repo's list.
+    plugins = ["search"]
     config = {
         "site_name": repo["site_name"],
         "site_url": repo.get("site_url"),

@@ -16,7 +16,7 @@ from ..core import bahasa
 from ..records import Content
 from . import article, opendata, totals
 from .addresses import Addresses
-from .media import Media
+from .media import Media, Published
 from .article import Organization
 from .contexts import KecamatanRef, ProgramInfo, Progress, SiteInfo, Story
 from .policy import Policy
@@ -37,7 +37,7 @@ class SiteFacts:
     programs: tuple[ProgramInfo, ...]  # by name
     updated: date | None  # the newest event or correction date; None without news
     site_url: str | None  # the public address; feeds are made only with it
-    images: Mapping[str, bytes]  # every image the pages use, by path below the site root
+    images: Mapping[str, Published]  # every image the pages use, by path below the site root
 
     def organization(self, key: str) -> Organization:
         return article.organization(self.content, key)

@@ -61,13 +61,22 @@ class Picture:
         return [r for r in self.renditions if r.format == "jpeg"][-1]
 
 
+Published = bytes | Path
+"""An image to publish: its bytes, or (with a cache) the cached file itself."""
+
+
 class Media:
-    """The images of one build. Files it makes are remembered in `files` (path -> bytes)."""
+    """The images of one build. Files it makes are remembered in `files` (path below the site root -> image).
+
+    With a cache folder, `files` names the cached files rather than holding
+    their bytes: a thousand photos are half a gigabyte of renditions, which
+    MkDocs then copies from the cache without any of it in memory.
+    """
 
     def __init__(self, source: Path, cache: Path | None) -> None:
         self.source = source
         self.cache = cache
-        self.files: dict[str, bytes] = {}
+        self.files: dict[str, Published] = {}
 
     def picture(self, file: str, *, alt: str, caption: str | None, credit: str) -> Picture:
         data = (self.source / file).read_bytes()
@@ -120,21 +129,22 @@ class Media:
         folder = self.cache / digest if self.cache else None
         if folder is not None and (folder / "sizes.json").is_file():
             sizes = {k: tuple(v) for k, v in json.loads((folder / "sizes.json").read_text()).items()}
-            return _Made(sizes, {name: (folder / name).read_bytes() for name in sizes})  # type: ignore[arg-type]
+            return _Made(sizes, {name: folder / name for name in sizes})  # type: ignore[arg-type]
         made = make()
-        if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
-            for name, data in made.data.items():
-                (folder / name).write_bytes(data)
-            # Written last: a folder without it is an interrupted write, made again.
-            (folder / "sizes.json").write_text(json.dumps(made.sizes, sort_keys=True))
-        return made
+        if folder is None:
+            return made
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in made.data.items():
+            (folder / name).write_bytes(data)  # type: ignore[arg-type]
+        # Written last: a folder without it is an interrupted write, made again.
+        (folder / "sizes.json").write_text(json.dumps(made.sizes, sort_keys=True))
+        return _Made(made.sizes, {name: folder / name for name in made.data})
 
 
 @dataclass(frozen=True)
 class _Made:
     sizes: dict[str, tuple[int, int, str]]  # file name -> (width, height, format)
-    data: dict[str, bytes]
+    data: dict[str, Published]  # bytes when just made without a cache, else the cached files
 
 
 def _photo(data: bytes) -> _Made:

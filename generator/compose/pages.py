@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import time
+from pathlib import Path
 from typing import Any
 
 from ..core.errors import Problem, Source, WartaError
@@ -71,7 +72,7 @@ RELATED = 5  # related articles under an article
 @dataclass(frozen=True)
 class Page:
     path: str  # path below the site root, as MkDocs' src_uri: "berita/slug.md"
-    text: str | bytes  # bytes for images
+    text: str | bytes | Path  # bytes for an image; a Path for a cached image MkDocs copies as it is
 
 
 class Render:

@@ -136,7 +136,9 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             # Thousands of articles and listings are reached from the
             # sections; only the sections are in the menu.
             inclusion = InclusionLevel.INCLUDED if page.path in in_menu else InclusionLevel.NOT_IN_NAV
-            if self.serve:
+            if isinstance(page.text, Path):
+                files.append(File.generated(config, page.path, abs_src_path=str(page.text), inclusion=inclusion))
+            elif self.serve:
                 files.append(File.generated(config, page.path, abs_src_path=str(self.serve.backing.write(page)), inclusion=inclusion))
             else:
                 files.append(File.generated(config, page.path, content=page.text, inclusion=inclusion))

@@ -408,11 +408,11 @@ def media_problems(doc: Parsed, media: Path, locs: Iterable[Path_]) -> Iterator[
             yield Problem("media.missing", doc.source(loc), {"file": name})
             continue
         data = path.read_bytes()
-        found = imaging.inspect(data)
-        if found.problem:
-            yield Problem(found.problem, doc.source(loc), {
+        code = imaging.problem(data)
+        if code:
+            yield Problem(code, doc.source(loc), {
                 "file": name, "size": round(len(data) / 1e6, 1), "limit": imaging.MAX_BYTES // 1_000_000,
-                "pixels": "lebih dari 50" if found.problem == "media.too_many_pixels" else "",
+                "pixels": "lebih dari 50" if code == "media.too_many_pixels" else "",
             })
 
 
