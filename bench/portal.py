@@ -222,6 +222,8 @@ def main() -> int:
         log(f"N={n}: before ({args.before})")
         config, source = before_project(args.before, content, out / "before")
         results["build s: before"] = timed_build(config, pythonpath=source)
+        # The old sources were needed only to build; the built site stays.
+        subprocess.run(["git", "worktree", "remove", "--force", str(source)], cwd=REPO, check=True, capture_output=True)
         log("phone bytes: before")
         results["phone before"] = phone_bytes(out / "before" / "site", article, "material")
     log("phone bytes: after (no photos, with photos)")

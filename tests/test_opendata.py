@@ -364,8 +364,8 @@ def test_data_page_states_rows_date_and_licences(rich: records.Content) -> None:
     page = render_page(rich)
     box = page.split('<section class="warta-unduhan__tabel" markdown="1">', 2)[1]
     assert "### Kegiatan { #unduh-kegiatan }" in box and " 3 baris." in box
-    assert '[Unduh CSV<span class="md-visually-hidden"> Kegiatan</span>](kegiatan.csv)' in box
-    assert '[Unduh JSON<span class="md-visually-hidden"> Kegiatan</span>](kegiatan.json)' in box
+    assert '[Unduh CSV<span class="warta-tersembunyi"> Kegiatan</span>](kegiatan.csv)' in box
+    assert '[Unduh JSON<span class="warta-tersembunyi"> Kegiatan</span>](kegiatan.json)' in box
     assert "Data per 1 Oktober 2025." in page
     assert "(CC-BY-4.0)" in page and "(ODbL-1.0)" in page
 
