@@ -103,6 +103,17 @@ def filters(fmt: Format) -> dict[str, Callable[..., str]]:
     }
 
 
+def default_folder() -> Path:
+    """Warta's own templates: `generator/defaults/` in an installed wheel, else the checkout's templates/.
+
+    The repository's top-level templates/ is their one source; the wheel
+    installs it as `generator/defaults` (pyproject.toml).
+    """
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "defaults"
+    return installed if installed.is_dir() else package.parent / "templates"
+
+
 class Templates:
     """The templates of one build, from `folders` (the first that holds a file wins).
 
@@ -116,6 +127,17 @@ class Templates:
         self.folders = tuple(folders)
         self._envs: dict[Format, jinja2.Environment] = {}
         self._words: Mapping[str, Any] | None = None
+
+    @classmethod
+    def for_site(cls, own: Path | None) -> Templates:
+        """A site's own templates folder (if it exists) before Warta's defaults, file by file.
+
+        Like Material's `custom_dir`: a site copies only the templates it
+        changes; every other one comes from the package.
+        """
+        defaults = default_folder().resolve()
+        folders = [own.resolve()] if own is not None and own.is_dir() and own.resolve() != defaults else []
+        return cls([*folders, defaults])
 
     @property
     def words(self) -> Mapping[str, Any]:

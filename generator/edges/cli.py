@@ -75,8 +75,9 @@ def _content_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--templates", type=Path, default=None, help=_help("templates"))
 
 
-def _templates(args: argparse.Namespace) -> Path:
-    return args.templates or args.content.parent / "templates"
+def _templates(args: argparse.Namespace) -> Templates:
+    """The site's own templates (beside the content folder, or --templates) before Warta's."""
+    return Templates.for_site(args.templates or args.content.parent / "templates")
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -97,7 +98,7 @@ def _render(args: argparse.Namespace) -> int:
         raise WartaError([Problem("cli.not_an_event", Source(str(args.event)), {"events_dir": events_dir})])
     compose.check(content)
     event = content.event(args.event.stem)
-    templates = Templates([_templates(args)])
+    templates = _templates(args)
     writer = Writer(templates)
     facts = article.facts(event, content, Policy(content.site.privacy.recipient_names), templates.words)
     sys.stdout.write(writer.render(facts, args.format))
@@ -110,7 +111,7 @@ def _new(args: argparse.Namespace) -> int:
     if path.exists():
         raise WartaError([Problem("cli.new_exists", Source(str(path)))])
     programs = tuple(sorted(p.stem for p in (args.content / "programs").glob("*.yml")))
-    text = Templates([_templates(args)]).render(NewEventContext(when.isoformat(), programs, args.kind), "text")
+    text = _templates(args).render(NewEventContext(when.isoformat(), programs, args.kind), "text")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     print(f"{path}: {message('cli.new_written', {})}")

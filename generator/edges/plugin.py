@@ -18,13 +18,15 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator, Literal, Mapping
+from typing import Any, Callable, Iterator, Literal, Mapping
+from urllib.parse import urlsplit
 
 import markupsafe
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -52,8 +54,25 @@ MARKDOWN_EXTENSIONS = ("tables", "attr_list", "md_in_html")
 
 
 class WartaConfig(base.Config):
+    """The plugin's options in mkdocs.yml, each relative to the folder of mkdocs.yml.
+
+    content_dir: the records (site.yml, events/, ...), "content" by default.
+    templates_dir: the site's own templates, "templates" by default; it may
+        be missing or hold only the files the site changes, since every
+        template, the theme overrides and the stylesheet come with Warta.
+    """
+
     content_dir = c.Type(str, default="content")
     templates_dir = c.Type(str, default="templates")
+
+
+# Placeholder addresses: any host with a "contoh" (example) label, as the
+# examples and `warta init` write them, and the documentation domains.
+PLACEHOLDER_HOSTS = ("example.com", "example.org")
+
+# Outside the "mkdocs" loggers: MkDocs counts those under --strict, and a
+# placeholder address must not stop a build, only be said.
+notice = logging.getLogger("warta")
 
 
 @dataclass
@@ -92,8 +111,22 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         else:
             staging = Staging(Path(config.site_dir))
             config["site_dir"] = str(staging.folder)
-        self.build = _Build(config, root, root / self.config.content_dir, Templates([root / self.config.templates_dir]), staging,
-                            own_menu=config.nav is None)
+        templates = Templates.for_site(root / self.config.templates_dir)
+        self.build = _Build(config, root, root / self.config.content_dir, templates, staging, own_menu=config.nav is None)
+        # Warta's theme overrides (and a site's own templates/theme/) come
+        # after mkdocs.yml's custom_dir and before Material itself.
+        themes = [str(folder / "theme") for folder in templates.folders if (folder / "theme").is_dir()]
+        at = 1 if config.theme.custom_dir else 0
+        config.theme.dirs[at:at] = [d for d in themes if d not in config.theme.dirs]
+        _say_if_placeholder(config.site_url, self.command)
+        # Material's search would publish one index of every page's text and
+        # have every phone fetch it whole; Warta's search (edges/search)
+        # replaces it, so a mkdocs.yml that lists `search` as Material's
+        # documentation shows is turned off here rather than refused.
+        material_search = config.plugins.get("material/search")
+        if material_search is not None and material_search.config.enabled:
+            material_search.config.enabled = False
+            log.info(message("search.material_off", {}))
         # The generated pages are written with these; a site's mkdocs.yml
         # need not know which.
         for extension in MARKDOWN_EXTENSIONS:
@@ -103,7 +136,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         build = self._current()
-        memo = self.serve.articles_memo(build.templates.folders[0]) if self.serve else None
+        memo = self.serve.articles_memo(build.templates.folders) if self.serve else None
         try:
             content = records.load_content(build.content_dir, today=date.today(),
                                            cache=self.serve.read_cache if self.serve else None)
@@ -126,8 +159,17 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         if self.serve:
             self.serve.published = tuple(p.path for p in composed if p.path.endswith(".md"))
 
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
+        # The records and the site's own templates are sources too.
+        build = self._current()
+        for folder in (build.content_dir, *build.templates.folders[:-1]):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self._current()
+        _keep_records_private(files, build.content_dir)
         in_menu = set(strings_in(config.nav))
         for page in build.pages:
             existing = files.get_file_from_path(page.path)
@@ -239,6 +281,30 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         if self.build is None:
             raise RuntimeError("on_config has not run")
         return self.build
+
+
+def _keep_records_private(files: Files, content_dir: Path) -> None:
+    """Never publish a record or an original photo, whatever docs_dir holds.
+
+    A docs_dir that is the content folder (or holds it) would have MkDocs copy
+    every YAML record, with the names of people who did not agree to be
+    named, and every photo with its GPS position, into the site. Only the
+    hand-written pages (content/pages/) are the site's own.
+    """
+    records_root, pages = content_dir.resolve(), (content_dir / "pages").resolve()
+    for file in list(files):
+        if file.abs_src_path is None:
+            continue
+        source = Path(file.abs_src_path).resolve()
+        if source.is_relative_to(records_root) and not source.is_relative_to(pages):
+            files.remove(file)
+
+
+def _say_if_placeholder(site_url: str | None, command: str) -> None:
+    """Warn (without failing a --strict build) when the public address is still an example's."""
+    labels = (urlsplit(site_url or "").hostname or "").split(".")
+    if command != "serve" and ("contoh" in labels or ".".join(labels[-2:]) in PLACEHOLDER_HOSTS):
+        notice.warning(message("site_url.placeholder", {"site_url": site_url}))
 
 
 def _valid_switches(html: str) -> str:

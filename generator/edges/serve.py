@@ -8,6 +8,7 @@ re-writes one article and re-renders only the pages whose text changed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,9 +54,9 @@ class ServeState:
     # problems instead of a 404.
     published: tuple[str, ...] = ("index.md",)
 
-    def articles_memo(self, templates: Path) -> Memo:
-        """The written-article memo, emptied when any template changed since the last rebuild."""
-        seen = _signature(templates)
+    def articles_memo(self, folders: Sequence[Path]) -> Memo:
+        """The written-article memo, emptied when any template in `folders` changed since the last rebuild."""
+        seen = tuple(entry for folder in folders for entry in _signature(folder))
         if seen != self.templates_seen:
             self.memo, self.templates_seen = {}, seen
         return self.memo
@@ -64,6 +65,6 @@ class ServeState:
 def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
     """Name, size and modification time of every template: changes when any does."""
     return tuple(
-        (p.relative_to(folder).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
+        (p.as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
         for p in sorted(folder.rglob("*")) if p.is_file()
     )
