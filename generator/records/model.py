@@ -222,6 +222,12 @@ class Privacy(Record):
     )
 
 
+class PressContact(Record):
+    name: Name = Field(description=_describe("PressContact.name"))
+    title: Text = Field(description=_describe("PressContact.title"))
+    contact: Text = Field(description=_describe("PressContact.contact"))
+
+
 class Site(Record):
     title: Text
     publisher: Key = Field(description=_describe("Site.publisher"))
@@ -233,6 +239,7 @@ class Site(Record):
     official_contacts: tuple[Text, ...] = Field((), description=_describe("Site.official_contacts"))
     logo: MediaFile | None = Field(None, description=_describe("Site.logo"))
     address: Text | None = Field(None, description=_describe("Site.address"))
+    press_contact: PressContact | None = Field(None, description=_describe("Site.press_contact"))
     future_days: int = Field(
         30, ge=0, description=_describe("Site.future_days")
     )
@@ -447,6 +454,7 @@ class Event(Record):
     corrections: tuple[Correction, ...] = ()
     tags: tuple[Text, ...] = ()
     photos: tuple[Photo, ...] = Field((), description=_describe("Event.photos"))
+    draft: bool = Field(False, description=_describe("Event.draft"))
 
     def texts(self) -> Iterator[tuple[str, str, Source]]:
         """Every free text of the event (not the names of its recipients), with its field and where it was written."""

@@ -189,7 +189,8 @@ class Contacts:
     @classmethod
     def of(cls, site_doc: Parsed) -> Contacts:
         listed = [c for _, c in entries(field(site_doc.data, "official_contacts")) if isinstance(c, str)]
-        office = [field(field(site_doc.data, "footer"), "contact"), field(site_doc.data, "address")]
+        office = [field(field(site_doc.data, "footer"), "contact"), field(site_doc.data, "address"),
+                  field(field(site_doc.data, "press_contact"), "contact")]
         return cls(tuple(listed + [c for c in office if isinstance(c, str)]))
 
     def lists(self, found: Identifier) -> bool:
@@ -203,6 +204,7 @@ class Contacts:
 _SITE_FIELDS: dict[Path_, frozenset[str] | None] = {
     ("footer", "contact"): frozenset({privacy.EMAIL}),
     ("address",): frozenset({privacy.ADDRESS, privacy.PHONE}),  # the office's own address and telephone
+    ("press_contact", "contact"): frozenset({privacy.EMAIL, privacy.PHONE}),  # the narahubung's office line
 }
 _EVENT_FIELDS: dict[Path_, frozenset[str]] = {("venue", "address"): frozenset({privacy.ADDRESS})}
 # Fields the schema reads as numbers: a long run of digits there is an
