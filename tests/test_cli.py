@@ -50,11 +50,19 @@ def test_render_refuses_a_file_outside_the_events_folder(capsys, tmp_path: Path)
     assert "bukan catatan kegiatan" in capsys.readouterr().err
 
 
-def test_new_writes_a_skeleton_that_check_then_asks_to_fill(content_dir: Path, capsys) -> None:
+def test_new_writes_a_draft_that_check_lists_without_stopping_the_build(content_dir: Path, capsys) -> None:
     new = ["new", "--content", str(content_dir), "--templates", str(TEMPLATES), "--date", "2025-10-01"]
     assert main(new) == 0
     path = content_dir / "events" / "2025-10-01-kegiatan-baru.yml"
     assert path.read_text().startswith("# yaml-language-server: $schema=../../schema/event.schema.json")
+    assert "\ndraft: true " in path.read_text()
+    # A fresh skeleton is a draft: the site still builds, and check says what is left to fill.
+    assert main(["check", "--content", str(content_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "Konten sah: 1 kegiatan" in out and "1 draf tidak diterbitkan" in out
+    assert "2025-10-01-kegiatan-baru.yml:10: Kolom 'venue' tidak boleh kosong" in out
+    # Once it is no longer a draft, the same problems stop the build.
+    path.write_text(path.read_text().replace("\ndraft: true ", "\n# draft: true "))
     assert main(["check", "--content", str(content_dir)]) == 1
     err = capsys.readouterr().err
     assert "2025-10-01-kegiatan-baru.yml:" in err and "tidak boleh kosong" in err
@@ -73,6 +81,7 @@ def test_new_writes_a_skeleton_per_kind_that_only_asks_for_the_empty_fields(cont
     assert main(["new", "--content", str(content_dir), "--templates", str(TEMPLATES), "--date", "2025-10-01", "--kind", kind]) == 0
     text = (content_dir / "events" / "2025-10-01-kegiatan-baru.yml").read_text()
     assert f"kind: {kind}\n" in text
+    (content_dir / "events" / "2025-10-01-kegiatan-baru.yml").write_text(text.replace("\ndraft: true ", "\n# "))
     assert main(["check", "--content", str(content_dir)]) == 1
     problems = [line for line in capsys.readouterr().err.splitlines() if line.startswith(str(content_dir))]
     # Nothing is wrong with the skeleton itself: every problem is a field still to fill.

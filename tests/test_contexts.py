@@ -214,7 +214,8 @@ def test_templates_read_only_documented_attributes_when_rendering_whole_sites(tm
 
         for fmt in ("text", "whatsapp"):
             Writer(templates).render(facts_of(content), fmt)
-    templates.render(contexts.PreviewContext(("a.yml:1: pesan",)))
+    templates.render(contexts.PreviewContext(("a.yml:1: pesan",), None))
+    templates.render(contexts.PreviewContext(("a.yml:1: pesan",), "a.yml"))
     templates.render(contexts.NewEventContext("2025-10-01", ("bangun-ntt",), "pelatihan"), "text")
     assert recorder.undocumented == set()
     # The recording saw the templates at work, not an empty render.

@@ -147,30 +147,107 @@ def _figure(html: str, label: str) -> str:
     return re.search(rf"<td>{label}</td>\s*<td[^>]*>([\d.]+)</td>", html)[1]
 
 
-def test_serve_previews_edits_shows_errors_and_recovers(tmp_path: Path) -> None:
+DRAFT = "events/2025-09-04-draf-uji.yml"
+DRAFT_TITLE = "Uji Coba Berita Draf Penyerahan Kartu"
+
+
+def _add_draft(root: Path, *, broken: bool = False) -> None:
+    """A draft beside the example event: a copy of it with its own title, or with a field still empty."""
+    text = (root / "content" / EVENT).read_text(encoding="utf-8")
+    text = text.replace("\nprogram:", f"\ndraft: true\ntitle: {DRAFT_TITLE}\nprogram:", 1)
+    if broken:
+        text = text.replace("\nactivity:", "\nactivity: \"\"\nbekas_activity:", 1)
+    (root / "content" / DRAFT).write_text(text, encoding="utf-8")
+
+
+def test_a_draft_is_in_no_part_of_the_built_site_even_when_unfinished(tmp_path: Path) -> None:
+    root = project_copy(tmp_path)
+    site = tmp_path / "site"
+    assert build(root, site).returncode == 0
+    before = snapshot(site)
+    _add_draft(root, broken=True)
+    run = build(root, site)
+    assert run.returncode == 0, run.stderr
+    after = snapshot(site)
+    # Not one byte changes: no article, card, count, feed, download or search entry.
+    assert after == before
+    assert not any(b"Uji Coba Berita Draf" in data or b"draf-uji" in data for data in after.values())
+
+
+def test_serve_previews_drafts_and_broken_records_and_recovers(tmp_path: Path) -> None:
     root = project_copy(tmp_path)
     port = _free_port()
-    server = subprocess.Popen([*MKDOCS, "serve", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([*MKDOCS, "serve", "--dirty", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=ENV, cwd=root)
-    article = f"http://127.0.0.1:{port}/berita/2025-09-03-bangun-ntt-kupang/"
+    base = f"http://127.0.0.1:{port}"
+    article, home = f"{base}/berita/2025-09-03-bangun-ntt-kupang/", f"{base}/"
+    kecamatan = f"{base}/kecamatan/oebobo/"
     try:
-        kecamatan = f"http://127.0.0.1:{port}/kecamatan/oebobo/"
         _wait_for(article, "sepuluh pekerja rentan", 60)
         assert _figure(_fetch(kecamatan), "Penerima") == "1"
         event = root / "content" / EVENT
         edit(event, "Oebobo: [Susilowati]", "Oebobo: [Susilowati, Qzarina Contoh]")
         _wait_for(article, "sebelas pekerja rentan")
         assert _figure(_fetch(kecamatan), "Penerima") == "2"
+
+        # A draft shows in the preview, marked, on its own page and in the lists.
+        _add_draft(root)
+        draft = _wait_for(f"{base}/berita/2025-09-04-draf-uji/", DRAFT_TITLE)
+        assert 'class="warta-draf"' in draft and "<strong>DRAF</strong>" in draft
+        assert "warta-draf-tanda" in _wait_for(f"{base}/berita/", DRAFT_TITLE)
+        # The preview shows the site as it will be once the draft is published:
+        # the draft's two Oebobo recipients count (a build leaves them out).
+        assert _figure(_wait_for(kecamatan, DRAFT_TITLE), "Penerima") == "4"
+
+        # A broken record: its own address lists its problems; every other
+        # page keeps its last good version under a banner.
         edit(event, "Kelapa Lima: [", "Kelapa Lma: [")
         page = _wait_for(article, "Catatan belum bisa diterbitkan")
         assert "Kecamatan &#39;Kelapa Lma&#39; tidak ada di Kota Kupang" in page or "Kecamatan 'Kelapa Lma' tidak ada di Kota Kupang" in page
         assert f"{EVENT}:16" in page
+        front = _wait_for(home, "Pratinjau memakai versi terakhir yang baik")
+        assert "Catatan belum bisa diterbitkan" not in front and "Kelapa Lma" in front
+        assert _figure(_fetch(kecamatan), "Penerima") == "4"
+        assert DRAFT_TITLE in _fetch(f"{base}/berita/2025-09-04-draf-uji/")
         edit(event, "Kelapa Lma: [", "Kelapa Lima: [")
         _wait_for(article, "Qzarina Contoh")
-        # Preview caches must not hide an edited template.
+        assert "Pratinjau memakai versi terakhir" not in _wait_for(kecamatan, "Oebobo")
+        deadline = time.monotonic() + 30
+        while "Pratinjau memakai versi terakhir" in _fetch(home) and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert "Pratinjau memakai versi terakhir" not in _fetch(home)
+
+        # Preview caches must not hide an edited template; a broken one is a problem page, not a hang.
         footer = root / "templates" / "partials" / "footer.j2"
         edit(footer, "Apabila Anda menemukan", "Bila Anda menemukan")
         _wait_for(article, "Bila Anda menemukan")
+        edit(footer, "Bila Anda menemukan", "Bila Anda {% if %} menemukan")
+        broken = _wait_for(article, "Templat tidak dapat dibaca")
+        assert "footer.j2:" in broken
+        edit(footer, "Bila Anda {% if %} menemukan", "Bila Anda menemukan")
+        _wait_for(article, "Bila Anda menemukan")
+
+        # A hand-written page saved in another encoding shows its problem at its address.
+        about = root / "content" / "pages" / "tentang.md"
+        about.write_bytes(about.read_bytes() + b"\nKec. Oeb\xf3bo\n")
+        lines = about.read_bytes().count(b"\n")
+        bad = _wait_for(f"{base}/tentang/", "bukan teks UTF-8")
+        assert f"tentang.md:{lines}" in bad
+        assert "sebelas pekerja rentan" in _fetch(article)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_serve_clean_serves_the_site(tmp_path: Path) -> None:
+    root = project_copy(tmp_path)
+    port = _free_port()
+    server = subprocess.Popen([*MKDOCS, "serve", "--clean", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=ENV, cwd=root)
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/berita/2025-09-03-bangun-ntt-kupang/", "sepuluh pekerja rentan", 90)
+        edit(root / "content" / EVENT, "Oebobo: [Susilowati]", "Oebobo: [Susilowati, Qzarina Contoh]")
+        _wait_for(f"http://127.0.0.1:{port}/berita/2025-09-03-bangun-ntt-kupang/", "sebelas pekerja rentan", 90)
     finally:
         server.terminate()
         server.wait(timeout=10)

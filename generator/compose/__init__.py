@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.errors import WartaError
+from ..core.errors import Problem, WartaError
 from ..records import Content
 from .facts import SiteFacts, site_facts
 from .policy import Policy
@@ -33,8 +33,13 @@ def site(content: Content, templates: Templates, *, site_url: str | None = None,
     return facts, build(facts, templates, writer)
 
 
+def problems(content: Content) -> list[Problem]:
+    """Texts that name someone their own article may not name (the policy's check of the records)."""
+    return Policy(content.site.privacy.recipient_names).text_problems(content)
+
+
 def check(content: Content) -> None:
-    """Refuse content whose texts name someone their own article may not name (the policy's check of the records)."""
-    problems = Policy(content.site.privacy.recipient_names).text_problems(content)
-    if problems:
-        raise WartaError(problems)
+    """Refuse content with any of `problems`."""
+    found = problems(content)
+    if found:
+        raise WartaError(found)

@@ -190,6 +190,7 @@ class ArticleFacts:
     footer_preset: str = doc("pemerintah, media or custom: which press-law footer.")
     footer_contact: str = doc("Where readers send hak jawab and hak koreksi.")
     footer_text: str | None = doc("The footer text when the preset is custom.")
+    draft: bool = doc("Written `draft: true`: only the editors' preview (and `warta render`) has it, marked DRAF.")
 
     @property
     def recipients_named(self) -> bool:
@@ -284,6 +285,7 @@ def facts(event: Event, content: Content, rules: policy.Policy, words: Mapping[s
         footer_preset=content.site.footer.preset,
         footer_contact=content.site.footer.contact,
         footer_text=content.site.footer.text,
+        draft=event.draft,
     )
 
 

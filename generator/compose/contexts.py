@@ -519,10 +519,11 @@ class TallyPartial(PageContext):
 
 @dataclass(frozen=True)
 class PreviewContext:
-    """Shown only by `mkdocs serve` while a record is broken, at every address."""
+    """Shown only by `mkdocs serve` for broken records: at a broken event's own address, or everywhere when nothing can be shown."""
 
     TEMPLATE: ClassVar[str] = "preview-errors.j2"
     problems: tuple[str, ...] = doc("Each problem as 'file:line: pesan'.")
+    record: str | None = doc("The event file at whose article address this page stands, its problems only; none when the whole preview stopped.")
 
 
 @dataclass(frozen=True)
@@ -549,6 +550,7 @@ class ThemeContext:
     share: str = doc("The site's sharing card, relative to the site root: og:image of pages without their own.")
     rss: str | None = doc("The RSS feed, relative to the site root; none when the build makes no feeds.")
     atom: str | None = doc("The Atom feed, relative to the site root; none when the build makes no feeds.")
+    problems: tuple[str, ...] = doc("The editors' preview only: each problem of a record whose last good version is shown, as 'file:line: pesan'; empty in a build.")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,20 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 
+def undecodable_line(raw: bytes) -> int | None:
+    r"""The 1-based line of the first byte that is not UTF-8 (a BOM allowed), or None when all of it is.
+
+    >>> undecodable_line("baris satu\nbaris dua".encode())
+    >>> undecodable_line(b"baris satu\nKec. Oeb\xf3bo")
+    2
+    """
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return raw[: exc.start].count(b"\n") + 1
+    return None
+
+
 def fold(text: str) -> str:
     """A name as compared: case and runs of spaces ignored.
 

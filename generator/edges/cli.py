@@ -19,7 +19,7 @@ from ..compose.contexts import NewEventContext
 from ..compose.policy import Policy
 from ..compose.templating import FORMATS, Templates
 from ..compose.writer import Writer
-from ..core.errors import Problem, Source, WartaError, message
+from ..core.errors import Problem, Source, WartaError, format_problem, message
 from ..records.model import EventKind
 from . import guide, schema
 
@@ -81,21 +81,31 @@ def _templates(args: argparse.Namespace) -> Templates:
 
 
 def _check(args: argparse.Namespace) -> int:
-    content = records.load_content(args.content, today=date.today())
+    loading = records.load(args.content, today=date.today())
+    content = loading.published()
     compose.check(content)
     used = {place.kecamatan.code for e in content.events for place in e.places}
     print(message("cli.ok", {
         "events": len(content.events), "programs": len(content.programs),
         "kecamatan": len(used), "region": content.region.name,
     }))
+    if loading.drafts:
+        # Unfinished drafts do not stop a build; the editor still sees what is left to fill in.
+        print(message("cli.drafts", {"count": len(loading.drafts)}))
+        for problem in loading.draft_problems():
+            print(f"  {format_problem(problem)}")
     return 0
 
 
 def _render(args: argparse.Namespace) -> int:
-    content = records.load_content(args.content, today=date.today())
     events_dir = args.content / "events"
     if args.event.resolve().parent != events_dir.resolve():
         raise WartaError([Problem("cli.not_an_event", Source(str(args.event)), {"events_dir": events_dir})])
+    loading = records.load(args.content, today=date.today())
+    # A draft is rendered too (marked DRAF): its article is read before it is published.
+    content = loading.published(drafts=True)
+    if args.event.stem in loading.broken():
+        raise WartaError(loading.broken()[args.event.stem])
     compose.check(content)
     event = content.event(args.event.stem)
     templates = _templates(args)

@@ -18,7 +18,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterator, Literal, Mapping
+from typing import Any, Callable, Iterator, Literal, Mapping, Sequence
 from urllib.parse import urlsplit
 
 import markupsafe
@@ -40,9 +40,9 @@ from ..compose.facts import SiteFacts
 from ..compose.templating import Templates
 from ..core import bahasa, privacy
 from ..core.errors import Problem, Source, WartaError, catalogue, message
-from ..core.text import strings_in
+from ..core.text import strings_in, undecodable_line
 from . import preview, search
-from .serve import Backing, ServeState
+from .serve import Backing, Recovered, ServeState
 from .staging import Staging
 
 # Under "mkdocs." so MkDocs shows it with its own messages.
@@ -136,28 +136,59 @@ class WartaPlugin(BasePlugin[WartaConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         build = self._current()
-        memo = self.serve.articles_memo(build.templates.folders) if self.serve else None
-        try:
-            content = records.load_content(build.content_dir, today=date.today(),
-                                           cache=self.serve.read_cache if self.serve else None)
-            site, composed = compose.site(content, build.templates, site_url=config.site_url,
-                                          directory_urls=config.use_directory_urls, memo=memo,
-                                          media_cache=build.root / ".cache" / "warta" / "media")
-        except WartaError as exc:
-            if self.serve is None:
+        if self.serve is None:
+            try:
+                self._compose(records.load_content(build.content_dir, today=date.today()))
+            except WartaError as exc:
                 raise PluginError("\n" + exc.report()) from None
-            build.pages = preview.error_pages(exc.problems, self.serve.published, build.templates)
-            self._set_menu("umum")
             return
+        self._preview()
+
+    def _compose(self, content: records.Content, shown: Sequence[Problem] = ()) -> None:
+        """Compose every page of `content` into this build; `shown` are the preview banner's problems."""
+        build, config = self._current(), self._current().config
+        memo = self.serve.articles_memo(build.templates.folders) if self.serve else None
+        site, composed = compose.site(content, build.templates, site_url=config.site_url,
+                                      directory_urls=config.use_directory_urls, memo=memo,
+                                      media_cache=build.root / ".cache" / "warta" / "media")
         build.site, build.pages = site, composed
         build.generated = frozenset(p.path for p in composed)
         self._set_menu(content.region.system)
         config["site_name"] = content.site.title
-        config.extra["warta"] = _theme_context(site)
+        config.extra["warta"] = _theme_context(site, preview.lines(shown))
         if site.site.logo:
             config.theme["logo"] = site.site.logo
-        if self.serve:
-            self.serve.published = tuple(p.path for p in composed if p.path.endswith(".md"))
+
+    def _preview(self) -> None:
+        """The editors' preview: every sound record and draft, and each broken event's problems at its address.
+
+        Other pages keep the last good version of a broken record, under a
+        banner; until a good version exists, every address lists the problems.
+        A broken template is one more problem on that page, never a hang.
+        """
+        build, serve = self._current(), self.serve
+        assert serve is not None
+        try:
+            loading = records.load(build.content_dir, today=date.today(), cache=serve.read_cache)
+            shown = serve.recover(loading, compose.problems)
+            if shown.content is not None:
+                self._compose(shown.content, shown.problems)
+        except WartaError as exc:
+            shown = Recovered(None, exc.problems, {}, {})
+        if shown.content is None:
+            build.site = None
+            build.pages = preview.error_pages(shown.problems, serve.published, build.templates)
+            self._set_menu("umum")
+            return
+        book = Addresses.for_region(shown.content.region, directory_urls=build.config.use_directory_urls)
+        own = {book.article(slug): preview.record_page(book.article(slug), shown.files[slug], problems, build.templates)
+               for slug, problems in shown.broken.items()}
+        build.pages = (*(p for p in build.pages if p.path not in own), *own.values())
+        build.generated = frozenset(p.path for p in build.pages)
+        if shown.problems != serve.shown:
+            serve.backing.touch()
+            serve.shown = shown.problems
+        serve.published = tuple(p.path for p in build.pages if p.path.endswith(".md"))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         # The records and the site's own templates are sources too.
@@ -170,6 +201,13 @@ class WartaPlugin(BasePlugin[WartaConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self._current()
         _keep_records_private(files, build.content_dir)
+        for file, problem in _unreadable_pages(files):
+            # MkDocs would stop at its first undecodable page with a
+            # traceback (and the preview would hang on it): said here instead.
+            if self.serve is None:
+                raise PluginError("\n" + WartaError([problem]).report())
+            files.remove(file)
+            build.pages = (*build.pages, preview.record_page(file.src_uri, problem.source.path, [problem], build.templates))
         in_menu = set(strings_in(config.nav))
         for page in build.pages:
             existing = files.get_file_from_path(page.path)
@@ -257,20 +295,28 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             except WartaError as exc:
                 raise PluginError("\n" + exc.report()) from None
             build.staging.written = True
+            # Without --strict nothing after this event can fail the build, so
+            # the site is swapped in now: `mkdocs serve --clean` serves it
+            # between rebuilds, long before on_shutdown.
+            if not config.strict:
+                self._publish()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.build and self.build.staging:
             self.build.staging.written = False
 
     def on_shutdown(self) -> None:
-        if self.build is None or self.build.staging is None:
-            return
-        staging = self.build.staging
-        # gh-deploy reads site_dir after the build: point it back at the result.
-        self.build.config["site_dir"] = str(staging.target)
-        if staging.finish():
+        if self.build is not None and self.build.staging is not None:
+            self._publish()
+
+    def _publish(self) -> None:
+        """Swap the staged site in (once), and point site_dir back at it: gh-deploy reads it after the build."""
+        build = self._current()
+        assert build.staging is not None
+        build.config["site_dir"] = str(build.staging.target)
+        if build.staging.finish():
             # MkDocs named the staging folder; say where the site now is.
-            log.info(message("build.published", {"path": staging.target}))
+            log.info(message("build.published", {"path": build.staging.target}))
 
     def _set_menu(self, places: str) -> None:
         build = self._current()
@@ -298,6 +344,15 @@ def _keep_records_private(files: Files, content_dir: Path) -> None:
         source = Path(file.abs_src_path).resolve()
         if source.is_relative_to(records_root) and not source.is_relative_to(pages):
             files.remove(file)
+
+
+def _unreadable_pages(files: Files) -> Iterator[tuple[File, Problem]]:
+    """The site's own Markdown pages that are not UTF-8, each with the line of its first bad byte."""
+    for file in list(files):
+        if file.is_documentation_page() and file.abs_src_path and not file.generated_by:
+            line = undecodable_line(Path(file.abs_src_path).read_bytes())
+            if line is not None:
+                yield file, Problem("file.encoding", Source(file.abs_src_path, line))
 
 
 def _say_if_placeholder(site_url: str | None, command: str) -> None:
@@ -362,7 +417,7 @@ def _leaks(folder: Path, site: SiteFacts) -> list[Problem]:
     ]
 
 
-def _theme_context(site: SiteFacts) -> ThemeContext:
+def _theme_context(site: SiteFacts, problems: tuple[str, ...] = ()) -> ThemeContext:
     """What the theme overrides (templates/theme/) need beyond MkDocs' own context."""
     feeds = site.site_url is not None
     book = site.addresses
@@ -376,4 +431,5 @@ def _theme_context(site: SiteFacts) -> ThemeContext:
         share=site.site.share,
         rss=book.feed("rss") if feeds else None,
         atom=book.feed("atom") if feeds else None,
+        problems=problems,
     )

@@ -1,7 +1,9 @@
-"""The editors' preview when the content is broken: a page of problems.
+"""The editors' preview when records are broken: pages of problems.
 
-`mkdocs serve` shows this instead of hanging, at every address the last good
-build had, so the open browser tab reloads straight into the list.
+`mkdocs serve` shows these instead of hanging: a broken event's problems at
+its own article address, and, while no good version of the content exists
+yet, the whole list at every address the last good build had, so the open
+browser tab reloads straight into it.
 """
 
 from __future__ import annotations
@@ -16,5 +18,15 @@ from ..core.errors import Problem, format_problem
 
 def error_pages(problems: Iterable[Problem], paths: Iterable[str], templates: Templates) -> tuple[Page, ...]:
     """The same problem list at each of `paths` (always at least the home page)."""
-    text = templates.render(PreviewContext(tuple(format_problem(p) for p in problems)))
+    text = templates.render(PreviewContext(lines(problems), None))
     return tuple(Page(path, text) for path in sorted({"index.md", *paths}))
+
+
+def record_page(path: str, record: str, problems: Iterable[Problem], templates: Templates) -> Page:
+    """The problems of one event file, at its article's address `path`."""
+    return Page(path, templates.render(PreviewContext(lines(problems), record)))
+
+
+def lines(problems: Iterable[Problem]) -> tuple[str, ...]:
+    """Each problem as the editor reads it: 'file:line: pesan'."""
+    return tuple(format_problem(p) for p in problems)

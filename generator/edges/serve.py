@@ -8,13 +8,16 @@ re-writes one article and re-renders only the pages whose text changed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..compose.pages import Page
 from ..compose.writer import Memo
-from ..records import ReadCache
+from ..core.errors import Problem
+from ..records import Content, Loading, ReadCache
+from ..records.model import chronological
 
 
 class Backing:
@@ -40,6 +43,22 @@ class Backing:
             self.written[page.path] = data
         return path
 
+    def touch(self) -> None:
+        """Mark every page as changed, so a --dirty rebuild renders each again (the banner came or went)."""
+        for name in self.written:
+            if (self.folder / name).is_file():
+                os.utime(self.folder / name)
+
+
+@dataclass(frozen=True)
+class Recovered:
+    """What the preview shows after one reading of the records."""
+
+    content: Content | None  # none while no good version of the content exists
+    problems: tuple[Problem, ...]  # every problem, for the banner
+    broken: Mapping[str, tuple[Problem, ...]]  # slug -> its problems, shown at its own address
+    files: Mapping[str, str]  # slug -> its event file, as the problems name it
+
 
 @dataclass
 class ServeState:
@@ -53,6 +72,25 @@ class ServeState:
     # them, so whichever page the editor has open reloads into the list of
     # problems instead of a 404.
     published: tuple[str, ...] = ("index.md",)
+
+    last_good: Content | None = None
+    shown: tuple[Problem, ...] = ()  # the problems the last rebuild's banner listed
+
+    def recover(self, loading: Loading, check: Callable[[Content], Sequence[Problem]]) -> Recovered:
+        """Sound records (drafts too), and the last good version of each broken one.
+
+        `check` finds the problems only the composed texts show (the privacy
+        policy's); an event with one counts as broken. A broken shared file
+        (site.yml, a programme ...) keeps the whole last good content on show.
+        """
+        if loading.content is None:
+            return Recovered(self.last_good, loading.problems, loading.broken(), loading.event_files)
+        found = tuple(check(loading.content))
+        broken = loading.broken(found)
+        sound = [e for e in loading.content.events if e.slug not in broken]
+        kept = [e for e in self.last_good.events if e.slug in broken] if self.last_good else []
+        self.last_good = replace(loading.content, events=chronological([*sound, *kept]))
+        return Recovered(self.last_good, (*loading.problems, *found), broken, loading.event_files)
 
     def articles_memo(self, folders: Sequence[Path]) -> Memo:
         """The written-article memo, emptied when any template in `folders` changed since the last rebuild."""

@@ -20,7 +20,9 @@ class Staging:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def finish(self) -> bool:
-        """Swap the staged site in if the build succeeded; True when it did."""
+        """Swap the staged site in if the build succeeded; True when it did. Once: later calls do nothing."""
+        if not self.folder.exists():
+            return False
         if self.written:
             old = self.target.with_name(f".{self.target.name}-lama")
             shutil.rmtree(old, ignore_errors=True)

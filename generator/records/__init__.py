@@ -6,7 +6,7 @@ names to the gazetteer, `rules` the checks across files, and `load` runs
 them in that order over one folder.
 """
 
-from .load import ReadCache, load_content
+from .load import Loading, ReadCache, load, load_content
 from .model import (
     Content,
     Correction,
@@ -29,7 +29,7 @@ from .model import (
 from .places import Resolver
 
 __all__ = [
-    "Content", "Correction", "Event", "Footer", "Organization", "Payment", "Person", "Place", "PlacedRecipient",
+    "Content", "Correction", "Loading", "Event", "Footer", "Organization", "Payment", "Person", "Place", "PlacedRecipient",
     "Program", "Quote", "ReadCache", "Recipient", "Recipients", "Record", "Resolver", "Site", "Speaker",
-    "load_content", "validation_context",
+    "load", "load_content", "validation_context",
 ]

@@ -8,14 +8,17 @@ so an editor fixes a whole folder in one pass.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, time, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping, Sequence
+
+from pydantic import TypeAdapter, ValidationError
 
 from ..core.errors import Problem, Source, WartaError
 from ..core.text import slugify
 from . import rules
-from .model import KEY, Content, Event, Organization, Person, Program, Site, validation_context
+from .model import KEY, Content, chronological, Event, Organization, Person, Program, Site, validation_context
 from .places import Resolver
 from .reading import MAX_FILE_BYTES, Parsed, read_yaml
 from .validation import validate, validate_each
@@ -58,8 +61,59 @@ class _Reader:
                 del self.cache[stale]
 
 
+@dataclass(frozen=True)
+class Loading:
+    """One reading of a content folder: the records that are sound, and every problem found.
+
+    A build publishes only when nothing but drafts has problems
+    (`published`); the editors' preview shows what it can (`preview`).
+    Problems are told apart by the file they were found in.
+    """
+
+    content: Content | None  # every sound record, drafts included; None when a shared file is broken
+    problems: tuple[Problem, ...]
+    event_files: Mapping[str, str]  # event slug -> the file it is written in, as problems name it
+    drafts: frozenset[str]  # slugs of events written `draft: true`, sound or not
+
+    def published(self, *, drafts: bool = False) -> Content:
+        """The public content, without drafts (sound drafts too with `drafts`); raise WartaError unless every other record is sound.
+
+        A draft's own problems do not stop the build (it is unfinished by
+        definition), but personal data does: it is refused in any record.
+        """
+        draft_files = {self.event_files[slug] for slug in self.drafts}
+        blocking = [p for p in self.problems if p.source.path not in draft_files or p.code.startswith("pii.")]
+        if blocking or self.content is None:
+            raise WartaError(blocking or list(self.problems))
+        return replace(self.content, events=tuple(e for e in self.content.events if drafts or not e.draft))
+
+    def draft_problems(self) -> tuple[Problem, ...]:
+        """The problems that do not stop a build: those of drafts (their personal data aside)."""
+        draft_files = {self.event_files[slug] for slug in self.drafts}
+        return tuple(p for p in self.problems if p.source.path in draft_files and not p.code.startswith("pii."))
+
+    def broken(self, more: Sequence[Problem] = ()) -> Mapping[str, tuple[Problem, ...]]:
+        """Problems by event slug, with `more` found later (the privacy check of the texts)."""
+        slug_of = {file: slug for slug, file in self.event_files.items()}
+        found: dict[str, list[Problem]] = {}
+        for problem in (*self.problems, *more):
+            if problem.source.path in slug_of:
+                found.setdefault(slug_of[problem.source.path], []).append(problem)
+        return {slug: tuple(problems) for slug, problems in found.items()}
+
+    def shared_problems(self) -> tuple[Problem, ...]:
+        """Problems outside the event files: site.yml, organisations, people, programmes."""
+        files = set(self.event_files.values())
+        return tuple(p for p in self.problems if p.source.path not in files)
+
+
 def load_content(root: Path, *, today: date | None = None, cache: ReadCache | None = None) -> Content:
-    """Load and check a whole content folder; raise WartaError with every problem.
+    """The public content of a folder (drafts left out); raise WartaError with every problem that stops it."""
+    return load(root, today=today, cache=cache).published()
+
+
+def load(root: Path, *, today: date | None = None, cache: ReadCache | None = None) -> Loading:
+    """Read and check a whole content folder, keeping every problem with the file it is in.
 
     With `today`, an event dated more than ``site.future_days`` after it is
     refused (a typo in the year, usually). Without it, nothing depends on
@@ -70,7 +124,8 @@ def load_content(root: Path, *, today: date | None = None, cache: ReadCache | No
 
     site_path = root / "site.yml"
     if not site_path.is_file():
-        raise WartaError([Problem("file.missing", Source(f"{root}/site.yml"))])
+        missing = (Problem("file.missing", Source(f"{root}/site.yml")),)
+        return Loading(None, missing, {}, frozenset())
     site_doc = read(site_path)
     site = validate(Site, site_doc)
     orgs_doc = read(root / "organizations.yml") if (root / "organizations.yml").is_file() else None
@@ -129,11 +184,27 @@ def load_content(root: Path, *, today: date | None = None, cache: ReadCache | No
         problems += doc.problems
         problems += rules.identifier_problems(doc, contacts, site=doc is site_doc, event=doc in event_docs.values())
     read.forget_the_rest()
-    if problems or site is None or region is None:
-        raise WartaError(problems)
-    events.sort(key=lambda e: (e.date, e.time or time(0), e.slug))
+    event_files = {slug: doc.display for slug, doc in event_docs.items()}
+    drafts = frozenset(slug for slug, doc in event_docs.items() if _marked_draft(doc))
+    problems = sorted(set(problems), key=lambda p: p.sort_key)
+    troubled = {p.source.path for p in problems}
+    if site is None or region is None or troubled - set(event_files.values()):
+        return Loading(None, tuple(problems), event_files, drafts)
+    events = list(chronological(e for e in events if event_files[e.slug] not in troubled))
     venues = tuple(e.venue.address for e in events if e.venue.address)
-    return Content(site, region, organizations, people, programs, tuple(events), contacts.official + venues, media)
+    content = Content(site, region, organizations, people, programs, tuple(events), contacts.official + venues, media)
+    return Loading(content, tuple(problems), event_files, drafts)
+
+
+def _marked_draft(doc: Parsed) -> bool:
+    """Whether an event file says `draft: true`, read as the schema reads it, however broken the rest is."""
+    try:
+        return _FLAG.validate_python(rules.field(doc.data, "draft"))
+    except ValidationError:
+        return False
+
+
+_FLAG = TypeAdapter(bool)
 
 
 def _record_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[tuple[Path, str]]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 from decimal import Decimal
-from typing import Annotated, Any, Iterator, Literal, Mapping, Union
+from typing import Annotated, Any, Iterable, Iterator, Literal, Mapping, Union
 
 from pydantic import (
     AfterValidator,
@@ -577,6 +577,11 @@ def _places(by_kecamatan: Mapping[str, Declared | tuple[Recipient, ...]], resolv
             for p in people
         )
     return tuple(Place(k, tuple(placed), sum(declared) if declared else None) for k, placed, declared in groups.values())
+
+
+def chronological(events: Iterable[Event]) -> tuple[Event, ...]:
+    """Events oldest first, then by time of day and file name: the one order every listing starts from."""
+    return tuple(sorted(events, key=lambda e: (e.date, e.time or time(0), e.slug)))
 
 
 @dataclass(frozen=True)

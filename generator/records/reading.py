@@ -17,6 +17,7 @@ import yaml
 
 from ..core import privacy
 from ..core.errors import Problem, Source
+from ..core.text import undecodable_line
 
 MAX_FILE_BYTES = 1_000_000
 """Largest record file accepted; a real event record is a few kilobytes."""
@@ -91,12 +92,10 @@ def read_yaml(path: Path, display: str) -> Parsed:
         parsed.problems.append(Problem("file.too_large", Source(display), {"size": size, "limit": MAX_FILE_BYTES}))
         return parsed
     raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        parsed.problems.append(Problem("file.encoding", Source(display, line)))
+    if (bad := undecodable_line(raw)) is not None:
+        parsed.problems.append(Problem("file.encoding", Source(display, bad)))
         return parsed
+    text = raw.decode("utf-8-sig")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         parsed.problems.append(Problem("file.empty", Source(display)))
         return parsed
