@@ -216,7 +216,11 @@ def test_templates_read_only_documented_attributes_when_rendering_whole_sites(tm
             Writer(templates).render(facts_of(content), fmt)
     templates.render(contexts.PreviewContext(("a.yml:1: pesan",), None))
     templates.render(contexts.PreviewContext(("a.yml:1: pesan",), "a.yml"))
-    templates.render(contexts.NewEventContext("2025-10-01", ("bangun-ntt",), "pelatihan"), "text")
+    templates.render(contexts.NewEventContext("2025-10-01", ("bangun-ntt",), "pelatihan", "Alak", "Namosain"), "text")
+    from generator.edges import init
+
+    for cls in contexts.SKELETON:
+        templates.render(cls(init.new_site(content.region)), "text")
     assert recorder.undocumented == set()
     # The recording saw the templates at work, not an empty render.
     assert {"ArticleFacts.kecamatan", "Names.shown", "KecamatanInfo.events", "Table.columns"} <= recorder.read

@@ -534,6 +534,110 @@ class NewEventContext:
     date: str = doc("The event's date, YYYY-MM-DD.")
     programs: tuple[str, ...] = doc("The programme keys to choose from.")
     kind: str = doc("The kind of event the skeleton is for: penyerahan, pelatihan, rapat ...")
+    kecamatan: str = doc("A kecamatan of the site's region and one of its kelurahan, for the example lines: 'Alak', 'Namosain'.")
+    kelurahan: str = doc("One kelurahan or desa of that kecamatan.")
+
+
+@dataclass(frozen=True)
+class NewSite:
+    """A new site as `warta init` starts it: its region from the gazetteer, the rest for staff to fill in."""
+
+    region: str = doc("The kabupaten/kota: 'Kabupaten Sikka'.")
+    code: str = doc("Its Kemendagri code: '53.07'.")
+    province: str = doc("Its province: 'Nusa Tenggara Timur'.")
+    timezone: str = doc("WIB, WITA or WIT, from the province.")
+    places: str = doc("How the law names its places (a key of kata.wilayah): 'umum', 'papua', 'diy', 'kota-yogyakarta'.")
+    title: str = doc("The site's title.")
+    dateline: str = doc("The first word of every article: 'SIKKA'.")
+    publisher: str = doc("The pemda's key in organizations.yml: 'pemkab-sikka'.")
+    publisher_name: str = doc("The pemda's name: 'Pemerintah Kabupaten Sikka'.")
+    publisher_short: str = doc("Its short name: 'Pemkab Sikka'.")
+    version: str = doc("Warta's version, which the CI files and the pre-commit hook pin.")
+    source: str = doc("Where Warta's source lives (the pre-commit hook's repository).")
+
+
+@dataclass(frozen=True)
+class SkeletonContext:
+    """Every file `warta init` writes from a template receives the new site's facts."""
+
+    site: NewSite = doc("The new site.")
+
+
+@dataclass(frozen=True)
+class InitSiteContext(SkeletonContext):
+    """content/site.yml: title, region, dateline and the footer contact to fill in."""
+
+    TEMPLATE: ClassVar[str] = "init/site.yml.j2"
+
+
+@dataclass(frozen=True)
+class InitOrganizationsContext(SkeletonContext):
+    """content/organizations.yml, holding the pemda itself."""
+
+    TEMPLATE: ClassVar[str] = "init/organizations.yml.j2"
+
+
+@dataclass(frozen=True)
+class InitProgramContext(SkeletonContext):
+    """content/programs/program-pertama.yml: one programme to rename and fill in."""
+
+    TEMPLATE: ClassVar[str] = "init/program.yml.j2"
+
+
+@dataclass(frozen=True)
+class InitAboutContext(SkeletonContext):
+    """content/pages/tentang.md, the one hand-written page."""
+
+    TEMPLATE: ClassVar[str] = "init/tentang.md.j2"
+
+
+@dataclass(frozen=True)
+class InitMkdocsContext(SkeletonContext):
+    """mkdocs.yml: Material and the Warta plugin, in about ten lines."""
+
+    TEMPLATE: ClassVar[str] = "init/mkdocs.yml.j2"
+
+
+@dataclass(frozen=True)
+class InitGitignoreContext(SkeletonContext):
+    """.gitignore: build output, caches and recipient spreadsheets."""
+
+    TEMPLATE: ClassVar[str] = "init/gitignore.j2"
+
+
+@dataclass(frozen=True)
+class InitPrecommitContext(SkeletonContext):
+    """.pre-commit-config.yaml with the warta-check hook pinned to this version."""
+
+    TEMPLATE: ClassVar[str] = "init/pre-commit-config.yaml.j2"
+
+
+@dataclass(frozen=True)
+class InitGithubContext(SkeletonContext):
+    """.github/workflows/terbit.yml: check every change, publish site/ to GitHub Pages."""
+
+    TEMPLATE: ClassVar[str] = "init/github-actions.yml.j2"
+
+
+@dataclass(frozen=True)
+class InitGitlabContext(SkeletonContext):
+    """.gitlab-ci.yml: check every merge request, publish public/ to GitLab Pages."""
+
+    TEMPLATE: ClassVar[str] = "init/gitlab-ci.yml.j2"
+
+
+@dataclass(frozen=True)
+class InitReadmeContext(SkeletonContext):
+    """README.md for the staff: write, check, preview, publish, correct; and the privacy warning."""
+
+    TEMPLATE: ClassVar[str] = "init/README.md.j2"
+
+
+SKELETON: tuple[type[SkeletonContext], ...] = (
+    InitSiteContext, InitOrganizationsContext, InitProgramContext, InitAboutContext, InitMkdocsContext,
+    InitGitignoreContext, InitPrecommitContext, InitGithubContext, InitGitlabContext, InitReadmeContext,
+)
+"""The templates of `warta init`, one file each."""
 
 
 @dataclass(frozen=True)
@@ -578,7 +682,7 @@ INDEX: Mapping[str, type] = {
         ProgramNewsContext, TopicsContext, TopicContext, ProgramsContext, ProgramContext,
         KecamatanIndexContext, KecamatanContext, PeopleContext, PersonContext, CorrectionsContext,
         PedomanContext, PrivacyContext, DataContext, SearchContext, StoryCardsPartial, TallyPartial,
-        PreviewContext, NewEventContext, ThemeContext, ThemePageContext,
+        PreviewContext, NewEventContext, ThemeContext, ThemePageContext, *SKELETON,
     )
 }
 """Every template's context class, by the template's path below ``templates/``."""

@@ -21,7 +21,7 @@ from ..compose.templating import FORMATS, Templates
 from ..compose.writer import Writer
 from ..core.errors import Problem, Source, WartaError, format_problem, message
 from ..records.model import EventKind
-from . import guide, schema
+from . import guide, init, schema
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--kind", choices=get_args(EventKind), default="penyerahan", help=_help("kind"))
     _content_option(new)
     new.set_defaults(run=_new)
+
+    init_cmd = commands.add_parser("init", help=_help("init"))
+    init_cmd.add_argument("folder", type=Path, nargs="?", default=Path("."), metavar="FOLDER")
+    init_cmd.add_argument("--region", required=True, metavar="KODE", help=_help("region"))
+    init_cmd.set_defaults(run=_init)
 
     schema_cmd = commands.add_parser("schema", help=_help("schema"))
     schema_cmd.add_argument("--out", type=Path, default=Path("schema"))
@@ -121,11 +126,36 @@ def _new(args: argparse.Namespace) -> int:
     if path.exists():
         raise WartaError([Problem("cli.new_exists", Source(str(path)))])
     programs = tuple(sorted(p.stem for p in (args.content / "programs").glob("*.yml")))
-    text = _templates(args).render(NewEventContext(when.isoformat(), programs, args.kind), "text")
+    kecamatan, kelurahan = _example_place(args.content)
+    text = _templates(args).render(NewEventContext(when.isoformat(), programs, args.kind, kecamatan, kelurahan), "text")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     print(f"{path}: {message('cli.new_written', {})}")
     return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    region = init.find_region(args.region)
+    made = init.skeleton(region, Templates.for_site(None), date.today().isoformat())
+    for path in init.write(args.folder, made.files):
+        print(path)
+    print(message("init.done", {"region": region.name, "code": region.code, "timezone": region.timezone,
+                                "folder": args.folder}))
+    print(message("init.privacy", {}))
+    return 0
+
+
+def _example_place(content: Path) -> tuple[str, str]:
+    """A kecamatan of the site's region and one of its kelurahan, for the skeleton's example lines.
+
+    `new` must work while the records are still broken, so it reads only
+    the region code, and falls back on plain placeholders.
+    """
+    region = records.site_region(content)
+    if region is None or not region.kecamatan:
+        return message("cli.new_kecamatan", {}), message("cli.new_kelurahan", {})
+    first = region.kecamatan[0]
+    return first.name, first.kelurahan[0].name if first.kelurahan else message("cli.new_kelurahan", {})
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from typing import Iterator, Mapping, Sequence
 
 from pydantic import TypeAdapter, ValidationError
 
+from ..core import wilayah
 from ..core.errors import Problem, Source, WartaError
 from ..core.text import slugify
 from . import rules
@@ -194,6 +195,12 @@ def load(root: Path, *, today: date | None = None, cache: ReadCache | None = Non
     venues = tuple(e.venue.address for e in events if e.venue.address)
     content = Content(site, region, organizations, people, programs, tuple(events), contacts.official + venues, media)
     return Loading(content, tuple(problems), event_files, drafts)
+
+
+def site_region(root: Path) -> wilayah.Region | None:
+    """The region root/site.yml names, read however broken the rest of the folder is."""
+    path = root / "site.yml"
+    return rules.region(read_yaml(path, str(path)))[0] if path.is_file() else None
 
 
 def _marked_draft(doc: Parsed) -> bool:
