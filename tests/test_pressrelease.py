@@ -192,3 +192,12 @@ def test_text_formats_can_go_to_a_file(tmp_path: Path, capsys) -> None:
     assert main(["render", str(CONTENT / EVENT), "--content", str(CONTENT), "--format", "text", "--out", str(out)]) == 0
     assert capsys.readouterr().out == f"Ditulis ke {out}.\n"
     assert out.read_text(encoding="utf-8").startswith("Pemprov NTT Serahkan Kartu BPJS Ketenagakerjaan")
+
+
+def test_a_long_list_of_recipients_becomes_list_items(content_dir: Path, tmp_path: Path) -> None:
+    edit(content_dir / EVENT, "Kelapa Lima: [", "Kelapa Lima: [Yosef Contoh, ")  # eleven names: listed after the body
+    document = docx.Document(io.BytesIO(render(content_dir, EVENT, tmp_path / "x.docx")))
+    items = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    article = writer_for().render(facts_of(records.load_content(content_dir)), "text")
+    assert items and items == [line.removeprefix("- ") for line in article.splitlines() if line.startswith("- ")]
+    assert items[0] == "Kecamatan Kelapa Lima: Yosef Contoh, Jonathan Agustinus Tali, Juneidi Alimi"
