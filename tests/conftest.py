@@ -20,6 +20,8 @@ from generator.compose.writer import Writer
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
+SLEMAN = ROOT / "examples" / "sleman" / "content"
+"""The second example site: one event of every kind, with a logo, an office address and photos."""
 TEMPLATES = ROOT / "templates"
 EVENT = "events/2025-09-03-bangun-ntt-kupang.yml"
 
@@ -59,6 +61,11 @@ def downloads(content: records.Content) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def example() -> records.Content:
     return records.load_content(CONTENT)
+
+
+@pytest.fixture(scope="session")
+def sleman() -> records.Content:
+    return records.load_content(SLEMAN)
 
 
 @pytest.fixture

@@ -16,10 +16,10 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 
 # The pipeline, in order; each folder's modules in the order they may import each other.
 LAYERS: dict[str, tuple[str, ...]] = {
-    "core": ("__init__", "text", "documented", "errors", "bahasa", "wilayah", "privacy", "imaging"),
+    "core": ("__init__", "text", "documented", "errors", "bahasa", "wilayah", "privacy", "imaging", "docxfile"),
     "records": ("places", "reading", "model", "validation", "rules", "load", "__init__"),
     "compose": ("totals", "policy", "addresses", "media", "article", "opendata", "contexts", "charts", "templating",
-                "writer", "facts", "feeds", "pages", "__init__"),
+                "writer", "pressrelease", "facts", "feeds", "pages", "__init__"),
     "edges": ("__init__", "serve", "staging", "preview", "schema", "guide", "init", "cli", "search", "plugin"),
 }
 ORDER = tuple(LAYERS)

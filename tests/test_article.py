@@ -16,7 +16,7 @@ from generator.compose.templating import FORMATS, Format, Templates
 from generator.compose.writer import Writer
 from generator.core import bahasa
 
-from .conftest import EVENT, ROOT, TEMPLATES, edit, facts_of, writer_for
+from .conftest import EVENT, SLEMAN, TEMPLATES, edit, facts_of, writer_for
 
 
 @pytest.fixture(scope="module")
@@ -31,14 +31,6 @@ def render(content: records.Content, writer: Writer, fmt: Format = "markdown") -
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_example_article_matches_reviewed_golden(example, writer, golden, fmt) -> None:
     golden(f"2025-09-03-bangun-ntt-kupang.{fmt}.txt", render(example, writer, fmt))
-
-
-SLEMAN = ROOT / "examples" / "sleman" / "content"
-
-
-@pytest.fixture(scope="module")
-def sleman() -> records.Content:
-    return records.load_content(SLEMAN)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

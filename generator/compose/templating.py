@@ -25,8 +25,18 @@ from ..core.errors import Problem, Source, WartaError
 from .charts import bar_chart
 from .contexts import INDEX
 
-Format = Literal["markdown", "text", "whatsapp"]
+Format = Literal["markdown", "text", "whatsapp", "docx"]
 FORMATS: tuple[Format, ...] = ("markdown", "text", "whatsapp")
+"""The formats `warta render` prints as text; "docx" is the article inside a press release (`pressrelease`)."""
+
+MARKS: Mapping[str, tuple[str, str]] = {"strong": ("\x02", "\x03"), "em": ("\x0e", "\x0f"), "heading": ("\x01", "\x04")}
+"""The control characters the "docx" format puts around bold, italic and the headline.
+
+Why control characters: `e` drops every one from record strings (a YAML
+escape such as "\\a" could put one there, and XML refuses them anyway),
+so the press release finds the template's emphasis and nothing a writer
+typed can pose as it.
+"""
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!])")
 
@@ -39,6 +49,14 @@ def escape_markdown(text: str) -> str:
     """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;")
+
+
+_CONTROL = {c: None for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20))}
+
+
+def _marked(kind: str) -> Callable[[str], str]:
+    start, end = MARKS[kind]
+    return f"{start}{{}}{end}".format
 
 
 @dataclass(frozen=True)
@@ -55,6 +73,7 @@ MARKUP: Mapping[Format, Markup] = {
     "markdown": Markup(escape_markdown, "**{}**".format, "*{}*".format, "# {}".format),
     "text": Markup(str, str, str, str),
     "whatsapp": Markup(str, "*{}*".format, "_{}_".format, "*{}*".format),
+    "docx": Markup(lambda text: text.translate(_CONTROL), _marked("strong"), _marked("em"), _marked("heading")),
 }
 
 
@@ -81,7 +100,7 @@ WORDS = "kata.yml"
 """The templates' word list: verbs, unit words, region words, connectives (read as `kata`)."""
 
 GLOBALS: Mapping[str, str] = {
-    "format": "The output format: 'markdown', 'text' or 'whatsapp'.",
+    "format": "The output format: 'markdown', 'text', 'whatsapp', or 'docx' (the article inside a press release).",
     "kata": "The word list templates/kata.yml: verbs per kind of event, unit and region words, connectives.",
     "Mentions": "Mentions() tracks first mentions: say(key, first, later) gives `first` once, then `later`.",
     "bar_chart": "bar_chart(title, rows) draws (label, count) rows as an accessible inline SVG chart.",

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Sequence, get_args
 
 from .. import compose, records
-from ..compose import article
+from ..compose import article, pressrelease
 from ..compose.contexts import NewEventContext
 from ..compose.policy import Policy
 from ..compose.templating import FORMATS, Templates
@@ -43,7 +43,8 @@ def _parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser("render", help=_help("render"))
     render.add_argument("event", type=Path, metavar="KEGIATAN.yml")
-    render.add_argument("--format", choices=FORMATS, default="markdown", help=_help("format"))
+    render.add_argument("--format", choices=(*FORMATS, "docx"), default="markdown", help=_help("format"))
+    render.add_argument("--out", type=Path, default=None, metavar="BERKAS", help=_help("out"))
     _content_option(render)
     render.set_defaults(run=_render)
 
@@ -115,8 +116,21 @@ def _render(args: argparse.Namespace) -> int:
     event = content.event(args.event.stem)
     templates = _templates(args)
     writer = Writer(templates)
-    facts = article.facts(event, content, Policy(content.site.privacy.recipient_names), templates.words)
-    sys.stdout.write(writer.render(facts, args.format))
+    rules = Policy(content.site.privacy.recipient_names)
+    facts = article.facts(event, content, rules, templates.words)
+    if args.format != "docx" and args.out is None:
+        sys.stdout.write(writer.render(facts, args.format))
+        return 0
+    # A .docx is binary: it goes to a file, never to the terminal.
+    out = args.out or Path(f"{event.slug}.docx")
+    if args.format == "docx":
+        release = pressrelease.press_release(facts, content, writer, rules)
+        if not release.narahubung:
+            print(message("cli.no_press_contact", {}), file=sys.stderr)
+        out.write_bytes(pressrelease.docx(release))
+    else:
+        out.write_text(writer.render(facts, args.format), encoding="utf-8")
+    print(message("cli.render_written", {"path": out}))
     return 0
 
 
