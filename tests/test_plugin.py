@@ -117,6 +117,20 @@ def test_build_failing_after_pages_are_written_leaves_the_last_site(tmp_path: Pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["proyek", "site"]  # no staging folder left
 
 
+@pytest.mark.parametrize(("where", "damage", "said"), [
+    ("content/pages/tentang.md", lambda text: text + b"\nKec. Oeb\xf3bo\n", "Berkas bukan teks UTF-8"),
+    ("templates/partials/footer.j2", lambda text: text.replace(b"Apabila", b"{% if %}Apabila", 1), "Templat tidak dapat dibaca"),
+])
+def test_a_broken_page_or_template_fails_the_build_with_its_file_and_line(tmp_path: Path, where: str, damage, said: str) -> None:
+    root = project_copy(tmp_path)
+    path = root / where
+    path.write_bytes(damage(path.read_bytes()))
+    run = build(root, tmp_path / "site")
+    assert run.returncode != 0
+    assert re.search(rf"{re.escape(path.name)}:\d+: {said}", run.stderr), run.stderr
+    assert "Traceback" not in run.stderr and not (tmp_path / "site").exists()
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
