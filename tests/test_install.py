@@ -139,6 +139,13 @@ def test_warta_init_makes_a_site_that_builds_strictly(fresh: Path, tmp_path: Pat
     assert places in (site / "site" / "kecamatan" / "index.html").read_text().casefold()
     # The draft the skeleton holds is in no part of the site.
     assert not any("kegiatan-pertama" in p.as_posix() for p in (site / "site").rglob("*"))
+    # mkdocs.yml as Material's own documentation writes it (`search` listed) builds too, with Warta's search only.
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("plugins:\n  - warta\n", "plugins: [search, warta]\n"))
+    assert "plugins: [search, warta]" in config.read_text()
+    built = _run(fresh, "mkdocs", "build", "--strict", cwd=site)
+    assert built.returncode == 0, built.stderr
+    assert (site / "site" / "pagefind").is_dir() and not (site / "site" / "search").exists()
     # A second init never overwrites what is there.
     again = _run(fresh, "generator", "init", "situs", "--region", code, cwd=tmp_path)
     assert again.returncode == 1 and "tidak menimpa" in again.stderr
