@@ -1,0 +1,63 @@
+"""What the editors' preview shows after each save: `ServeState.recover` over real content folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator import compose, records
+from generator.edges.serve import Backing, ServeState
+
+from .conftest import EVENT, edit
+
+
+def _state(tmp_path: Path) -> ServeState:
+    return ServeState(Backing(tmp_path / "backing"))
+
+
+def test_a_broken_event_keeps_its_last_good_version_and_its_problems(content_dir: Path, tmp_path: Path) -> None:
+    state = _state(tmp_path)
+    first = state.recover(records.load(content_dir), compose.problems)
+    assert first.broken == {} and [e.slug for e in first.content.events] == ["2025-09-03-bangun-ntt-kupang"]
+    edit(content_dir / EVENT, "Kelapa Lima: [", "Kelapa Lma: [")
+    shown = state.recover(records.load(content_dir), compose.problems)
+    # The article stays on show as it last was; its problems go to its own page and the banner.
+    assert [e.slug for e in shown.content.events] == ["2025-09-03-bangun-ntt-kupang"]
+    assert "Kelapa Lima" in [p.kecamatan.name for p in shown.content.events[0].places]
+    assert list(shown.broken) == ["2025-09-03-bangun-ntt-kupang"]
+    assert shown.files["2025-09-03-bangun-ntt-kupang"].endswith(EVENT)
+    assert shown.problems and all(p.source.path.endswith(EVENT) for p in shown.problems)
+
+
+def test_a_new_broken_event_has_only_its_problems_page(content_dir: Path, tmp_path: Path) -> None:
+    state = _state(tmp_path)
+    state.recover(records.load(content_dir), compose.problems)
+    (content_dir / "events" / "2025-10-01-baru.yml").write_text("program: bangun-ntt\n")
+    shown = state.recover(records.load(content_dir), compose.problems)
+    assert [e.slug for e in shown.content.events] == ["2025-09-03-bangun-ntt-kupang"]
+    assert list(shown.broken) == ["2025-10-01-baru"]
+
+
+def test_a_broken_shared_file_keeps_the_whole_last_good_content(content_dir: Path, tmp_path: Path) -> None:
+    state = _state(tmp_path)
+    good = state.recover(records.load(content_dir), compose.problems).content
+    edit(content_dir / "site.yml", "publisher: pemkot-kupang", "publisher: pemkot-kupangg")
+    shown = state.recover(records.load(content_dir), compose.problems)
+    assert shown.content is good and shown.broken == {}
+    assert any(p.source.path.endswith("site.yml") for p in shown.problems)
+
+
+def test_with_no_good_version_yet_there_is_nothing_to_show(content_dir: Path, tmp_path: Path) -> None:
+    edit(content_dir / "site.yml", "publisher: pemkot-kupang", "publisher: pemkot-kupangg")
+    shown = _state(tmp_path).recover(records.load(content_dir), compose.problems)
+    assert shown.content is None and shown.problems
+
+
+def test_a_name_the_article_may_not_print_breaks_only_that_event(content_dir: Path, tmp_path: Path) -> None:
+    state = _state(tmp_path)
+    state.recover(records.load(content_dir), compose.problems)
+    # Recipients who did not consent, and one of them named in the activity: the policy's check finds it.
+    edit(content_dir / EVENT, "  publish_names: true ", "  publish_names: false ")
+    edit(content_dir / EVENT, "activity: penyerahan secara simbolis", "activity: penyerahan kepada Susilowati secara simbolis")
+    shown = state.recover(records.load(content_dir), compose.problems)
+    assert list(shown.broken) == ["2025-09-03-bangun-ntt-kupang"]
+    assert "Susilowati" not in shown.content.events[0].activity  # the last good version is on show
