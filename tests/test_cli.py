@@ -111,4 +111,37 @@ def test_check_and_render_refuse_a_hidden_name_typed_into_a_text(content_dir: Pa
         assert main([*argv, "--content", str(content_dir)]) == 1
         captured = capsys.readouterr()
         assert "Susilowati" not in captured.out
-        assert "Kolom 'corrections.0.note' memuat nama penerima (S***)" in captured.err and "pengelola Warta" not in captured.err
+        assert "Kolom 'note' (catatan) di ralat ke-1 memuat nama penerima (S***)" in captured.err and "pengelola Warta" not in captured.err
+
+
+def test_check_says_a_habit_repeated_on_many_lines_once(content_dir: Path, capsys) -> None:
+    # An RT/RW typed for each of 30 recipients: one mistake, one message, every line listed.
+    listed = "".join(f"      - {{name: Warga {i}, kelurahan: Oesapa RT {i:02d}/RW 02}}\n" for i in range(1, 31))
+    edit(content_dir / EVENT, "    Kelapa Lima: [Jonathan Agustinus Tali, Juneidi Alimi]\n", "    Kelapa Lima:\n" + listed)
+    assert main(["check", "--content", str(content_dir)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [
+        f"{content_dir}/{EVENT}:17: Kolom 'kelurahan' di penerima ke-1 di Kecamatan Kelapa Lima memuat alamat rumah"
+        " (jalan dan nomor, atau RT/RW). Cukup tulis kecamatan dan kelurahan."
+        " Kesalahan yang sama ada di baris 17, 18, 19, 20, 21, 22, 23, 24 … (30 baris).",
+        "30 masalah ditemukan. Tidak ada yang diterbitkan; perbaiki lalu jalankan lagi.",
+    ]
+
+
+def test_check_names_every_unknown_key_of_a_line_in_one_message(content_dir: Path, capsys) -> None:
+    edit(content_dir / EVENT, "Oebobo: [Susilowati]", "Oebobo: [{nama: Susilowati, kelurahn: Oebobo, jabatan: guru}]")
+    assert main(["check", "--content", str(content_dir)]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{content_dir}/{EVENT}:18: Kolom 'nama', 'kelurahn', 'jabatan' tidak dikenal di sini."
+        " Mungkin maksud Anda 'name' untuk 'nama', 'kelurahan' untuk 'kelurahn'?"
+    )
+
+
+def test_different_mistakes_stay_apart_and_each_keeps_its_line(content_dir: Path, capsys) -> None:
+    edit(content_dir / EVENT, "Kelapa Lima: [", "Kelapa Lma: [")
+    edit(content_dir / EVENT, "Alak: [", "Alk: [")
+    edit(content_dir / EVENT, "venue: Ruang", "venu: Ruang")
+    assert main(["check", "--content", str(content_dir)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(": ", 1)[0] for line in lines[:-1]] == [f"{content_dir}/{EVENT}:{n}" for n in (6, 16, 17)]
+    assert "Mungkin maksud Anda 'Kelapa Lima'?" in lines[1] and "Mungkin maksud Anda 'Alak'?" in lines[2]

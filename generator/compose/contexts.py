@@ -522,7 +522,7 @@ class PreviewContext:
     """Shown only by `mkdocs serve` while a record is broken, at every address."""
 
     TEMPLATE: ClassVar[str] = "preview-errors.j2"
-    problems: tuple[str, ...] = doc("Each problem as 'file:line: pesan'.")
+    problems: tuple[str, ...] = doc("Each mistake as 'file:line: pesan'; one repeated on many lines of a file is one item listing them.")
 
 
 @dataclass(frozen=True)

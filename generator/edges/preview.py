@@ -11,10 +11,10 @@ from typing import Iterable
 from ..compose.contexts import PreviewContext
 from ..compose.pages import Page
 from ..compose.templating import Templates
-from ..core.errors import Problem, format_problem
+from ..core.errors import Problem, report_lines
 
 
 def error_pages(problems: Iterable[Problem], paths: Iterable[str], templates: Templates) -> tuple[Page, ...]:
     """The same problem list at each of `paths` (always at least the home page)."""
-    text = templates.render(PreviewContext(tuple(format_problem(p) for p in problems)))
+    text = templates.render(PreviewContext(tuple(report_lines(problems))))
     return tuple(Page(path, text) for path in sorted({"index.md", *paths}))
