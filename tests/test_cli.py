@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.edges import schema
+from generator.edges import cli
 from generator.edges.cli import main
 
 from .conftest import CONTENT, EVENT, ROOT, TEMPLATES, edit
@@ -145,3 +148,81 @@ def test_different_mistakes_stay_apart_and_each_keeps_its_line(content_dir: Path
     lines = capsys.readouterr().err.splitlines()
     assert [line.split(": ", 1)[0] for line in lines[:-1]] == [f"{content_dir}/{EVENT}:{n}" for n in (6, 16, 17)]
     assert "Mungkin maksud Anda 'Kelapa Lima'?" in lines[1] and "Mungkin maksud Anda 'Alak'?" in lines[2]
+
+
+# What argparse says on its own when nobody translates it.
+ENGLISH = {
+    "usage", "error", "the", "following", "arguments", "argument", "required", "invalid", "choice", "choose", "from",
+    "show", "this", "help", "message", "and", "exit", "positional", "options", "optional", "expected", "one",
+    "unrecognized", "value", "ambiguous", "could", "match", "allowed", "with", "at", "least", "most", "of", "or",
+    "is", "are", "not", "content", "templates", "date", "slug", "out", "kind", "event", "command", "file", "ignored",
+}
+
+
+def _parsers() -> dict[str, argparse.ArgumentParser]:
+    parser = cli._parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return {"": parser, **commands.choices}
+
+
+def _own_words(parser: argparse.ArgumentParser) -> set[str]:
+    """What staff type rather than read: option names, choices, command names."""
+    words = set()
+    for action in parser._actions:
+        words |= {s.lstrip("-") for s in action.option_strings}
+        words |= {str(c) for c in (action.choices or ())}
+    return words
+
+
+def _english(text: str, parser: argparse.ArgumentParser) -> set[str]:
+    # Option names, {choices}, 'quoted values' and paths are what staff typed or will type.
+    prose = re.sub(r"--?[\w-]+|\{[^}]*\}|'[^']*'|\S*[/.]\S*", " ", text)
+    return {w for w in re.findall(r"[A-Za-z]+", prose) if w.lower() in ENGLISH and w not in _own_words(parser)}
+
+
+@pytest.mark.parametrize("command", sorted(_parsers()))
+def test_help_is_indonesian(command: str, capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([command, "--help"] if command else ["--help"])
+    assert caught.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"penggunaan: warta{' ' + command if command else ''} ")
+    assert "pilihan:" in out and "-h, --help" in out and "tampilkan bantuan ini lalu keluar" in out
+    assert _english(out, _parsers()[command]) == set()
+
+
+@pytest.mark.parametrize("argv, says", [
+    ([], "warta: kesalahan: argumen berikut wajib diisi: PERINTAH"),
+    (["chek"], "warta: kesalahan: PERINTAH: 'chek' tidak dikenal; pilih salah satu dari 'check', 'render'"),
+    (["render"], "warta render: kesalahan: argumen berikut wajib diisi: KEGIATAN.yml"),
+    (["render", "x.yml", "--format", "docx"], "warta render: kesalahan: --format: 'docx' tidak dikenal; pilih salah satu dari 'markdown'"),
+    (["new", "--date", "2025-13-01"], "warta new: kesalahan: --date: isi '2025-13-01' tidak sah"),
+    (["check", "--foo"], "warta: kesalahan: argumen tidak dikenal: --foo"),
+    (["check", "--content"], "warta check: kesalahan: --content: wajib diikuti satu isi"),
+])
+def test_bad_usage_is_told_in_indonesian_and_exits_2(argv: list[str], says: str, capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("penggunaan: warta") and says in err and "Lihat bantuannya: warta" in err
+    command = argv[0] if argv and argv[0] in _parsers() else ""
+    assert _english(err, _parsers()[command]) == set()
+
+
+def test_the_check_finds_argparse_english() -> None:
+    plain = argparse.ArgumentParser(prog="warta")
+    plain.add_argument("--content")
+    assert _english(plain.format_help(), plain) == {"usage", "options", "show", "this", "message", "and", "exit", "CONTENT"}
+
+
+def test_argparse_texts_beyond_warta_s_own_options_are_translated_too(capsys) -> None:
+    parser = cli.Parser(prog="x")
+    parser.add_argument("--alpha", nargs=2)
+    parser.add_argument("--alps")
+    for argv, says in ((["--al", "1"], "--al bisa berarti --alpha, --alps; tulis lengkap"), (["--alpha", "1"], "--alpha: wajib diikuti 2 isi")):
+        with pytest.raises(SystemExit):
+            parser.parse_args(argv)
+        assert says in capsys.readouterr().err
+    # Lent only while Warta's parser runs: argparse elsewhere is as it was.
+    assert argparse.ArgumentParser(prog="x").format_usage().startswith("usage: ")

@@ -3,6 +3,7 @@ rejects what it should, with the file, the line and a message in Indonesian."""
 
 from __future__ import annotations
 
+import argparse
 import re
 import shutil
 from datetime import date, time
@@ -14,6 +15,7 @@ from generator import records
 from generator.compose import opendata
 from generator.core import privacy
 from generator.core.errors import WartaError, catalogue, format_problem
+from generator.edges import cli
 from generator.records import model, slips
 
 from .conftest import CONTENT, EVENT, ROOT, edit
@@ -263,7 +265,12 @@ def test_every_message_code_has_catalogue_text_and_every_text_is_used() -> None:
     for qualified in (f for f in labels if "." in f):
         owner, key = qualified.split(".")
         assert owner in fields | kinds and key in fields | {"each", "item"}, qualified
-    dynamic = {"pii.", "leak.label.", "cli.help.", "data.", "yaml.hint.", "schema.field.", "field."}
+    # The command line's frame: argparse's texts, and the value names of Warta's options.
+    assert family("cli.argparse.") == set(cli._ARGPARSE.values())
+    parser = cli._parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices.values()
+    assert family("cli.metavar.") <= {a.dest for p in commands for a in p._actions if a.option_strings and a.metavar is None}
+    dynamic = {"pii.", "leak.label.", "cli.help.", "data.", "yaml.hint.", "schema.field.", "field.", "cli.argparse.", "cli.metavar."}
     literal = {code for code in texts if not code.startswith(tuple(dynamic))} - {"summary", "suggestion"}
     assert {code for code in literal if f'"{code}"' not in source and f"'{code}'" not in source} == set()
     raised = {code for call in ("_custom", "Problem", "Slip") for code in re.findall(call + r'\("([a-z_.]+)"', source)}
