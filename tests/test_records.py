@@ -287,3 +287,16 @@ def test_events_far_in_the_future_are_refused_given_today(content_dir: Path) -> 
     ]
     edit(content_dir / "site.yml", "privacy:", "future_days: 10000\nprivacy:")
     assert records.load_content(content_dir, today=date(2025, 9, 1)).events[0].date.year == 2052
+
+
+COMMENT_ENGLISH = {"the", "of", "and", "every", "one", "file", "key", "who", "where", "when", "always", "quoted", "optional",
+                   "agreed", "named", "news", "site", "shown", "header", "invented", "officials", "residents", "by", "is", "are"}
+
+
+def test_example_records_are_commented_in_indonesian() -> None:
+    # Staff copy the examples: their comments are the first help they read.
+    for path in sorted([*CONTENT.rglob("*.yml"), *SLEMAN.rglob("*.yml")]):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            comment = line.split("#", 1)[1] if "#" in line and "yaml-language-server" not in line else ""
+            words = {w for w in re.findall(r"[A-Za-z]+", comment)} & COMMENT_ENGLISH
+            assert not words, f"{path}:{n}: {words}"
