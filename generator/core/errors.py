@@ -48,9 +48,6 @@ class FieldPath:
     parts: tuple[Part, ...]
     record: str = ""  # the record the file holds ("Event", "Person"), for keys it words its own way
 
-    def __str__(self) -> str:
-        return ".".join(str(p) for p in self.parts)
-
 
 @dataclass(frozen=True, eq=False)
 class Problem:
@@ -104,6 +101,7 @@ def message(code: str, params: Mapping[str, Any]) -> str:
         # A hint names another catalogue entry, worded like the rest.
         shown["hint"] = texts[params["hint"]]
     if template.startswith("{field}"):
+        # A place opens the sentence: "Kolom 'venue' ...", "Penerima ke-1 ...".
         shown["field"] = shown["field"][:1].upper() + shown["field"][1:]
     text = template.format_map(shown)
     if params.get("suggestion"):
