@@ -38,7 +38,7 @@ import pytest
 import yaml
 
 from generator import records
-from generator.core.errors import WartaError, format_problem
+from generator.core.errors import Problem, WartaError, format_problem, report_lines
 
 from .conftest import CONTENT, build, composed, project_copy, snapshot
 
@@ -85,16 +85,22 @@ def apply_steps(root: Path, steps: list[Mapping[str, Any]]) -> None:
             raise AssertionError(f"unknown step {step}")
 
 
-def report(root: Path, case: Mapping[str, Any]) -> tuple[list[str], records.Content | None]:
-    """The problems `root` has, as the case states them, and the content if none."""
+def problems_of(root: Path, case: Mapping[str, Any]) -> tuple[tuple[Problem, ...], records.Content | None]:
+    """The problems `root` has, and the content if none."""
     today = case.get("today")
     try:
         content = records.load_content(root, today=date.fromisoformat(str(today)) if today else None)
         if case.get("stage") == "pages":
             composed(content)
     except WartaError as exc:
-        return [format_problem(p).removeprefix(f"{root}/") for p in exc.problems], None
-    return [], content
+        return exc.problems, None
+    return (), content
+
+
+def report(root: Path, case: Mapping[str, Any]) -> tuple[list[str], records.Content | None]:
+    """The problems `root` has, as the case states them (one line each), and the content if none."""
+    problems, content = problems_of(root, case)
+    return [format_problem(p).removeprefix(f"{root}/") for p in problems], content
 
 
 def value_at(content: object, dotted: str) -> object:
@@ -173,7 +179,10 @@ def test_real_build_fails_and_leaves_site_untouched(path: Path, tmp_path: Path, 
     assert run.returncode != 0
     assert "Traceback" not in run.stderr
     shown = run.stderr.replace(f"{root / 'content'}/", "")
-    for line in case["expect"]:
-        assert line in shown
+    # The build says what `warta check` says: a mistake repeated on many lines once.
+    problems, _ = problems_of(root / "content", case)
+    assert [format_problem(p).removeprefix(f"{root / 'content'}/") for p in problems] == case["expect"]
+    for line in report_lines(problems):
+        assert line.replace(f"{root / 'content'}/", "") in shown
     assert snapshot(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["proyek", "site"]  # no staging folder left

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.edges import schema
+from generator.edges import cli
 from generator.edges.cli import main
 
 from .conftest import CONTENT, EVENT, ROOT, TEMPLATES, edit
@@ -60,7 +63,8 @@ def test_new_writes_a_draft_that_check_lists_without_stopping_the_build(content_
     assert main(["check", "--content", str(content_dir)]) == 0
     out = capsys.readouterr().out
     assert "Konten sah: 1 kegiatan" in out and "1 draf tidak diterbitkan" in out
-    assert "2025-10-01-kegiatan-baru.yml:10: Kolom 'venue' tidak boleh kosong" in out
+    assert "2025-10-01-kegiatan-baru.yml:10: Kolom 'venue' (tempat) tidak boleh kosong" in out
+    assert "2025-10-01-kegiatan-baru.yml:12: Kolom 'activity' (uraian kegiatan) tidak boleh kosong.\n" in out
     # Once it is no longer a draft, the same problems stop the build.
     path.write_text(path.read_text().replace("\ndraft: true ", "\n# draft: true "))
     assert main(["check", "--content", str(content_dir)]) == 1
@@ -120,4 +124,115 @@ def test_check_and_render_refuse_a_hidden_name_typed_into_a_text(content_dir: Pa
         assert main([*argv, "--content", str(content_dir)]) == 1
         captured = capsys.readouterr()
         assert "Susilowati" not in captured.out
-        assert "Kolom 'corrections.0.note' memuat nama penerima (S***)" in captured.err and "pengelola Warta" not in captured.err
+        assert "Kolom 'note' (catatan) di ralat ke-1 memuat nama penerima (S***)" in captured.err and "pengelola Warta" not in captured.err
+
+
+def test_check_says_a_habit_repeated_on_many_lines_once(content_dir: Path, capsys) -> None:
+    # An RT/RW typed for each of 30 recipients: one mistake, one message, every line listed.
+    listed = "".join(f"      - {{name: Warga {i}, kelurahan: Oesapa RT {i:02d}/RW 02}}\n" for i in range(1, 31))
+    edit(content_dir / EVENT, "    Kelapa Lima: [Jonathan Agustinus Tali, Juneidi Alimi]\n", "    Kelapa Lima:\n" + listed)
+    assert main(["check", "--content", str(content_dir)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [
+        f"{content_dir}/{EVENT}:17: Kolom 'kelurahan' di penerima ke-1 di Kecamatan Kelapa Lima memuat alamat rumah"
+        " (jalan dan nomor, atau RT/RW). Cukup tulis kecamatan dan kelurahan."
+        " Kesalahan yang sama ada di baris 17, 18, 19, 20, 21, 22, 23, 24 … (30 baris).",
+        "30 masalah ditemukan. Tidak ada yang diterbitkan; perbaiki lalu jalankan lagi.",
+    ]
+
+
+def test_check_names_every_unknown_key_of_a_line_in_one_message(content_dir: Path, capsys) -> None:
+    edit(content_dir / EVENT, "Oebobo: [Susilowati]", "Oebobo: [{nama: Susilowati, kelurahn: Oebobo, jabatan: guru}]")
+    assert main(["check", "--content", str(content_dir)]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{content_dir}/{EVENT}:18: Kolom 'nama', 'kelurahn', 'jabatan' tidak dikenal di sini."
+        " Mungkin maksud Anda 'name' untuk 'nama', 'kelurahan' untuk 'kelurahn'?"
+    )
+
+
+def test_different_mistakes_stay_apart_and_each_keeps_its_line(content_dir: Path, capsys) -> None:
+    edit(content_dir / EVENT, "Kelapa Lima: [", "Kelapa Lma: [")
+    edit(content_dir / EVENT, "Alak: [", "Alk: [")
+    edit(content_dir / EVENT, "venue: Ruang", "venu: Ruang")
+    assert main(["check", "--content", str(content_dir)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(": ", 1)[0] for line in lines[:-1]] == [f"{content_dir}/{EVENT}:{n}" for n in (6, 16, 17)]
+    assert "Mungkin maksud Anda 'Kelapa Lima'?" in lines[1] and "Mungkin maksud Anda 'Alak'?" in lines[2]
+
+
+# What argparse says on its own when nobody translates it.
+ENGLISH = {
+    "usage", "error", "the", "following", "arguments", "argument", "required", "invalid", "choice", "choose", "from",
+    "show", "this", "help", "message", "and", "exit", "positional", "options", "optional", "expected", "one",
+    "unrecognized", "value", "ambiguous", "could", "match", "allowed", "with", "at", "least", "most", "of", "or",
+    "is", "are", "not", "content", "templates", "date", "slug", "out", "kind", "event", "command", "file", "ignored",
+}
+
+
+def _parsers() -> dict[str, argparse.ArgumentParser]:
+    parser = cli._parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return {"": parser, **commands.choices}
+
+
+def _own_words(parser: argparse.ArgumentParser) -> set[str]:
+    """What staff type rather than read: option names, choices, command names."""
+    words = set()
+    for action in parser._actions:
+        words |= {s.lstrip("-") for s in action.option_strings}
+        words |= {str(c) for c in (action.choices or ())}
+    return words
+
+
+def _english(text: str, parser: argparse.ArgumentParser) -> set[str]:
+    # Option names, {choices}, 'quoted values' and paths are what staff typed or will type.
+    prose = re.sub(r"--?[\w-]+|\{[^}]*\}|'[^']*'|\S*[/.]\S*", " ", text)
+    return {w for w in re.findall(r"[A-Za-z]+", prose) if w.lower() in ENGLISH and w not in _own_words(parser)}
+
+
+@pytest.mark.parametrize("command", sorted(_parsers()))
+def test_help_is_indonesian(command: str, capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([command, "--help"] if command else ["--help"])
+    assert caught.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"penggunaan: warta{' ' + command if command else ''} ")
+    assert "pilihan:" in out and "-h, --help" in out and "tampilkan bantuan ini lalu keluar" in out
+    assert _english(out, _parsers()[command]) == set()
+
+
+@pytest.mark.parametrize("argv, says", [
+    ([], "warta: kesalahan: argumen berikut wajib diisi: PERINTAH"),
+    (["chek"], "warta: kesalahan: PERINTAH: 'chek' tidak dikenal; pilih salah satu dari 'check', 'render'"),
+    (["render"], "warta render: kesalahan: argumen berikut wajib diisi: KEGIATAN.yml"),
+    (["render", "x.yml", "--format", "pdf"], "warta render: kesalahan: --format: 'pdf' tidak dikenal; pilih salah satu dari 'markdown'"),
+    (["new", "--date", "2025-13-01"], "warta new: kesalahan: --date: isi '2025-13-01' tidak sah"),
+    (["check", "--foo"], "warta: kesalahan: argumen tidak dikenal: --foo"),
+    (["check", "--content"], "warta check: kesalahan: --content: wajib diikuti satu isi"),
+])
+def test_bad_usage_is_told_in_indonesian_and_exits_2(argv: list[str], says: str, capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("penggunaan: warta") and says in err and "Lihat bantuannya: warta" in err
+    command = argv[0] if argv and argv[0] in _parsers() else ""
+    assert _english(err, _parsers()[command]) == set()
+
+
+def test_the_check_finds_argparse_english() -> None:
+    plain = argparse.ArgumentParser(prog="warta")
+    plain.add_argument("--content")
+    assert _english(plain.format_help(), plain) == {"usage", "options", "show", "this", "message", "and", "exit", "CONTENT"}
+
+
+def test_argparse_texts_beyond_warta_s_own_options_are_translated_too(capsys) -> None:
+    parser = cli.Parser(prog="x")
+    parser.add_argument("--alpha", nargs=2)
+    parser.add_argument("--alps")
+    for argv, says in ((["--al", "1"], "--al bisa berarti --alpha, --alps; tulis lengkap"), (["--alpha", "1"], "--alpha: wajib diikuti 2 isi")):
+        with pytest.raises(SystemExit):
+            parser.parse_args(argv)
+        assert says in capsys.readouterr().err
+    # Lent only while Warta's parser runs: argparse elsewhere is as it was.
+    assert argparse.ArgumentParser(prog="x").format_usage().startswith("usage: ")

@@ -108,8 +108,8 @@ def test_an_article_without_a_photo_shares_a_card_drawn_from_its_headline(exampl
 @pytest.mark.parametrize(("photo", "data", "expected"), [
     ("file: hilang.jpg\n    credit: Humas\n    alt: Foto", b"", "Berkas hilang.jpg tidak ada di folder media/."),
     ("file: foto.jpg\n    credit: Humas\n    alt: Foto", b"bukan gambar", "Berkas foto.jpg bukan gambar yang dapat dibaca (JPEG, PNG, atau WebP)."),
-    ("file: foto.jpg\n    alt: Foto", None, "Kolom 'credit' wajib diisi."),
-    ("file: foto.jpg\n    credit: Humas", None, "Kolom 'alt' wajib diisi."),
+    ("file: foto.jpg\n    alt: Foto", None, "Kolom 'credit' (pemilik foto) di foto ke-1 wajib diisi."),
+    ("file: foto.jpg\n    credit: Humas", None, "Kolom 'alt' (teks untuk pembaca layar) di foto ke-1 wajib diisi."),
     ("file: ../site.yml\n    credit: Humas\n    alt: Foto", None, "Nama berkas '../site.yml' harus nama berkas di folder media/"),
 ])
 def test_a_photo_that_cannot_be_published_is_refused_at_its_line(tmp_path: Path, photo: str, data: bytes | None, expected: str) -> None:

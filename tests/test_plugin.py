@@ -468,6 +468,42 @@ def test_the_404_page_speaks_indonesian_and_offers_search_and_the_way_home(slema
     # Served at any depth, so its links start at the site's root.
     assert '<form class="warta-cari" role="search" method="get" action="/cari/">' in body
     assert '<a href="/.">Kembali ke beranda</a>' in body  # MkDocs' url filter on the home page
+    assert "<title>Halaman tidak ditemukan - Warta Program Sosial Kabupaten Sleman</title>" in html
+    assert _english_for_readers(html) == set()
+
+
+class _ReadersText(HTMLParser):
+    """What a reader sees or hears of a page: its text, and the labels a screen reader reads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._hidden += tag in ("script", "style")
+        self.texts += [v for k, v in attrs if k in ("aria-label", "title", "alt", "placeholder") and v]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._hidden -= tag in ("script", "style")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.texts.append(data)
+
+
+# Material's own English, and what an untranslated 404 says.
+_READERS_ENGLISH = {"header", "footer", "tab", "tabs", "not", "found", "skip", "back", "top", "search", "page", "navigation", "share"}
+
+
+def _english_for_readers(html: str) -> set[str]:
+    reader = _ReadersText()
+    reader.feed(html)
+    return {w for text in reader.texts for w in re.findall(r"[A-Za-z]+", text) if w.lower() in _READERS_ENGLISH}
+
+
+def test_the_check_for_english_finds_it() -> None:
+    assert _english_for_readers('<nav aria-label="Header"><h1>404 - Not found</h1></nav><script>var tab;</script>') == {"Header", "Not", "found"}
 
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

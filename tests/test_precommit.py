@@ -29,4 +29,4 @@ def test_hook_entry_refuses_personal_data_and_passes_clean_records(tmp_path: Pat
     edit(content_dir / EVENT, "Oebobo: [Susilowati]", "Oebobo: [Susilowati 0812-3456-7890]")
     refused = subprocess.run(run, cwd=site_repo, capture_output=True, text=True)
     assert refused.returncode == 1
-    assert f"content/{EVENT}:18: Kolom 'recipients.by_kecamatan.Oebobo.0' memuat nomor telepon." in refused.stderr
+    assert f"content/{EVENT}:18: Penerima ke-1 di Kecamatan Oebobo memuat nomor telepon." in refused.stderr

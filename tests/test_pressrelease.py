@@ -58,7 +58,7 @@ def test_the_kupang_example_renders_to_slug_docx_in_the_current_folder(tmp_path:
     assert text[:4] == ["Pemerintah Kota Kupang", "ppid@contoh.go.id", "SIARAN PERS", "Rabu, 3 September 2025"]
     assert "Pemprov NTT Serahkan Kartu BPJS Ketenagakerjaan kepada 10 Pekerja Rentan di Kota Kupang" in text
     assert text[-3:] == ["Maria Yohana Contoh", "Kepala Bagian Protokol dan Komunikasi Pimpinan Sekretariat Daerah Kota Kupang",
-                         "ppid@contoh.go.id"]
+                         "humas@contoh.go.id"]
 
 
 def test_the_document_is_kop_label_date_headline_the_article_then_tentang_and_narahubung(sleman) -> None:

@@ -522,7 +522,7 @@ class PreviewContext:
     """Shown only by `mkdocs serve` for broken records: at a broken event's own address, or everywhere when nothing can be shown."""
 
     TEMPLATE: ClassVar[str] = "preview-errors.j2"
-    problems: tuple[str, ...] = doc("Each problem as 'file:line: pesan'.")
+    problems: tuple[str, ...] = doc("Each mistake as 'file:line: pesan'; one repeated on many lines of a file is one item listing them.")
     record: str | None = doc("The event file at whose article address this page stands, its problems only; none when the whole preview stopped.")
 
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..core.documented import doc
-from ..core.errors import Problem
+from ..core.errors import FieldPath, Problem
 from ..core.privacy import NameIndex, mask_name
 from ..records import Content, Event, Payment, Place
 
@@ -169,7 +169,7 @@ class Policy:
                         continue
                     own = any(p.event == event.slug for p in bearers[name])
                     code = "name.unconsented" if own else "name.other_event"
-                    problems.append(Problem(code, written_at, {"field": field, "excerpt": excerpt}))
+                    problems.append(Problem(code, written_at, {"field": FieldPath(field, "Event"), "excerpt": excerpt}))
         return problems
 
 

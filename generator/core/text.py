@@ -8,10 +8,9 @@ any of these would let two parts of a build disagree about what is the same.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 
 def undecodable_line(raw: bytes) -> int | None:
@@ -53,15 +52,62 @@ def place_key(name: str) -> str:
     return _PLACE_NOISE.sub("", unicodedata.normalize("NFKC", name).casefold())
 
 
-def closest(name: str, candidates: Iterable[str]) -> str | None:
-    """The candidate most like `name`, for a "did you mean" suggestion.
+# How far a written word may be from a known one and still be suggested:
+# one edit (a letter dropped, added, changed, or two swapped), two for
+# words of 8 letters or more, and no suggestion when two are as near.
+# Measured by tests/test_suggestions.py: of every single slip of every
+# field name, 41,004 of 41,016 are suggested right (the rest are ties:
+# "tile" is as near "time" as "title"); of 2,422 field names of other
+# records and unrelated words, 14 are offered a field, each its relative
+# ("names" -> "name", "nama" -> "name", "photo" -> "photos"); kecamatan of
+# ten regions misspelt once are suggested right or left as ties, and 5 of
+# 4,740 kecamatan names of other provinces are offered a local one, each a
+# letter away ("Kuta Raja" -> "Kota Raja"). difflib's ratio >= 0.6, used
+# before, offered 109 unrelated words ("participants" -> "recipients",
+# "tempat" -> "text") and 372 of the 4,740 ("Delima" -> "Kelapa Lima").
+_NEAR = 1
+_NEAR_LONG = 2
+_LONG = 8
+
+
+def closest(name: str, candidates: Iterable[str], *, key: Callable[[str], str] = fold) -> str | None:
+    """The candidate a misspelt `name` most likely meant, for a "did you mean" suggestion.
+
+    None when no candidate is near enough, or when two are equally near
+    (a guess between them would mislead as often as help). `key` is how
+    both are compared (`place_key` for place names).
 
     >>> closest("Kelapa Limaa", ["Alak", "Kelapa Lima"]), closest("xyz", ["Alak"])
     ('Kelapa Lima', None)
+    >>> closest("participants", ["kind", "recipients", "amount"]), closest("tile", ["time", "title"])
+    (None, None)
     """
-    folded = {fold(c): c for c in candidates}
-    match = difflib.get_close_matches(fold(name), list(folded), n=1, cutoff=0.6)
-    return folded[match[0]] if match else None
+    written = key(name)
+    scored = sorted((edits(written, key(c)), c) for c in candidates)
+    if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0] and key(scored[1][1]) != key(scored[0][1])):
+        return None
+    distance, best = scored[0]
+    limit = _NEAR_LONG if max(len(written), len(key(best))) >= _LONG else _NEAR
+    return best if distance <= limit else None
+
+
+def edits(a: str, b: str) -> int:
+    """How many letters must be dropped, added, changed or swapped with a neighbour to turn `a` into `b`.
+
+    >>> edits("venue", "venu"), edits("venue", "vneue"), edits("Oebobo", "Oebobbo"), edits("kind", "recipients")
+    (1, 1, 1, 8)
+    """
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def slugify(text: str, *, fallback: str = "") -> str:

@@ -124,7 +124,7 @@ class Region:
         return {place_key(k.name): k for k in self.kecamatan}
 
     def suggest_kecamatan(self, name: str) -> str | None:
-        return closest(name, [k.name for k in self.kecamatan])
+        return closest(name, [k.name for k in self.kecamatan], key=place_key)
 
 
 def time_zone(province_code: str) -> str:

@@ -1,4 +1,4 @@
-"""The ``warta`` command: check, render, new, schema.
+"""The ``warta`` command: check, render, new, init, schema, guide.
 
 An edge like the MkDocs plugin: it calls the same functions and turns a
 WartaError into file:line messages on stderr (exit 1). Bad usage exits 2
@@ -8,10 +8,11 @@ WartaError into file:line messages on stderr (exit 1). Bad usage exits 2
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Sequence, get_args
+from typing import Any, Iterator, Sequence, get_args
 
 from .. import compose, records
 from ..compose import article, pressrelease
@@ -19,7 +20,7 @@ from ..compose.contexts import NewEventContext
 from ..compose.policy import Policy
 from ..compose.templating import FORMATS, Templates
 from ..compose.writer import Writer
-from ..core.errors import Problem, Source, WartaError, format_problem, message
+from ..core.errors import Problem, Source, WartaError, catalogue, message, report_lines
 from ..records.model import EventKind
 from . import guide, init, schema
 
@@ -34,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="warta", description=_help("warta"))
+    parser = Parser(prog="warta", description=_help("warta"))
     commands = parser.add_subparsers(required=True, metavar="PERINTAH")
 
     check = commands.add_parser("check", help=_help("check"))
@@ -72,6 +73,90 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# argparse's own texts (its gettext message ids, stable across versions) and
+# the catalogue entry, ``cli.argparse.<name>``, that says each in Indonesian.
+_ARGPARSE = {
+    "usage: ": "usage",
+    "positional arguments": "positionals",
+    "options": "options",
+    "show this help message and exit": "help",
+    "%(prog)s: error: %(message)s\n": "error",
+    "argument %(argument_name)s: %(message)s": "argument",
+    "the following arguments are required: %s": "required",
+    "one of the arguments %s is required": "one_of",
+    "unrecognized arguments: %s": "unrecognized",
+    "invalid choice: %(value)r (choose from %(choices)s)": "choice",
+    "invalid %(type)s value: %(value)r": "type",
+    "expected one argument": "one",
+    "expected at most one argument": "at_most_one",
+    "expected at least one argument": "at_least_one",
+    "expected %s argument": "count",
+    "expected %s arguments": "count",
+    "ambiguous option: %(option)s could match %(matches)s": "ambiguous",
+    "not allowed with argument %s": "not_with",
+    "ignored explicit argument %r": "ignored",
+}
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse in Indonesian: usage, headings, ``-h`` and every error frame; exit code 2 as ever.
+
+    Why lend argparse a translation while it runs: it words all of these
+    through the gettext function `_` of its own module, looked up at each
+    call, and has no per-parser hook for them. Only while this parser is
+    built, parses or prints does that `_` answer from the catalogue; a text
+    it does not list stays English, which tests/test_cli.py catches.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        with _in_indonesian():
+            super().__init__(*args, **kwargs)
+
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:
+        with _in_indonesian():
+            return super().parse_args(*args, **kwargs)
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        with _in_indonesian():
+            return super().parse_known_args(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        with _in_indonesian():
+            return super().format_usage()
+
+    def format_help(self) -> str:
+        with _in_indonesian():
+            return super().format_help()
+
+    def error(self, message: str) -> Any:
+        with _in_indonesian():
+            return super().error(message)
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Option values named in Indonesian (``--content FOLDER``), from ``cli.metavar.<dest>``."""
+
+    def _get_default_metavar_for_optional(self, action: argparse.Action) -> str:
+        return catalogue().get(f"cli.metavar.{action.dest}", action.dest.upper())
+
+
+@contextlib.contextmanager
+def _in_indonesian() -> Iterator[None]:
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._ = _argparse_text  # type: ignore[attr-defined]
+    argparse.ngettext = lambda one, many, n: _argparse_text(one if n == 1 else many)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+def _argparse_text(text: str) -> str:
+    name = _ARGPARSE.get(text)
+    return catalogue()[f"cli.argparse.{name}"] if name else text
+
+
 def _help(name: str) -> str:
     return message(f"cli.help.{name}", {})
 
@@ -98,8 +183,8 @@ def _check(args: argparse.Namespace) -> int:
     if loading.drafts:
         # Unfinished drafts do not stop a build; the editor still sees what is left to fill in.
         print(message("cli.drafts", {"count": len(loading.drafts)}))
-        for problem in loading.draft_problems():
-            print(f"  {format_problem(problem)}")
+        for line in report_lines(loading.draft_problems()):
+            print(f"  {line}")
     return 0
 
 

@@ -13,7 +13,7 @@ from typing import Iterable
 from ..compose.contexts import PreviewContext
 from ..compose.pages import Page
 from ..compose.templating import Templates
-from ..core.errors import Problem, format_problem
+from ..core.errors import Problem, report_lines
 
 
 def error_pages(problems: Iterable[Problem], paths: Iterable[str], templates: Templates) -> tuple[Page, ...]:
@@ -28,5 +28,5 @@ def record_page(path: str, record: str, problems: Iterable[Problem], templates: 
 
 
 def lines(problems: Iterable[Problem]) -> tuple[str, ...]:
-    """Each problem as the editor reads it: 'file:line: pesan'."""
-    return tuple(format_problem(p) for p in problems)
+    """Each mistake as the editor reads it, 'file:line: pesan', one repeated on many lines said once."""
+    return tuple(report_lines(problems))

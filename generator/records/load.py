@@ -40,19 +40,19 @@ class _Reader:
     def display(self, path: Path) -> str:
         return f"{self.root}/{path.relative_to(self.root).as_posix()}"
 
-    def __call__(self, path: Path) -> Parsed:
+    def __call__(self, path: Path, record: str) -> Parsed:
         name = self.display(path)
         if self.cache is None or path.stat().st_size > MAX_FILE_BYTES:
-            self.docs.append(read_yaml(path, name))
+            self.docs.append(read_yaml(path, name, record))
             return self.docs[-1]
         # A preview rebuild after one edit re-reads one file, not the archive.
         key = (name, hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
         self.used.add(key)
         if key not in self.cache:
-            self.cache[key] = read_yaml(path, name)
+            self.cache[key] = read_yaml(path, name, record)
         hit = self.cache[key]
         # Validation adds its problems to the copy, never to the cached original.
-        self.docs.append(Parsed(hit.data, hit.lines, list(hit.problems), hit.display, hit.identifiers))
+        self.docs.append(Parsed(hit.data, hit.lines, list(hit.problems), hit.display, hit.identifiers, hit.record))
         return self.docs[-1]
 
     def forget_the_rest(self) -> None:
@@ -127,10 +127,10 @@ def load(root: Path, *, today: date | None = None, cache: ReadCache | None = Non
     if not site_path.is_file():
         missing = (Problem("file.missing", Source(f"{root}/site.yml")),)
         return Loading(None, missing, {}, frozenset())
-    site_doc = read(site_path)
+    site_doc = read(site_path, "Site")
     site = validate(Site, site_doc)
-    orgs_doc = read(root / "organizations.yml") if (root / "organizations.yml").is_file() else None
-    people_doc = read(root / "people.yml") if (root / "people.yml").is_file() else None
+    orgs_doc = read(root / "organizations.yml", "Organization") if (root / "organizations.yml").is_file() else None
+    people_doc = read(root / "people.yml", "Person") if (root / "people.yml").is_file() else None
     organizations = validate_each(Organization, orgs_doc) if orgs_doc else {}
     people = validate_each(Person, people_doc) if people_doc else {}
 
@@ -142,20 +142,22 @@ def load(root: Path, *, today: date | None = None, cache: ReadCache | None = Non
 
     programs: dict[str, Program] = {}
     program_docs: list[Parsed] = []
+    program_slugs: list[str] = []
     for path, slug in _record_files(root, "programs", problems):
-        doc = read(path)
+        doc = read(path, "Program")
         program_docs.append(doc)
+        program_slugs.append(slug)
         if (program := validate(Program, doc)) is not None:
             programs[slug] = program
 
     events: list[Event] = []
     event_docs: dict[str, Parsed] = {}
     for path, slug in _record_files(root, "events", problems):
-        doc = event_docs[slug] = read(path)
+        doc = event_docs[slug] = read(path, "Event")
         if (event := validate(Event, doc, context=validation_context(places, slug=slug))) is not None:
             events.append(event)
 
-    refs = rules.References(organizations, people, programs)
+    refs = rules.References(rules.written_keys(orgs_doc), rules.written_keys(people_doc), tuple(program_slugs))
     problems += refs.organization(site_doc, ("publisher",), rules.field(site_doc.data, "publisher"))
     for key, person in rules.entries(people_doc.data if people_doc else None):
         problems += refs.organization(people_doc, (key, "organization"), rules.field(person, "organization"))

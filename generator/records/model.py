@@ -456,39 +456,43 @@ class Event(Record):
     photos: tuple[Photo, ...] = Field((), description=_describe("Event.photos"))
     draft: bool = Field(False, description=_describe("Event.draft"))
 
-    def texts(self) -> Iterator[tuple[str, str, Source]]:
-        """Every free text of the event (not the names of its recipients), with its field and where it was written."""
+    def texts(self) -> Iterator[tuple[tuple[str | int, ...], str, Source]]:
+        """Every free text of the event (not the names of its recipients), with its field's path and where it was written.
+
+        The venue's name has the venue's own path: most venues are written as
+        plain text, where a message about a 'name' key would send staff looking for one.
+        """
         here = self.written_at
         for name in ("title", "activity", "purpose"):
             if getattr(self, name):
-                yield name, getattr(self, name), here
-        yield "venue.name", self.venue.name, self.venue.written_at
+                yield (name,), getattr(self, name), here
+        yield ("venue",), self.venue.name, self.venue.written_at
         if self.venue.address:
-            yield "venue.address", self.venue.address, self.venue.written_at
+            yield ("venue", "address"), self.venue.address, self.venue.written_at
         if self.recipients:
-            yield "recipients.group", self.recipients.group, self.recipients.written_at
+            yield ("recipients", "group"), self.recipients.group, self.recipients.written_at
         for i, tag in enumerate(self.tags):
-            yield f"tags.{i}", tag, here
+            yield ("tags", i), tag, here
         for i, s in enumerate(self.speakers):
             if s.remarks:
-                yield f"speakers.{i}.remarks", s.remarks, s.written_at
+                yield ("speakers", i, "remarks"), s.remarks, s.written_at
             for j, q in enumerate(s.quotes):
-                yield f"speakers.{i}.quotes.{j}", q.text, q.written_at
+                yield ("speakers", i, "quotes", j), q.text, q.written_at
         for i, p in enumerate(self.payments):
             for name in ("kind", "period", "channel"):
                 if getattr(p, name):
-                    yield f"payments.{i}.{name}", getattr(p, name), p.written_at
+                    yield ("payments", i, name), getattr(p, name), p.written_at
         for i, c in enumerate(self.corrections):
             for name in ("note", "before", "after"):
                 if getattr(c, name):
-                    yield f"corrections.{i}.{name}", getattr(c, name), c.written_at
+                    yield ("corrections", i, name), getattr(c, name), c.written_at
         if self.participants:
             for i, who in enumerate(self.participants.who):
-                yield f"participants.who.{i}", who, self.participants.written_at
+                yield ("participants", "who", i), who, self.participants.written_at
         for i, photo in enumerate(self.photos):
             for name in ("caption", "alt", "credit"):
                 if getattr(photo, name):
-                    yield f"photos.{i}.{name}", getattr(photo, name), photo.written_at
+                    yield ("photos", i, name), getattr(photo, name), photo.written_at
 
     @property
     def places(self) -> tuple[Place, ...]:

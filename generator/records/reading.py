@@ -16,8 +16,9 @@ from typing import Any, Iterable, Union
 import yaml
 
 from ..core import privacy
-from ..core.errors import Problem, Source
+from ..core.errors import FieldPath, Problem, Source
 from ..core.text import undecodable_line
+from . import slips
 
 MAX_FILE_BYTES = 1_000_000
 """Largest record file accepted; a real event record is a few kilobytes."""
@@ -75,6 +76,11 @@ class Parsed:
     problems: list[Problem]
     display: str
     identifiers: list[Identifier] = field(default_factory=list)
+    record: str = ""  # what the file holds: "Site", "Event", "Person"...; messages word a few keys by it
+
+    def field(self, loc: Iterable[Union[str, int]]) -> FieldPath:
+        """`loc` as the place a message names ("kolom 'recipients' (penerima) di pembayaran ke-1")."""
+        return FieldPath(tuple(loc), self.record)
 
     def source(self, loc: Iterable[Union[str, int]]) -> Source:
         """The line of `loc`, or of its nearest enclosing part that has one."""
@@ -84,9 +90,9 @@ class Parsed:
         return Source(self.display, self.lines.get(path, 1))
 
 
-def read_yaml(path: Path, display: str) -> Parsed:
+def read_yaml(path: Path, display: str, record: str = "") -> Parsed:
     """Read one record file without ever letting YAML guess a type."""
-    parsed = Parsed(None, {}, [], display)
+    parsed = Parsed(None, {}, [], display, record=record)
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         parsed.problems.append(Problem("file.too_large", Source(display), {"size": size, "limit": MAX_FILE_BYTES}))
@@ -110,48 +116,31 @@ def read_yaml(path: Path, display: str) -> Parsed:
         char = ord(exc.character) if isinstance(exc.character, str) else exc.character  # libyaml gives an int
         parsed.problems.append(Problem("file.control", Source(display, line), {"code": f"U+{char:04X}"}))
         return parsed
-    walker = _Walker(parsed)
-    parsed.data = walker.value(root, ())
+    walker = _Walker(parsed, text.splitlines())
+    data = walker.value(root, ())
+    # A list item read as more words of the item above is a slip in the
+    # file's shape, like a syntax error: its values mean nothing yet.
+    parsed.data = None if walker.swallowed else data
     return parsed
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-# libyaml's problem texts, stable for many years, and the hint that explains
-# each to a writer; a text not listed gets the general advice only.
-_YAML_HINTS = {
-    "could not find expected ':'": "colon",
-    "mapping values are not allowed": "colon_in_text",
-    "found unexpected end of stream": "unclosed",
-    "did not find expected key": "indent",
-    "did not find expected '-' indicator": "indent",
-    "found character that cannot start any token": "token",
-    "did not find expected ',' or ']'": "flow",
-    "did not find expected ',' or '}'": "flow",
-}
-
-
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
-    problem = exc.problem or ""
-    hint = next((code for text_, code in _YAML_HINTS.items() if text_ in problem), "general")
-    # An unclosed quote is found at the end of the file and a missing colon
-    # on the line after; where the scanning started is where the slip is.
-    mark = (exc.context_mark if hint in ("unclosed", "colon") else None) or exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 1
-    lines = text.splitlines()
-    bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "'\\t'" in problem:
-        return Problem("yaml.tab", Source(display, line))
-    if "nesting depth" in problem:
-        return Problem("yaml.too_deep", Source(display, line), {"limit": MAX_DEPTH})
-    return Problem("yaml.syntax", Source(display, line), {"column": (mark.column + 1) if mark else 1, "hint": "yaml.hint." + hint})
+    if "nesting depth" in (exc.problem or ""):
+        mark = exc.problem_mark or exc.context_mark
+        return Problem("yaml.too_deep", Source(display, mark.line + 1 if mark else 1), {"limit": MAX_DEPTH})
+    slip = slips.diagnose(exc, text)
+    return Problem(slip.code, Source(display, slip.line), slip.params)
 
 
 class _Walker:
-    def __init__(self, parsed: Parsed) -> None:
+    def __init__(self, parsed: Parsed, lines: list[str]) -> None:
         self.parsed = parsed
+        self.lines = lines
         self.seen: set[int] = set()
+        self.swallowed = False
 
     def problem(self, code: str, line: int, **params: Any) -> None:
         self.parsed.problems.append(Problem(code, Source(self.parsed.display, line), params))
@@ -191,6 +180,11 @@ class _Walker:
         # with None: both mean "not quoted".
         if not node.style and node.value in _NULLS:
             return None
+        if not node.style and node.end_mark.line > node.start_mark.line:
+            slip = slips.swallowed_item(self.lines, node.start_mark.line, node.end_mark.line)
+            if slip is not None:
+                self.problem(slip.code, slip.line, **slip.params)
+                self.swallowed = True
         self.scan(node.value, path, line)
         return node.value
 
@@ -215,11 +209,3 @@ class _Walker:
             self.parsed.lines[(*path, key)] = key_line
             out[key] = self.value(value_node, (*path, key))
         return SourcedDict(out, Source(self.parsed.display, line))
-
-
-def dotted(path: Path_) -> str:
-    """A place in a file as a field path, "recipients.by_kecamatan.Alak"."""
-    return ".".join(str(p) for p in path) or "-"
-
-
-# --------------------------------------------------------------------------

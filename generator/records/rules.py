@@ -10,7 +10,7 @@ checked in the same run, and every problem keeps the writer's line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -21,18 +21,23 @@ from pydantic_core import PydanticCustomError
 from ..core import bahasa, imaging, privacy, wilayah
 from ..core.errors import Problem, Source
 from ..core.text import closest, fold, place_key
-from .model import Event, Goods, Organization, Person, Program, media_name, parse_date
+from .model import Event, Goods, media_name, parse_date
 from .places import Resolver
-from .reading import Identifier, Parsed, Path_, dotted
+from .reading import Identifier, Parsed, Path_
 
 
 @dataclass(frozen=True)
 class References:
-    """The keys other records may name; each check yields what names nothing."""
+    """The keys other records may name; each check yields what names nothing.
 
-    organizations: Mapping[str, Organization]
-    people: Mapping[str, Person]
-    programs: Mapping[str, Program]
+    A key counts when it is written, even if its record has a mistake of its
+    own (reported there). None stands for a file that could not be read at
+    all: every name would dangle, and saying so would bury the one mistake.
+    """
+
+    organizations: Collection[str] | None
+    people: Collection[str] | None
+    programs: Collection[str]
 
     def organization(self, doc: Parsed, loc: Path_, key: Any) -> Iterator[Problem]:
         return _dangling("ref.organization", doc, loc, key, self.organizations)
@@ -44,9 +49,16 @@ class References:
         return _dangling("ref.program", doc, loc, key, self.programs)
 
 
-def _dangling(code: str, doc: Parsed, loc: Path_, key: Any, known: Mapping[str, Any]) -> Iterator[Problem]:
+def written_keys(doc: Parsed | None) -> Collection[str] | None:
+    """The keys a file of keyed records (organizations.yml, people.yml) writes; None if it is unreadable."""
+    if doc is None:
+        return ()
+    return tuple(doc.data) if isinstance(doc.data, dict) else None
+
+
+def _dangling(code: str, doc: Parsed, loc: Path_, key: Any, known: Collection[str] | None) -> Iterator[Problem]:
     # A key that is not text at all is a schema problem, reported there.
-    if isinstance(key, str) and key not in known:
+    if known is not None and isinstance(key, str) and key not in known:
         yield Problem(code, doc.source(loc), {"value": key, "suggestion": closest(key, known)})
 
 
@@ -86,7 +98,7 @@ def alias_problems(site_doc: Parsed, region: wilayah.Region) -> Iterator[Problem
             yield Problem("alias.official", where, {"value": local, "official": official[place_key(local)], "region": region.name})
         elif place_key(target) not in official:
             yield Problem("alias.unknown", where, {
-                "value": local, "target": target, "region": region.name, "suggestion": closest(target, official.values()),
+                "value": local, "target": target, "region": region.name, "suggestion": closest(target, official.values(), key=place_key),
             })
 
 
@@ -136,6 +148,8 @@ def _place_problems(doc: Parsed, by_kecamatan: Any, places: Resolver) -> Iterato
     for name, value in entries(by_kecamatan):
         loc = ("recipients", "by_kecamatan", name)
         kecamatan = places.kecamatan(name)
+        if kecamatan is None and _personal(name):
+            continue
         if kecamatan is None:
             yield Problem("kecamatan.unknown", doc.source(loc), {
                 "value": name, "region": region.name, "suggestion": region.suggest_kecamatan(name),
@@ -148,11 +162,20 @@ def _place_problems(doc: Parsed, by_kecamatan: Any, places: Resolver) -> Iterato
             yield Problem("kecamatan.mixed", doc.source(loc), {"kecamatan": kecamatan.name, "other": first[1]})
         for where, item in _listed(value):
             kelurahan = field(item, "kelurahan")
-            if isinstance(kelurahan, str) and places.kelurahan(kecamatan, kelurahan) is None:
+            if isinstance(kelurahan, str) and not _personal(kelurahan) and places.kelurahan(kecamatan, kelurahan) is None:
                 yield Problem("kelurahan.unknown", doc.source((*loc, *where, "kelurahan")), {
                     "value": kelurahan, "kecamatan": kecamatan.name,
-                    "suggestion": closest(kelurahan, [k.name for k in kecamatan.kelurahan]),
+                    "suggestion": closest(kelurahan, [k.name for k in kecamatan.kelurahan], key=place_key),
                 })
+
+
+def _personal(place: str) -> bool:
+    """Whether a written place holds personal data (an RT/RW, a phone number).
+
+    Why: that is one mistake, reported as personal data; "no such
+    kelurahan" on the same line would be a second message for it.
+    """
+    return bool(privacy.find_identifiers(place, official_emails_ok=True))
 
 
 def _listed(value: Any) -> Iterator[tuple[Path_, Any]]:
@@ -223,7 +246,7 @@ def identifier_problems(doc: Parsed, contacts: Contacts, *, site: bool = False, 
             continue
         if contacts.lists(found):
             continue
-        yield Problem(f"pii.{found.kind}", Source(doc.display, found.line), {"field": dotted(found.path)})
+        yield Problem(f"pii.{found.kind}", Source(doc.display, found.line), {"field": doc.field(found.path)})
 
 
 # --------------------------------------------------------------------------
@@ -374,14 +397,14 @@ def prose_problems(doc: Parsed, event: Event) -> Iterator[Problem]:
             known = figures.get(counts, set())
             if known and _number(m[1], m[2]) not in known:
                 yield Problem("prose.count", doc.source(path), {
-                    "field": dotted(path), "stated": f"{m[1]}{',' + m[2] if m[2] else ''} {m[3]}",
+                    "field": doc.field(path), "stated": f"{m[1]}{',' + m[2] if m[2] else ''} {m[3]}",
                     "counted": _main_figure(event, counts, known),
                 })
         for m in _MONEY.finditer(text):
             amount = _number(m[1], m[2]) * _SCALE.get((m[3] or "").casefold(), 1)
             if figures["rupiah"] and amount not in figures["rupiah"]:
                 yield Problem("prose.amount", doc.source(path), {
-                    "field": dotted(path), "stated": m[0],
+                    "field": doc.field(path), "stated": m[0],
                     "counted": " atau ".join(bahasa.rupiah(int(v)) for v in sorted(figures["rupiah"])),
                 })
 

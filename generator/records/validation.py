@@ -13,10 +13,10 @@ from typing import Any, Mapping, TypeVar, get_args
 
 from pydantic import ValidationError
 
-from ..core.errors import Problem
+from ..core.errors import FieldPath, Problem, Source
 from ..core.text import closest
 from .model import KEY, Record
-from .reading import Parsed, Path_, dotted
+from .reading import Parsed, Path_
 
 R = TypeVar("R", bound=Record)
 
@@ -52,7 +52,7 @@ def validate(model: type[R], parsed: Parsed, *, context: Mapping[str, Any] | Non
     try:
         return model.model_validate(parsed.data, context=context)
     except ValidationError as exc:
-        parsed.problems.extend(_problem(model, parsed, err) for err in _errors(exc))
+        parsed.problems.extend(_one_per_mistake([_problem(model, parsed, err) for err in _errors(exc)]))
         return None
 
 
@@ -69,12 +69,12 @@ def validate_each(model: type[R], parsed: Parsed) -> dict[str, R]:
             parsed.problems.append(Problem("key.format", parsed.source((key,)), {"value": key}))
             continue
         if not isinstance(value, dict):
-            parsed.problems.append(Problem("schema.not_mapping", parsed.source((key,)), {"field": key}))
+            parsed.problems.append(Problem("schema.not_mapping", parsed.source((key,)), {"field": parsed.field((key,))}))
             continue
         try:
             out[key] = model.model_validate(value)
         except ValidationError as exc:
-            parsed.problems.extend(_problem(model, parsed, err, prefix=(key,)) for err in _errors(exc))
+            parsed.problems.extend(_one_per_mistake([_problem(model, parsed, err, prefix=(key,)) for err in _errors(exc)]))
     return out
 
 
@@ -85,7 +85,7 @@ def _problem(model: type[Record], parsed: Parsed, err: Mapping[str, Any], prefix
     where = _as_written((*prefix, *loc), parsed.data)
     kind = err["type"]
     field = str(loc[-1]) if loc else "-"
-    params: dict[str, Any] = {"field": dotted(where)}
+    params: dict[str, Any] = {"field": parsed.field(where)}
     params.update(err.get("ctx") or {})
     if err.get("input") is None and kind not in ("missing", "extra_forbidden"):
         # `field:` with nothing after it, `~` or `null`: whatever the type,
@@ -115,6 +115,35 @@ def _problem(model: type[Record], parsed: Parsed, err: Mapping[str, Any], prefix
     if "value" in params:
         params["value"] = _shown(params["value"])
     return Problem(code, parsed.source(where), params)
+
+
+def _one_per_mistake(problems: list[Problem]) -> list[Problem]:
+    """pydantic's errors, one per mistake the writer made.
+
+    A misspelt key is one mistake that pydantic reports twice, as an
+    unknown key and as a missing one: only the unknown key, with its
+    suggestion, is kept. Unknown keys on one line (a ``{nama: .., jabatan: ..}``)
+    are one message naming them all.
+    """
+    unknown = [p for p in problems if p.code == "schema.unknown_field"]
+    misspelt = {(p.params["field"].parts[:-1], p.params["suggestion"]) for p in unknown if p.params.get("suggestion")}
+    kept = [p for p in problems if not (
+        p.code == "schema.missing" and (p.params["field"].parts[:-1], p.params["name"]) in misspelt
+    )]
+    by_line: dict[tuple[Source, Path_], list[Problem]] = {}
+    for p in unknown:
+        by_line.setdefault((p.source, p.params["field"].parts[:-1]), []).append(p)
+    merged = []
+    for (source, parent), same in by_line.items():
+        if len(same) == 1:
+            continue
+        kept = [p for p in kept if p not in same]
+        merged.append(Problem("schema.unknown_fields", source, {
+            "field": FieldPath(parent, same[0].params["field"].record),
+            "names": tuple(p.params["name"] for p in same),
+            "suggestions": tuple((p.params["name"], p.params["suggestion"]) for p in same if p.params.get("suggestion")),
+        }))
+    return kept + merged
 
 
 def _as_written(where: Path_, data: Any) -> Path_:
