@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 import yaml
+from xml.sax.saxutils import escape
 
 from generator import records
 from generator.edges.cli import main
@@ -43,6 +45,28 @@ def xlsx(path: Path, rows: list[list[object]], *, title: bool = True) -> Path:
 def csv_file(path: Path, rows: list[list[object]], *, delimiter: str = ";", bom: bool = True) -> Path:
     text = "\r\n".join(delimiter.join(str(c) for c in row) for row in rows) + "\r\n"
     path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
+    return path
+
+
+def ods(path: Path, rows: list[list[object]]) -> Path:
+    """The smallest OpenDocument spreadsheet LibreOffice and calamine read: text cells only."""
+    def cells(row: list[object]) -> str:
+        return "".join(f'<table:table-cell office:value-type="string"><text:p>{escape(str(c))}</text:p></table:table-cell>'
+                       for c in row)
+    body = "".join(f"<table:table-row>{cells(r)}</table:table-row>" for r in rows)
+    office = "urn:oasis:names:tc:opendocument:xmlns"
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="{office}:office:1.0" '
+               f'xmlns:table="{office}:table:1.0" xmlns:text="{office}:text:1.0" office:version="1.2"><office:body>'
+               f'<office:spreadsheet><table:table table:name="Lembar1">{body}</table:table></office:spreadsheet>'
+               '</office:body></office:document-content>')
+    kind = "application/vnd.oasis.opendocument.spreadsheet"
+    manifest = (f'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="{office}:manifest:1.0" '
+                f'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="{kind}"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", kind)
+        archive.writestr("META-INF/manifest.xml", manifest)
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
     return path
 
 
@@ -206,3 +230,22 @@ def test_date_cells_are_birth_dates_even_under_an_unknown_header(content_dir: Pa
     assert impor(sheet, "--content", content_dir) == 0
     out = capsys.readouterr()
     assert "Kolom 'Data' (kolom C) tidak disalin: berisi tanggal lahir." in out.err and "1980" not in out.out
+
+
+def test_place_words_in_cells_and_counts_of_namesakes_are_accepted(content_dir: Path, tmp_path: Path, capsys) -> None:
+    rows = [["Nama", "Kecamatan", "Kelurahan"], ["Ani", "Kec. Kelapa Lima", "Kel. Oesapa"], ["Ani", "Kecamatan Kelapa Lima", "Oesapa"]]
+    sheet = xlsx(tmp_path / "p.xlsx", rows)
+    assert impor(sheet, "--content", content_dir) == 1
+    assert "Baris 5: penerima di kolom 'Nama' (kolom A) sama dengan baris 4." in capsys.readouterr().err
+    assert impor(sheet, "--counts", "--source", "data DTKS Dinas Sosial, Oktober 2025", "--content", content_dir) == 0
+    assert capsys.readouterr().out == ('recipients:\n  by_kecamatan:\n    "Kelapa Lima": {count: 2}\n'
+                                       '  source: "data DTKS Dinas Sosial, Oktober 2025"\n')
+
+
+def test_an_ods_list_is_read_like_an_xlsx_one(content_dir: Path, tmp_path: Path, capsys) -> None:
+    sheet = ods(tmp_path / "penerima.ods", [["Daftar penerima"], HEADER, *SHEET])
+    assert impor(sheet, "--content", content_dir) == 0
+    out = capsys.readouterr()
+    assert '"Alak":\n      - {name: "Yohanes Ndolu", kelurahan: "Namosain"}' in out.out
+    assert all(value not in out.out + out.err for value in PRIVATE)
+    assert "Kolom 'No HP' (kolom E) tidak disalin: berisi nomor telepon." in out.err

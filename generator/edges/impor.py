@@ -26,7 +26,7 @@ from typing import Any
 from .. import records
 from ..core import privacy, wilayah
 from ..core.errors import Problem, Source, WartaError, format_problem, message
-from ..core.text import closest, fold
+from ..core.text import closest, fold, undecodable_line
 from ..records.reading import read_yaml
 
 NAME, KECAMATAN, KELURAHAN = "nama", "kecamatan", "kelurahan"
@@ -262,21 +262,28 @@ def clean_rows(path: str, layout: Layout, body: Sequence[Sequence[Any]], first: 
     return rows, problems
 
 
-def place_rows(path: str, rows: Iterable[Row], layout: Layout, places: records.Resolver) -> tuple[dict[str, list[Recipient]], list[Problem]]:
-    """Recipients by official kecamatan name, in first-seen order, through the records' own resolver."""
+def place_rows(path: str, rows: Iterable[Row], layout: Layout, places: records.Resolver, *,
+               unique: bool = True) -> tuple[dict[str, list[Recipient]], list[Problem]]:
+    """Recipients by official kecamatan name, in first-seen order, through the records' own resolver.
+
+    With `unique`, the same name twice (in one kelurahan) is a problem, as
+    the records make it; counts carry no name, and in a list of thousands
+    two people share one.
+    """
     grouped: dict[str, list[Recipient]] = {}
     seen: dict[tuple[str, str], int] = {}
     problems: list[Problem] = []
     region = places.region
     for row in rows:
-        kecamatan = places.kecamatan(row.kecamatan)
+        kecamatan = places.kecamatan(row.kecamatan) or places.kecamatan(_unprefixed(row.kecamatan))
         if kecamatan is None:
             problems.append(_at(path, row.number, "impor.kecamatan_unknown", layout.roles[KECAMATAN], {
                 "value": row.kecamatan, "region": region.name,
                 "suggestion": closest(row.kecamatan, [k.name for k in region.kecamatan]),
             }))
             continue
-        kelurahan = places.kelurahan(kecamatan, row.kelurahan) if row.kelurahan else None
+        kelurahan = (places.kelurahan(kecamatan, row.kelurahan) or places.kelurahan(kecamatan, _unprefixed(row.kelurahan))
+                     if row.kelurahan else None)
         if row.kelurahan and kelurahan is None:
             problems.append(_at(path, row.number, "impor.kelurahan_unknown", layout.roles[KELURAHAN], {
                 "value": row.kelurahan, "kecamatan": kecamatan.name,
@@ -285,12 +292,27 @@ def place_rows(path: str, rows: Iterable[Row], layout: Layout, places: records.R
             continue
         # The records refuse the same person twice in one event; say so here, with both rows.
         key = (fold(row.name), kelurahan.code if kelurahan else "")
-        if key in seen:
+        if unique and key in seen:
             problems.append(_at(path, row.number, "impor.duplicate", layout.roles[NAME], {"other": seen[key]}))
             continue
         seen[key] = row.number
         grouped.setdefault(kecamatan.name, []).append(Recipient(row.name, kelurahan.name if kelurahan else None))
     return grouped, problems
+
+
+# Sheets often write "Kec. Alak" or "Desa Oesapa"; the word is tried only after the
+# name as written, because it begins real names too ("Kampung Baru").
+_PLACE_WORD = re.compile(r"(?i)(?:kecamatan|kec|kelurahan|kel|desa|ds|distrik|kampung|kapanewon|kalurahan|kemantren)(?:\.\s*|\s+)")
+
+
+def _unprefixed(written: str) -> str:
+    """`written` without a leading place word.
+
+    >>> _unprefixed("Kec. Kelapa Lima"), _unprefixed("Desa Oesapa"), _unprefixed("Alak")
+    ('Kelapa Lima', 'Oesapa', 'Alak')
+    """
+    match = _PLACE_WORD.match(written)
+    return written[match.end():] if match and match.end() < len(written) else written
 
 
 def _at(path: str, number: int, code: str, column: Column, params: Mapping[str, Any]) -> Problem:
@@ -402,7 +424,7 @@ def aliases(content: Path) -> dict[str, str]:
     return {str(k): v for k, v in found.items() if isinstance(v, str)} if isinstance(found, dict) else {}
 
 
-def import_sheet(path: Path, content: Path) -> tuple[Layout, dict[str, list[Recipient]]]:
+def import_sheet(path: Path, content: Path, *, counts: bool = False) -> tuple[Layout, dict[str, list[Recipient]]]:
     """The recipients of a spreadsheet by kecamatan; WartaError with every problem of the sheet."""
     shown = str(path)
     region = records.site_region(content)
@@ -418,7 +440,7 @@ def import_sheet(path: Path, content: Path) -> tuple[Layout, dict[str, list[Reci
     if missing:
         raise WartaError([Problem(code, Source(shown, top + 1)) for code in missing])
     cleaned, problems = clean_rows(shown, layout, rows[top + 1:], top + 2)
-    grouped, place_problems = place_rows(shown, cleaned, layout, records.Resolver(region, aliases(content)))
+    grouped, place_problems = place_rows(shown, cleaned, layout, records.Resolver(region, aliases(content)), unique=not counts)
     problems += place_problems
     if not problems and not grouped:
         problems.append(Problem("impor.empty", Source(shown)))
@@ -435,7 +457,7 @@ def run(sheet: Path, *, content: Path, event: Path | None, counts: bool, source:
         events_dir = content / "events"
         if not event.is_file() or event.resolve().parent != events_dir.resolve():
             raise WartaError([Problem("cli.not_an_event", Source(str(event)), {"events_dir": events_dir})])
-    layout, grouped = import_sheet(sheet, content)
+    layout, grouped = import_sheet(sheet, content, counts=counts)
     total = {"count": sum(map(len, grouped.values())), "kecamatan": len(grouped), "file": sheet}
     if event is None:
         for line in notes(str(sheet), layout):
@@ -443,7 +465,10 @@ def run(sheet: Path, *, content: Path, event: Path | None, counts: bool, source:
         out.write(recipients_block(grouped, source=source))
         print(message("impor.printed", total), file=err)
         return 0
-    before = event.read_bytes().decode("utf-8")
+    raw = event.read_bytes()
+    if (line := undecodable_line(raw)) is not None:
+        raise WartaError([Problem("file.encoding", Source(str(event), line))])
+    before = raw.decode("utf-8")  # a BOM stays where it was
     event.write_bytes(replace_block(before, grouped, source=source).encode("utf-8"))
     for line in notes(str(sheet), layout):
         print(line, file=out)
