@@ -21,10 +21,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .. import records
-from ..core import privacy, wilayah
+from ..core import privacy
 from ..core.errors import Problem, Source, WartaError, format_problem, message
 from ..core.text import closest, fold, undecodable_line
 from ..records.reading import read_yaml
@@ -407,7 +407,7 @@ def _kept_fields(body: Sequence[str]) -> tuple[list[str], str]:
 # --- The command ------------------------------------------------------------------------
 
 
-def notes(path: str, layout: Layout) -> Iterator[str]:
+def notes(layout: Layout) -> Iterator[str]:
     """What staff are told about the columns: each dropped one with its reason, then the ignored ones."""
     for column, kind in layout.dropped:
         yield message("impor.dropped", {"column": column.shown, "letter": column.letter, "what": _reason(kind)})
@@ -449,7 +449,7 @@ def import_sheet(path: Path, content: Path, *, counts: bool = False) -> tuple[La
     return layout, grouped
 
 
-def run(sheet: Path, *, content: Path, event: Path | None, counts: bool, source: str | None, out: Any, err: Any) -> int:
+def run(sheet: Path, *, content: Path, event: Path | None, counts: bool, source: str | None, out: TextIO, err: TextIO) -> int:
     """`warta impor`: print the block, or write it into `event` and check that event as `warta check` would."""
     if counts != (source is not None):
         raise WartaError([Problem("impor.source_missing" if counts else "impor.source_without_counts", Source(str(sheet)))])
@@ -459,25 +459,28 @@ def run(sheet: Path, *, content: Path, event: Path | None, counts: bool, source:
             raise WartaError([Problem("cli.not_an_event", Source(str(event)), {"events_dir": events_dir})])
     layout, grouped = import_sheet(sheet, content, counts=counts)
     total = {"count": sum(map(len, grouped.values())), "kecamatan": len(grouped), "file": sheet}
+    # The block alone goes to stdout, so `warta impor x.xlsx > blok.yml` holds nothing else.
+    told = out if event is not None else err
+    for line in notes(layout):
+        print(line, file=told)
     if event is None:
-        for line in notes(str(sheet), layout):
-            print(line, file=err)
         out.write(recipients_block(grouped, source=source))
         print(message("impor.printed", total), file=err)
         return 0
-    raw = event.read_bytes()
-    if (line := undecodable_line(raw)) is not None:
-        raise WartaError([Problem("file.encoding", Source(str(event), line))])
-    before = raw.decode("utf-8")  # a BOM stays where it was
-    event.write_bytes(replace_block(before, grouped, source=source).encode("utf-8"))
-    for line in notes(str(sheet), layout):
-        print(line, file=out)
+    _write_into(event, grouped, source=source)
     print(message("impor.written", {**total, "event": event}), file=out)
-    loading = records.load(content)
-    problems = loading.broken().get(event.stem, ())
+    problems = records.load(content).broken().get(event.stem, ())
     if problems:
         print(message("impor.event_problems", {}), file=err)
         for problem in problems:
             print(f"  {format_problem(problem)}", file=err)
         return 1
     return 0
+
+
+def _write_into(event: Path, grouped: Mapping[str, Sequence[Recipient]], *, source: str | None) -> None:
+    raw = event.read_bytes()
+    if (bad := undecodable_line(raw)) is not None:
+        raise WartaError([Problem("file.encoding", Source(str(event), bad))])
+    before = raw.decode("utf-8")  # a BOM stays where it was
+    event.write_bytes(replace_block(before, grouped, source=source).encode("utf-8"))
