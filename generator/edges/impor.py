@@ -376,10 +376,11 @@ def replace_block(text: str, grouped: Mapping[str, Sequence[Recipient]], *, sour
         tail = "" if not text or text.endswith("\n") else "\n"
         return text + tail + recipients_block(grouped, source=source)
     end = start + 1
-    while end < len(lines) and (not lines[end].strip() or lines[end][0] in " \t"):
+    # A comment at the margin inside the block is part of it; after the block, it belongs to what follows.
+    while end < len(lines) and (not lines[end].strip() or lines[end][0] in " \t#"):
         end += 1
-    while end > start + 1 and not lines[end - 1].strip():
-        end -= 1  # blank lines after the block belong to what follows
+    while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1][0] == "#"):
+        end -= 1
     kept, indent = _kept_fields(lines[start + 1:end])
     header = lines[start].rstrip("\r\n") if _TOP_KEY.fullmatch(lines[start]) else "recipients:"
     block = recipients_block(grouped, source=source, kept=kept, header=header, indent=indent)
