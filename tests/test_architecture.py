@@ -20,7 +20,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "records": ("places", "slips", "reading", "model", "validation", "rules", "load", "__init__"),
     "compose": ("totals", "policy", "addresses", "media", "article", "opendata", "contexts", "charts", "templating",
                 "writer", "pressrelease", "facts", "feeds", "pages", "__init__"),
-    "edges": ("__init__", "serve", "staging", "preview", "schema", "guide", "init", "cli", "search", "plugin"),
+    "edges": ("__init__", "serve", "staging", "preview", "schema", "guide", "init", "impor", "cli", "search", "plugin"),
 }
 ORDER = tuple(LAYERS)
 TOP = {"__init__", "__main__"}

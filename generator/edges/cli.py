@@ -22,7 +22,7 @@ from ..compose.templating import FORMATS, Templates
 from ..compose.writer import Writer
 from ..core.errors import Problem, Source, WartaError, catalogue, message, report_lines
 from ..records.model import EventKind
-from . import guide, init, schema
+from . import guide, impor, init, schema
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,6 +60,15 @@ def _parser() -> argparse.ArgumentParser:
     init_cmd.add_argument("folder", type=Path, nargs="?", default=Path("."), metavar="FOLDER")
     init_cmd.add_argument("--region", required=True, metavar="KODE", help=_help("region"))
     init_cmd.set_defaults(run=_init)
+
+    impor_cmd = commands.add_parser("impor", help=_help("impor"))
+    impor_cmd.add_argument("sheet", type=Path, metavar="BERKAS.xlsx")
+    impor_cmd.add_argument("--event", type=Path, default=None, metavar="KEGIATAN.yml", help=_help("impor_event"))
+    impor_cmd.add_argument("--counts", action="store_true", help=_help("impor_counts"))
+    impor_cmd.add_argument("--source", default=None, metavar="DOKUMEN", help=_help("impor_source"))
+    impor_cmd.add_argument("--content", type=Path, default=Path("content"), help=_help("content"))
+    impor_cmd.set_defaults(run=lambda a: impor.run(a.sheet, content=a.content, event=a.event, counts=a.counts,
+                                                   source=a.source, out=sys.stdout, err=sys.stderr))
 
     schema_cmd = commands.add_parser("schema", help=_help("schema"))
     schema_cmd.add_argument("--out", type=Path, default=Path("schema"))
