@@ -229,12 +229,12 @@ class PressContact(Record):
 
 
 class Site(Record):
-    title: Text
+    title: Text = Field(description=_describe("Site.title"))
     publisher: Key = Field(description=_describe("Site.publisher"))
     region: RegionCode = Field(description=_describe("Site.region"))
     dateline: Text = Field(description=_describe("Site.dateline"))
-    footer: Footer
-    privacy: Privacy = Privacy()
+    footer: Footer = Field(description=_describe("Site.footer"))
+    privacy: Privacy = Field(Privacy(), description=_describe("Site.privacy"))
     aliases: dict[Text, Text] = Field(default_factory=dict, description=_describe("Site.aliases"))
     official_contacts: tuple[Text, ...] = Field((), description=_describe("Site.official_contacts"))
     logo: MediaFile | None = Field(None, description=_describe("Site.logo"))
@@ -246,18 +246,18 @@ class Site(Record):
 
 
 class Organization(Record):
-    name: Text
+    name: Text = Field(description=_describe("Organization.name"))
     short: Text | None = Field(None, description=_describe("Organization.short"))
     parent: Key | None = Field(None, description=_describe("Organization.parent"))
 
 
 class Person(Record):
-    name: Name
+    name: Name = Field(description=_describe("Person.name"))
     kind: Literal["pejabat", "warga"] = Field("pejabat", description=_describe("Person.kind"))
     title: Text | None = Field(None, description=_describe("Person.title"))
     role: Text | None = Field(None, description=_describe("Person.role"))
     short: Text = Field(description=_describe("Person.short"))
-    organization: Key | None = None
+    organization: Key | None = Field(None, description=_describe("Person.organization"))
     consent: bool = Field(False, description=_describe("Person.consent"))
 
     @model_validator(mode="after")
@@ -274,38 +274,38 @@ class Person(Record):
 
 
 class Target(Record):
-    count: Count
+    count: Count = Field(description=_describe("Target.count"))
     unit: Text | None = Field(None, description=_describe("Target.unit"))
-    year: Year | None = None
+    year: Year | None = Field(None, description=_describe("Target.year"))
     source: Text = Field(description=_describe("Target.source"))
 
 
 class Budget(Record):
     amount: Amount = Field(description=_describe("Budget.amount"))
     source: Text = Field(description=_describe("Budget.source"))
-    fiscal_year: Year
+    fiscal_year: Year = Field(description=_describe("Budget.fiscal_year"))
 
 
 class Program(Record):
-    name: Text
-    summary: Text
-    partners: tuple[Key, ...] = ()
-    benefits: tuple[Text, ...] = ()
-    target_group: Text | None = None
-    target: Target | None = None
-    budget: Budget | None = None
+    name: Text = Field(description=_describe("Program.name"))
+    summary: Text = Field(description=_describe("Program.summary"))
+    partners: tuple[Key, ...] = Field((), description=_describe("Program.partners"))
+    benefits: tuple[Text, ...] = Field((), description=_describe("Program.benefits"))
+    target_group: Text | None = Field(None, description=_describe("Program.target_group"))
+    target: Target | None = Field(None, description=_describe("Program.target"))
+    budget: Budget | None = Field(None, description=_describe("Program.budget"))
     how_to_join: Text | None = Field(None, description=_describe("Program.how_to_join"))
 
 
 class Goods(Record):
-    item: Text
-    quantity: Quantity
-    unit: Text
+    item: Text = Field(description=_describe("Goods.item"))
+    quantity: Quantity = Field(description=_describe("Goods.quantity"))
+    unit: Text = Field(description=_describe("Goods.unit"))
 
 
 class Recipient(Record):
-    name: Name
-    kelurahan: Text | None = None
+    name: Name = Field(description=_describe("Recipient.name"))
+    kelurahan: Text | None = Field(None, description=_describe("Recipient.kelurahan"))
     goods: tuple[Goods, ...] = Field((), description=_describe("Recipient.goods"))
     certified: bool = Field(True, description=_describe("Recipient.certified"))
 
@@ -372,7 +372,7 @@ class Payment(Record):
     kind: Text = Field(description=_describe("Payment.kind"))
     recipients: tuple[RecipientEntry, ...] = Field((), description=_describe("Payment.recipients"))
     to: Literal["recipients"] | None = Field(None, description=_describe("Payment.to"))
-    publish_names: bool = False
+    publish_names: bool = Field(False, description=_describe("Payment.publish_names"))
     amount: Amount | None = Field(None, description=_describe("Payment.amount"))
     heirs: bool = Field(False, description=_describe("Payment.heirs"))
     period: Text | None = Field(None, description=_describe("Payment.period"))
@@ -393,33 +393,35 @@ class Quote(Record):
 
 
 class Speaker(Record):
-    person: Key
+    person: Key = Field(description=_describe("Speaker.person"))
     remarks: Text | None = Field(None, description=_describe("Speaker.remarks"))
-    quotes: tuple[Annotated[Quote, BeforeValidator(_from_text("text"), json_schema_input_type=Union[str, Quote])], ...] = ()
+    quotes: tuple[Annotated[Quote, BeforeValidator(_from_text("text"), json_schema_input_type=Union[str, Quote])], ...] = Field(
+        (), description=_describe("Speaker.quotes")
+    )
 
 
 class Correction(Record):
-    date: EventDate
-    time: ClockTime | None = None
-    note: Text
+    date: EventDate = Field(description=_describe("Correction.date"))
+    time: ClockTime | None = Field(None, description=_describe("Correction.time"))
+    note: Text = Field(description=_describe("Correction.note"))
     before: Text | None = Field(None, description=_describe("Correction.before"))
     after: Text | None = Field(None, description=_describe("Correction.after"))
 
 
 class Venue(Record):
-    name: Text
+    name: Text = Field(description=_describe("Venue.name"))
     address: Text | None = Field(None, description=_describe("Venue.address"))
 
 
 class Participants(Record):
-    count: Count
+    count: Count = Field(description=_describe("Participants.count"))
     who: tuple[Text, ...] = Field((), description=_describe("Participants.who"))
     source: Text = Field(description=_describe("Participants.source"))
 
 
 class Training(Record):
-    days: Count | None = None
-    hours: Count | None = None
+    days: Count | None = Field(None, description=_describe("Training.days"))
+    hours: Count | None = Field(None, description=_describe("Training.hours"))
     provider: Key | None = Field(None, description=_describe("Training.provider"))
     certifier: Text | None = Field(None, description=_describe("Training.certifier"))
 
@@ -435,24 +437,26 @@ EventKind = Literal["penyerahan", "penyaluran", "bantuan-tunai", "pelatihan", "p
 
 
 class Event(Record):
-    program: Key
+    program: Key = Field(description=_describe("Event.program"))
     kind: EventKind | None = Field(None, description=_describe("Event.kind"))
-    date: EventDate
-    time: ClockTime | None = None
-    title: Text | None = None
-    venue: Annotated[Venue, BeforeValidator(_from_text("name"), json_schema_input_type=Union[str, Venue])]
-    organizers: tuple[Key, ...] = Field(min_length=1)
-    activity: Text
-    purpose: Text | None = None
-    recipients: Recipients | None = None
+    date: EventDate = Field(description=_describe("Event.date"))
+    time: ClockTime | None = Field(None, description=_describe("Event.time"))
+    title: Text | None = Field(None, description=_describe("Event.title"))
+    venue: Annotated[Venue, BeforeValidator(_from_text("name"), json_schema_input_type=Union[str, Venue])] = Field(
+        description=_describe("Event.venue")
+    )
+    organizers: tuple[Key, ...] = Field(min_length=1, description=_describe("Event.organizers"))
+    activity: Text = Field(description=_describe("Event.activity"))
+    purpose: Text | None = Field(None, description=_describe("Event.purpose"))
+    recipients: Recipients | None = Field(None, description=_describe("Event.recipients"))
     goods: tuple[Goods, ...] = Field((), description=_describe("Event.goods"))
-    payments: tuple[Payment, ...] = ()
-    participants: Participants | None = None
-    training: Training | None = None
-    budget: Budget | None = None
-    speakers: tuple[Speaker, ...] = ()
-    corrections: tuple[Correction, ...] = ()
-    tags: tuple[Text, ...] = ()
+    payments: tuple[Payment, ...] = Field((), description=_describe("Event.payments"))
+    participants: Participants | None = Field(None, description=_describe("Event.participants"))
+    training: Training | None = Field(None, description=_describe("Event.training"))
+    budget: Budget | None = Field(None, description=_describe("Event.budget"))
+    speakers: tuple[Speaker, ...] = Field((), description=_describe("Event.speakers"))
+    corrections: tuple[Correction, ...] = Field((), description=_describe("Event.corrections"))
+    tags: tuple[Text, ...] = Field((), description=_describe("Event.tags"))
     photos: tuple[Photo, ...] = Field((), description=_describe("Event.photos"))
     draft: bool = Field(False, description=_describe("Event.draft"))
 
