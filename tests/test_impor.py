@@ -27,7 +27,7 @@ SHEET = [
      "Atambua, 07-07-1990", "KELAPA LIMA", "Lasiana", "wakil"],
 ]
 PRIVATE = [cell for row in SHEET for cell in row[2:7]]
-OLD_BLOCK_START = "recipients:\n  group: pekerja rentan\n  publish_names: true           # the recipients agreed to be named in the news\n"
+OLD_BLOCK_START = "recipients:\n  group: pekerja rentan\n  publish_names: true           # penerima setuju namanya disebut dalam berita\n"
 
 
 def xlsx(path: Path, rows: list[list[object]], *, title: bool = True) -> Path:
