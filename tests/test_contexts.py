@@ -219,8 +219,8 @@ def test_templates_read_only_documented_attributes_when_rendering_whole_sites(tm
     templates.render(contexts.NewEventContext("2025-10-01", ("bangun-ntt",), "pelatihan", "Alak", "Namosain"), "text")
     from generator.edges import init
 
-    for cls in contexts.SKELETON:
-        templates.render(cls(init.new_site(content.region)), "text")
+    for name in contexts.SkeletonContext.TEMPLATES:
+        templates.render(contexts.SkeletonContext(init.new_site(content.region)), "text", template=name)
     assert recorder.undocumented == set()
     # The recording saw the templates at work, not an empty render.
     assert {"ArticleFacts.kecamatan", "Names.shown", "KecamatanInfo.events", "Table.columns"} <= recorder.read

@@ -558,86 +558,14 @@ class NewSite:
 
 @dataclass(frozen=True)
 class SkeletonContext:
-    """Every file `warta init` writes from a template receives the new site's facts."""
+    """Every file `warta init` writes from a template (templates/init/) receives the new site's facts."""
 
+    TEMPLATES: ClassVar[tuple[str, ...]] = (
+        "init/site.yml.j2", "init/organizations.yml.j2", "init/program.yml.j2", "init/tentang.md.j2",
+        "init/mkdocs.yml.j2", "init/gitignore.j2", "init/pre-commit-config.yaml.j2",
+        "init/github-actions.yml.j2", "init/gitlab-ci.yml.j2", "init/README.md.j2",
+    )
     site: NewSite = doc("The new site.")
-
-
-@dataclass(frozen=True)
-class InitSiteContext(SkeletonContext):
-    """content/site.yml: title, region, dateline and the footer contact to fill in."""
-
-    TEMPLATE: ClassVar[str] = "init/site.yml.j2"
-
-
-@dataclass(frozen=True)
-class InitOrganizationsContext(SkeletonContext):
-    """content/organizations.yml, holding the pemda itself."""
-
-    TEMPLATE: ClassVar[str] = "init/organizations.yml.j2"
-
-
-@dataclass(frozen=True)
-class InitProgramContext(SkeletonContext):
-    """content/programs/program-pertama.yml: one programme to rename and fill in."""
-
-    TEMPLATE: ClassVar[str] = "init/program.yml.j2"
-
-
-@dataclass(frozen=True)
-class InitAboutContext(SkeletonContext):
-    """content/pages/tentang.md, the one hand-written page."""
-
-    TEMPLATE: ClassVar[str] = "init/tentang.md.j2"
-
-
-@dataclass(frozen=True)
-class InitMkdocsContext(SkeletonContext):
-    """mkdocs.yml: Material and the Warta plugin, in about ten lines."""
-
-    TEMPLATE: ClassVar[str] = "init/mkdocs.yml.j2"
-
-
-@dataclass(frozen=True)
-class InitGitignoreContext(SkeletonContext):
-    """.gitignore: build output, caches and recipient spreadsheets."""
-
-    TEMPLATE: ClassVar[str] = "init/gitignore.j2"
-
-
-@dataclass(frozen=True)
-class InitPrecommitContext(SkeletonContext):
-    """.pre-commit-config.yaml with the warta-check hook pinned to this version."""
-
-    TEMPLATE: ClassVar[str] = "init/pre-commit-config.yaml.j2"
-
-
-@dataclass(frozen=True)
-class InitGithubContext(SkeletonContext):
-    """.github/workflows/terbit.yml: check every change, publish site/ to GitHub Pages."""
-
-    TEMPLATE: ClassVar[str] = "init/github-actions.yml.j2"
-
-
-@dataclass(frozen=True)
-class InitGitlabContext(SkeletonContext):
-    """.gitlab-ci.yml: check every merge request, publish public/ to GitLab Pages."""
-
-    TEMPLATE: ClassVar[str] = "init/gitlab-ci.yml.j2"
-
-
-@dataclass(frozen=True)
-class InitReadmeContext(SkeletonContext):
-    """README.md for the staff: write, check, preview, publish, correct; and the privacy warning."""
-
-    TEMPLATE: ClassVar[str] = "init/README.md.j2"
-
-
-SKELETON: tuple[type[SkeletonContext], ...] = (
-    InitSiteContext, InitOrganizationsContext, InitProgramContext, InitAboutContext, InitMkdocsContext,
-    InitGitignoreContext, InitPrecommitContext, InitGithubContext, InitGitlabContext, InitReadmeContext,
-)
-"""The templates of `warta init`, one file each."""
 
 
 @dataclass(frozen=True)
@@ -682,9 +610,9 @@ INDEX: Mapping[str, type] = {
         ProgramNewsContext, TopicsContext, TopicContext, ProgramsContext, ProgramContext,
         KecamatanIndexContext, KecamatanContext, PeopleContext, PersonContext, CorrectionsContext,
         PedomanContext, PrivacyContext, DataContext, SearchContext, StoryCardsPartial, TallyPartial,
-        PreviewContext, NewEventContext, ThemeContext, ThemePageContext, *SKELETON,
+        PreviewContext, NewEventContext, ThemeContext, ThemePageContext,
     )
-}
+} | {name: SkeletonContext for name in SkeletonContext.TEMPLATES}
 """Every template's context class, by the template's path below ``templates/``."""
 
 PARTIALS = frozenset({FooterPartial.TEMPLATE, StoryCardsPartial.TEMPLATE, TallyPartial.TEMPLATE})

@@ -185,9 +185,9 @@ class Templates:
             self._envs[fmt] = env
         return self._envs[fmt]
 
-    def render(self, context: Any, fmt: Format = "markdown") -> str:
-        """The template of `context`'s class, filled from `context`'s fields only."""
-        name = type(context).TEMPLATE
+    def render(self, context: Any, fmt: Format = "markdown", *, template: str | None = None) -> str:
+        """The template of `context`'s class (or `template`, one of those it documents), filled from `context`'s fields only."""
+        name = template or type(context).TEMPLATE
         if INDEX.get(name) is not type(context):
             raise TypeError(f"{type(context).__name__} is not the documented context of {name}")
         try:

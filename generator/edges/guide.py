@@ -36,11 +36,6 @@ def markdown() -> str:
         _summary(contexts.PageContext),
         "",
         *_fields_table(contexts.PageContext, own_only=False),
-        "## Every `warta init` template",
-        "",
-        _summary(contexts.SkeletonContext),
-        "",
-        *_fields_table(contexts.SkeletonContext, own_only=False),
         "## Templates",
         "",
     ]
@@ -118,4 +113,4 @@ def _values() -> list[type]:
 
 def documented_values() -> list[type]:
     """Every dataclass a template can reach through its context (tests check each is documented)."""
-    return [*contexts.INDEX.values(), contexts.PageContext, contexts.SkeletonContext, *_values()]
+    return [*dict.fromkeys(contexts.INDEX.values()), contexts.PageContext, *_values()]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from ..compose.contexts import SKELETON, NewEventContext, NewSite
+from ..compose.contexts import NewEventContext, NewSite, SkeletonContext
 from ..compose.templating import Templates
 from ..core import wilayah
 from ..core.errors import Problem, Source, WartaError
@@ -77,7 +77,7 @@ def new_site(region: wilayah.Region) -> NewSite:
 def skeleton(region: wilayah.Region, templates: Templates, today: str) -> Skeleton:
     """Every file of the new repository: records to fill in, site and CI configuration, the staff README, the schema."""
     site = new_site(region)
-    files = {_PLACES[cls.TEMPLATE]: templates.render(cls(site), "text") for cls in SKELETON}
+    files = {_PLACES[name]: templates.render(SkeletonContext(site), "text", template=name) for name in SkeletonContext.TEMPLATES}
     kecamatan = region.kecamatan[0]
     event = NewEventContext(today, (FIRST_PROGRAM,), "penyerahan", kecamatan.name,
                             kecamatan.kelurahan[0].name if kecamatan.kelurahan else "Nama Kelurahan")
