@@ -120,8 +120,9 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         config.theme.dirs[at:at] = [d for d in themes if d not in config.theme.dirs]
         # A pemda's site speaks Indonesian, and the built site asks no other
         # host for anything: Material's defaults (English, Google Fonts) are
-        # turned round unless mkdocs.yml chose a language itself.
-        if not _says(config, "language"):
+        # turned round. Another language mkdocs.yml chooses (a regional one)
+        # is kept; English, being also the default, is taken for unchosen.
+        if config.theme.get("language", "en") == "en":
             config.theme["language"] = "id"
         config.theme["font"] = False
         _say_if_placeholder(config.site_url, self.command)
@@ -350,12 +351,6 @@ def _keep_records_private(files: Files, content_dir: Path) -> None:
         source = Path(file.abs_src_path).resolve()
         if source.is_relative_to(records_root) and not source.is_relative_to(pages):
             files.remove(file)
-
-
-def _says(config: MkDocsConfig, option: str) -> bool:
-    """Whether mkdocs.yml itself sets theme `option` (rather than the theme's default)."""
-    theme = config.user_configs[0].get("theme") if config.user_configs else None
-    return isinstance(theme, dict) and option in theme
 
 
 def _unreadable_pages(files: Files) -> Iterator[tuple[File, Problem]]:
