@@ -190,7 +190,7 @@ def test_serve_from_the_wheel_shows_a_broken_draft_on_its_own_page_and_recovers(
         shown = _wait_for(f"{base}/berita/{draft.stem}/", "<strong>DRAF</strong>")
         assert "Catatan belum bisa diterbitkan" not in shown
         time.sleep(0.5)
-        assert "Pratinjau memakai versi terakhir" not in _fetch(f"{base}/")
+        assert "halaman lain memakai versi terakhir" not in _fetch(f"{base}/")
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -219,17 +219,17 @@ def test_serve_previews_drafts_and_broken_records_and_recovers(tmp_path: Path) -
         page = _wait_for(article, "Catatan belum bisa diterbitkan")
         assert "Kecamatan &#39;Kelapa Lma&#39; tidak ada di Kota Kupang" in page or "Kecamatan 'Kelapa Lma' tidak ada di Kota Kupang" in page
         assert f"{EVENT}:16" in page
-        front = _wait_for(home, "Pratinjau memakai versi terakhir yang baik")
+        front = _wait_for(home, "halaman lain memakai versi terakhir yang baik")
         assert "Catatan belum bisa diterbitkan" not in front and "Kelapa Lma" in front
         assert _figure(_fetch(kecamatan), "Penerima") == "4"
         assert DRAFT_TITLE in _fetch(f"{base}/berita/2025-09-04-draf-uji/")
         edit(event, "Kelapa Lma: [", "Kelapa Lima: [")
         _wait_for(article, "Qzarina Contoh")
-        assert "Pratinjau memakai versi terakhir" not in _wait_for(kecamatan, "Oebobo")
+        assert "halaman lain memakai versi terakhir" not in _wait_for(kecamatan, "Oebobo")
         deadline = time.monotonic() + 30
-        while "Pratinjau memakai versi terakhir" in _fetch(home) and time.monotonic() < deadline:
+        while "halaman lain memakai versi terakhir" in _fetch(home) and time.monotonic() < deadline:
             time.sleep(0.3)
-        assert "Pratinjau memakai versi terakhir" not in _fetch(home)
+        assert "halaman lain memakai versi terakhir" not in _fetch(home)
 
         # Preview caches must not hide an edited template; a broken one is a problem page, not a hang.
         footer = root / "templates" / "partials" / "footer.j2"
