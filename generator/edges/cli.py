@@ -71,12 +71,12 @@ def _parser() -> argparse.ArgumentParser:
                                                    source=a.source, out=sys.stdout, err=sys.stderr))
 
     schema_cmd = commands.add_parser("schema", help=_help("schema"))
-    schema_cmd.add_argument("--out", type=Path, default=Path("schema"), metavar="FOLDER", help=_help("schema_out"))
+    schema_cmd.add_argument("--out", type=Path, default=Path("schema"), help=_help("schema_out"))
     schema_cmd.add_argument("--check", action="store_true", help=_help("schema_check"))
     schema_cmd.set_defaults(run=_schema)
 
     guide_cmd = commands.add_parser("guide", help=_help("guide"))
-    guide_cmd.add_argument("--out", type=Path, default=Path("docs/templates.md"), metavar="BERKAS", help=_help("guide_out"))
+    guide_cmd.add_argument("--out", type=Path, default=Path("docs/templates.md"), help=_help("guide_out"))
     guide_cmd.add_argument("--check", action="store_true", help=_help("guide_check"))
     guide_cmd.set_defaults(run=_guide)
     return parser
