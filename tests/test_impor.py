@@ -249,3 +249,46 @@ def test_an_ods_list_is_read_like_an_xlsx_one(content_dir: Path, tmp_path: Path,
     assert '"Alak":\n      - {name: "Yohanes Ndolu", kelurahan: "Namosain"}' in out.out
     assert all(value not in out.out + out.err for value in PRIVATE)
     assert "Kolom 'No HP' (kolom E) tidak disalin: berisi nomor telepon." in out.err
+
+
+def test_goods_per_recipient_are_copied_and_money_per_person_is_not(content_dir: Path, tmp_path: Path, capsys) -> None:
+    sheet = csv_file(tmp_path / "barang.csv", [
+        ["Nama Penerima", "Kecamatan", "Kelurahan", "Jenis Bantuan", "Jumlah", "Satuan", "Nominal"],
+        ["Posyandu Mawar", "Alak", "Namosain", "beras", "2,5", "kilogram", "Rp600.000"],
+        ["Posyandu Melati", "Oebobo", "", "minyak goreng", "10", "liter", "600000"],
+    ])
+    event = content_dir / EVENT
+    assert impor(sheet, "--event", event, "--content", content_dir) == 0
+    out = capsys.readouterr().out
+    after = event.read_text(encoding="utf-8")
+    assert '- {name: "Posyandu Mawar", kelurahan: "Namosain", goods: [{item: "beras", quantity: 2.5, unit: "kilogram"}]}' in after
+    assert '- {name: "Posyandu Melati", goods: [{item: "minyak goreng", quantity: 10, unit: "liter"}]}' in after
+    assert "600000" not in after and "600.000" not in after
+    assert "setiap penerima mendapat Rp600.000. Tulis sekali di catatan: payments: [{kind: ..., to: recipients, amount: 600000}]" in out
+    loaded = records.load(content_dir).published().event(event.stem)
+    goods = [(r.name, [(g.item, str(g.quantity), g.unit) for g in r.goods]) for p in loaded.places for r in p.recipients]
+    assert goods == [("Posyandu Mawar", [("beras", "2.5", "kilogram")]), ("Posyandu Melati", [("minyak goreng", "10", "liter")])]
+
+
+def test_goods_without_a_quantity_or_a_unit_and_unreadable_money_are_refused_by_row(content_dir: Path, tmp_path: Path, capsys) -> None:
+    sheet = csv_file(tmp_path / "barang.csv", [
+        ["Nama", "Kecamatan", "Barang", "Jumlah", "Satuan", "Nominal"],
+        ["Posyandu Mawar", "Alak", "beras", "", "kilogram", "600000"],
+        ["Posyandu Melati", "Alak", "beras", "5", "kilogram", "enam ratus ribu"],
+    ], bom=False)
+    event = content_dir / EVENT
+    before = event.read_bytes()
+    assert impor(sheet, "--event", event, "--content", content_dir) == 1
+    err = capsys.readouterr().err
+    assert f"{sheet}:2: Baris 2, kolom 'Barang' (kolom C): barang 'beras' perlu banyaknya" in err
+    assert f"{sheet}:3: Baris 3, kolom 'Nominal' (kolom F): 'enam ratus ribu' bukan nominal rupiah." in err
+    assert event.read_bytes() == before
+
+
+def test_different_amounts_per_person_are_said_and_not_copied(content_dir: Path, tmp_path: Path, capsys) -> None:
+    sheet = csv_file(tmp_path / "uang.csv", [
+        ["Nama", "Kecamatan", "Nominal"], ["Ani Koby", "Alak", "300000"], ["Beni Tefa", "Alak", "450000"]])
+    assert impor(sheet, "--content", content_dir) == 0
+    captured = capsys.readouterr()
+    assert "nominalnya berbeda-beda per penerima" in captured.err
+    assert "300000" not in captured.out and "450000" not in captured.out

@@ -1,8 +1,10 @@
 """`warta impor`: a recipient spreadsheet -> the `recipients:` block of an event record.
 
 PR offices receive recipient lists as spreadsheets full of NIK, KK, phone
-and address columns. Only three columns ever leave the sheet: the name,
-the kecamatan and the kelurahan; everything else is dropped and said so.
+and address columns. Only the name, the kecamatan and the kelurahan ever
+leave the sheet, with what each recipient received (goods: item, quantity,
+unit); everything else is dropped and said so. An amount of money per
+person is never copied: one amount for everyone is pointed at `payments`.
 A column is dropped as personal data by its header *and* by what its cells
 hold, because headers lie ("Keterangan" holding phone numbers). Nothing is
 written until every row is placed in the site's region and holds no
@@ -20,16 +22,18 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TextIO
 
 from .. import records
-from ..core import privacy
+from ..core import bahasa, privacy
 from ..core.errors import Problem, Source, WartaError, format_problem, message
 from ..core.text import closest, fold, undecodable_line
 from ..records.reading import read_yaml
 
 NAME, KECAMATAN, KELURAHAN = "nama", "kecamatan", "kelurahan"
+ITEM, QUANTITY, UNIT, AMOUNT = "barang", "banyaknya", "satuan", "nominal"
 
 # Headers as `header_key` folds them.
 ROLES: Mapping[str, str] = {
@@ -37,6 +41,10 @@ ROLES: Mapping[str, str] = {
     **dict.fromkeys(("kecamatan", "kec", "distrik", "kapanewon", "kemantren"), KECAMATAN),
     **dict.fromkeys(("kelurahan", "desa", "kel", "keldesa", "desakel", "desakelurahan", "kelurahandesa",
                      "kampung", "kalurahan"), KELURAHAN),
+    **dict.fromkeys(("barang", "jenisbarang", "namabarang", "jenisbantuan", "bantuan"), ITEM),
+    **dict.fromkeys(("jumlah", "jumlahbarang", "banyaknya", "volume", "qty"), QUANTITY),
+    **dict.fromkeys(("satuan", "unit"), UNIT),
+    **dict.fromkeys(("nominal", "jumlahuang", "besaran", "besaranbantuan", "nilaibantuan", "rupiah", "uang"), AMOUNT),
 }
 
 # Header -> why the column is personal data; each reason is an `impor.reason.*` message.
@@ -98,6 +106,15 @@ class Layout:
 
 
 @dataclass(frozen=True)
+class Goods:
+    """What one recipient received, as the record writes it: `quantity` as a YAML number."""
+
+    item: str
+    quantity: str
+    unit: str
+
+
+@dataclass(frozen=True)
 class Row:
     """One recipient as the sheet gives it; `number` is the spreadsheet's 1-based row."""
 
@@ -105,12 +122,15 @@ class Row:
     name: str
     kecamatan: str
     kelurahan: str
+    goods: Goods | None = None
+    amount: int | None = None
 
 
 @dataclass(frozen=True)
 class Recipient:
     name: str
     kelurahan: str | None
+    goods: Goods | None = None
 
 
 # --- Reading ------------------------------------------------------------------
@@ -257,9 +277,53 @@ def clean_rows(path: str, layout: Layout, body: Sequence[Sequence[Any]], first: 
             if not texts.get(role):
                 bad = True
                 problems.append(_at(path, number, code, layout.roles[role], {}))
+        goods, amount = None, None
+        if texts.get(ITEM):
+            quantity = number_text(cells.get(QUANTITY))
+            if quantity is None or not texts.get(UNIT):
+                bad = True
+                problems.append(_at(path, number, "impor.goods_incomplete", layout.roles[ITEM], {"item": texts[ITEM]}))
+            else:
+                goods = Goods(texts[ITEM], quantity, texts[UNIT])
+        if texts.get(AMOUNT):
+            amount = rupiah(cells[AMOUNT])
+            if amount is None:
+                bad = True
+                problems.append(_at(path, number, "impor.amount_invalid", layout.roles[AMOUNT], {"value": texts[AMOUNT]}))
         if not bad:
-            rows.append(Row(number, texts[NAME], texts[KECAMATAN], texts.get(KELURAHAN, "")))
+            rows.append(Row(number, texts[NAME], texts[KECAMATAN], texts.get(KELURAHAN, ""), goods, amount))
     return rows, problems
+
+
+def number_text(value: Any) -> str | None:
+    """A quantity as the record writes it (2.5, 10), from a number cell or Indonesian text ("2,5", "1.000").
+
+    >>> number_text(10.0), number_text("2,5"), number_text("1.000"), number_text("dua")
+    ('10', '2.5', '1000', None)
+    """
+    text = cell_text(value).replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):  # a thousands separator, as Indonesian writes it
+        text = text.replace(".", "")
+    try:
+        quantity = Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        return None
+    if not quantity.is_finite() or quantity <= 0:
+        return None
+    return format(quantity.normalize(), "f")
+
+
+def rupiah(value: Any) -> int | None:
+    """Whole rupiah from a cell: 600000, "Rp600.000", "Rp 1.500.000,00".
+
+    >>> rupiah(600000.0), rupiah("Rp600.000"), rupiah("Rp 1.500.000,00"), rupiah("enam ratus")
+    (600000, 600000, 1500000, None)
+    """
+    text = re.sub(r"(?i)^rp\.?", "", cell_text(value).replace(" ", ""))
+    text = re.sub(r",0+$", "", text)
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+|\d+", text):
+        return int(text.replace(".", ""))
+    return None
 
 
 def place_rows(path: str, rows: Iterable[Row], layout: Layout, places: records.Resolver, *,
@@ -296,7 +360,7 @@ def place_rows(path: str, rows: Iterable[Row], layout: Layout, places: records.R
             problems.append(_at(path, row.number, "impor.duplicate", layout.roles[NAME], {"other": seen[key]}))
             continue
         seen[key] = row.number
-        grouped.setdefault(kecamatan.name, []).append(Recipient(row.name, kelurahan.name if kelurahan else None))
+        grouped.setdefault(kecamatan.name, []).append(Recipient(row.name, kelurahan.name if kelurahan else None, row.goods))
     return grouped, problems
 
 
@@ -348,10 +412,13 @@ def recipients_block(grouped: Mapping[str, Sequence[Recipient]], *, source: str 
             continue
         lines.append(f"{indent * 2}{quoted(kecamatan)}:")
         for person in people:
-            item = quoted(person.name)
+            fields = [f"name: {quoted(person.name)}"]
             if person.kelurahan:
-                item = f"{{name: {item}, kelurahan: {quoted(person.kelurahan)}}}"
-            lines.append(f"{indent * 3}- {item}")
+                fields.append(f"kelurahan: {quoted(person.kelurahan)}")
+            if person.goods:
+                g = person.goods
+                fields.append(f"goods: [{{item: {quoted(g.item)}, quantity: {g.quantity}, unit: {quoted(g.unit)}}}]")
+            lines.append(f"{indent * 3}- " + (f"{{{', '.join(fields)}}}" if len(fields) > 1 else quoted(person.name)))
     if source is not None:
         lines.append(f"{indent}source: {quoted(source)}")
     return "\n".join(lines) + "\n"
@@ -408,13 +475,25 @@ def _kept_fields(body: Sequence[str]) -> tuple[list[str], str]:
 # --- The command ------------------------------------------------------------------------
 
 
-def notes(layout: Layout) -> Iterator[str]:
-    """What staff are told about the columns: each dropped one with its reason, then the ignored ones."""
+def notes(layout: Layout, amounts: set[int] = frozenset(), *, goods: bool = False) -> Iterator[str]:
+    """What staff are told about the columns: each dropped one with its reason, the ignored ones, the money and goods not written.
+
+    Why an amount is never written: the record format holds one amount per
+    payment (`payments`), not per person, and a named person's own amount
+    is financial data the public pages have no need of.
+    """
     for column, kind in layout.dropped:
         yield message("impor.dropped", {"column": column.shown, "letter": column.letter, "what": _reason(kind)})
     if layout.ignored:
         names = ", ".join(f"'{c.shown}' (kolom {c.letter})" for c in layout.ignored)
         yield message("impor.ignored", {"columns": names})
+    if AMOUNT in layout.roles and amounts:
+        column = layout.roles[AMOUNT]
+        code = "impor.amount_same" if len(amounts) == 1 else "impor.amount_varies"
+        yield message(code, {"column": column.shown, "letter": column.letter, "amount": min(amounts),
+                             "rupiah": bahasa.rupiah(min(amounts))})
+    if goods:
+        yield message("impor.goods_counts", {})
 
 
 def aliases(content: Path) -> dict[str, str]:
@@ -425,8 +504,8 @@ def aliases(content: Path) -> dict[str, str]:
     return {str(k): v for k, v in found.items() if isinstance(v, str)} if isinstance(found, dict) else {}
 
 
-def import_sheet(path: Path, content: Path, *, counts: bool = False) -> tuple[Layout, dict[str, list[Recipient]]]:
-    """The recipients of a spreadsheet by kecamatan; WartaError with every problem of the sheet."""
+def import_sheet(path: Path, content: Path, *, counts: bool = False) -> tuple[Layout, dict[str, list[Recipient]], set[int]]:
+    """The recipients of a spreadsheet by kecamatan, and the amounts of money it gives; WartaError with every problem of the sheet."""
     shown = str(path)
     region = records.site_region(content)
     if region is None:
@@ -447,7 +526,7 @@ def import_sheet(path: Path, content: Path, *, counts: bool = False) -> tuple[La
         problems.append(Problem("impor.empty", Source(shown)))
     if problems:
         raise WartaError(problems)
-    return layout, grouped
+    return layout, grouped, {row.amount for row in cleaned if row.amount is not None}
 
 
 def run(sheet: Path, *, content: Path, event: Path | None, counts: bool, source: str | None, out: TextIO, err: TextIO) -> int:
@@ -458,11 +537,11 @@ def run(sheet: Path, *, content: Path, event: Path | None, counts: bool, source:
         events_dir = content / "events"
         if not event.is_file() or event.resolve().parent != events_dir.resolve():
             raise WartaError([Problem("cli.not_an_event", Source(str(event)), {"events_dir": events_dir})])
-    layout, grouped = import_sheet(sheet, content, counts=counts)
+    layout, grouped, amounts = import_sheet(sheet, content, counts=counts)
     total = {"count": sum(map(len, grouped.values())), "kecamatan": len(grouped), "file": sheet}
     # The block alone goes to stdout, so `warta impor x.xlsx > blok.yml` holds nothing else.
     told = out if event is not None else err
-    for line in notes(layout):
+    for line in notes(layout, amounts, goods=counts and any(r.goods for people in grouped.values() for r in people)):
         print(line, file=told)
     if event is None:
         out.write(recipients_block(grouped, source=source))
