@@ -236,3 +236,14 @@ def test_argparse_texts_beyond_warta_s_own_options_are_translated_too(capsys) ->
         assert says in capsys.readouterr().err
     # Lent only while Warta's parser runs: argparse elsewhere is as it was.
     assert argparse.ArgumentParser(prog="x").format_usage().startswith("usage: ")
+
+
+def test_personal_data_in_a_draft_still_stops_the_build(content_dir: Path, capsys) -> None:
+    new = ["new", "--content", str(content_dir), "--templates", str(TEMPLATES), "--date", "2025-10-01"]
+    assert main(new) == 0
+    path = content_dir / "events" / "2025-10-01-kegiatan-baru.yml"
+    path.write_text(path.read_text().replace("\nvenue:", "\nvenue: rumah Ibu Ani, HP 081234567890 #", 1))
+    assert main(["check", "--content", str(content_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "2025-10-01-kegiatan-baru.yml:10:" in err and "nomor telepon" in err
+    assert "tidak boleh kosong" not in err  # the draft's unfinished fields are not what stops it
