@@ -25,7 +25,7 @@ import markupsafe
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -43,7 +43,7 @@ from ..core.errors import Problem, Source, WartaError, catalogue, message
 from ..core.text import strings_in, undecodable_line
 from . import preview, search
 from .serve import Backing, Recovered, ServeState
-from .staging import Staging
+from .staging import LOCK_WAIT, Staging
 
 # Under "mkdocs." so MkDocs shows it with its own messages.
 log = logging.getLogger("mkdocs.plugins.warta")
@@ -60,10 +60,13 @@ class WartaConfig(base.Config):
     templates_dir: the site's own templates, "templates" by default; it may
         be missing or hold only the files the site changes, since every
         template, the theme overrides and the stylesheet come with Warta.
+    lock_wait: seconds a build waits for another build of the same site to
+        finish before giving up, 600 by default.
     """
 
     content_dir = c.Type(str, default="content")
     templates_dir = c.Type(str, default="templates")
+    lock_wait = c.Type(int, default=int(LOCK_WAIT))
 
 
 # Placeholder addresses: any host with a "contoh" (example) label, as the
@@ -109,7 +112,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         if self.command == "serve":
             self.serve = self.serve or ServeState(Backing(root / ".cache" / "warta"))
         else:
-            staging = Staging(Path(config.site_dir))
+            staging = self._staging(Path(config.site_dir))
             config["site_dir"] = str(staging.folder)
         templates = Templates.for_site(root / self.config.templates_dir)
         self.build = _Build(config, root, root / self.config.content_dir, templates, staging, own_menu=config.nav is None)
@@ -314,14 +317,36 @@ class WartaPlugin(BasePlugin[WartaConfig]):
 
     def on_shutdown(self) -> None:
         if self.build is not None and self.build.staging is not None:
-            self._publish()
+            try:
+                self._publish()
+            except PluginError as exc:
+                # MkDocs' build error handling is over by now: said as it says its own.
+                log.error(str(exc))
+                raise Abort("Aborted with a BuildError!") from None
+
+    def _staging(self, site_dir: Path) -> Staging:
+        """This build's staging folder, once no other build is writing the site."""
+        wait = self.config.lock_wait
+
+        def waiting(holder: str) -> None:
+            # Not on MkDocs' own loggers: --strict must not count a wait as a warning.
+            notice.warning(message("site.waiting", {"pid": holder, "seconds": wait}))
+
+        try:
+            return Staging(site_dir, wait=wait, waiting=waiting)
+        except WartaError as exc:
+            raise PluginError("\n" + exc.report()) from None
 
     def _publish(self) -> None:
         """Swap the staged site in (once), and point site_dir back at it: gh-deploy reads it after the build."""
         build = self._current()
         assert build.staging is not None
         build.config["site_dir"] = str(build.staging.target)
-        if build.staging.finish():
+        try:
+            published = build.staging.finish()
+        except WartaError as exc:
+            raise PluginError("\n" + exc.report()) from None
+        if published:
             # MkDocs named the staging folder; say where the site now is.
             log.info(message("build.published", {"path": build.staging.target}))
 
