@@ -254,3 +254,14 @@ def test_a_symlinked_site_dir_is_refused_in_indonesian_without_a_traceback(tmp_p
     assert "Traceback" not in run.stderr
     assert snapshot(real) == SITE_FILES
     assert sorted(p.name for p in tmp_path.iterdir()) == ["asli", "proyek", "site"]
+
+
+def test_the_staging_module_needs_no_posix_only_module_to_load(monkeypatch) -> None:
+    # Windows PCs (many a pemda's) have no fcntl: the module must still import and stage.
+    import importlib
+    import sys
+
+    monkeypatch.setitem(sys.modules, "fcntl", None)
+    module = importlib.reload(importlib.import_module("generator.edges.staging"))
+    assert module._NO_FOLLOW >= 0
+    importlib.reload(module)

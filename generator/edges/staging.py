@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import fcntl
 import os
 import secrets
 import shutil
@@ -106,13 +105,12 @@ def _lock(target: Path, wait: float, waiting: Callable[[str], None]) -> int:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             # O_NOFOLLOW: a symlink planted at the lock's name must not be written through.
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | _NO_FOLLOW, 0o644)
         except OSError as exc:
             raise _problem("site.unwritable", target.parent, exc) from None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+        if not _try_lock(fd):
+            os.lseek(fd, 0, os.SEEK_SET)
+            holder = os.read(fd, 32).decode("ascii", "replace").strip() or "?"
             os.close(fd)
             if time.monotonic() >= deadline:
                 raise WartaError([Problem("site.busy", Source(str(target)), {"pid": holder, "seconds": round(wait)})]) from None
@@ -126,8 +124,37 @@ def _lock(target: Path, wait: float, waiting: Callable[[str], None]) -> int:
         os.close(fd)
     # Who holds the lock, for the message of a build that waits for it.
     os.ftruncate(fd, 0)
-    os.pwrite(fd, str(os.getpid()).encode(), 0)
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.write(fd, str(os.getpid()).encode())
     return fd
+
+
+# Windows has neither flag; there a symlink needs privileges to make at all.
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _try_lock(fd: int) -> bool:
+    """Take the kernel's lock on `fd` without waiting; False when another process holds it.
+
+    The kernel drops it when the holder dies, so a killed build blocks no
+    later one. POSIX has flock; Windows (many pemda PCs) has msvcrt.locking,
+    which locks a byte range: the first byte is the lock.
+    """
+    if os.name == "nt":
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 def _same_file(fd: int, path: Path) -> bool:
@@ -143,6 +170,8 @@ def _unlock(target: Path, fd: int) -> None:
     """Release the lock, leaving no lock file behind: removed while still held, so no build locks it after."""
     try:
         _lock_path(target).unlink(missing_ok=True)
+    except PermissionError:
+        pass  # Windows removes no file that is open; the next build locks the same one
     finally:
         os.close(fd)
 
@@ -242,7 +271,10 @@ def _swap(new: Path, target: Path) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths atomically; False where the system or filesystem cannot."""
-    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    try:
+        renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    except (OSError, TypeError):  # Windows: no C library to ask
+        return False
     if renameat2 is None:
         return False
     if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
