@@ -245,6 +245,31 @@ def generate(out: Path, events: int, *, seed: int = 5, region_code: str = DEFAUL
     return out
 
 
+def crowd(out: Path, recipients: int, events: int, *, seed: int = 5, region_code: str = DEFAULT_REGION) -> Path:
+    """`events` generated events sharing `recipients` made-up recipients, each event's in its first kecamatan.
+
+    Why: the worst case of issue 12 is many names in one place; with
+    events=1 it is one event's list on one kecamatan page, with many events
+    the same number of names in short lists. No one consents and payments
+    go, so every name is masked on the pages and none is a payee's too.
+    """
+    generate(out, events, seed=seed, region_code=region_code, check=False)
+    names = Names(random.Random(f"crowd-{seed}-{recipients}-{events}"))
+    people = yaml.safe_load((out / "people.yml").read_text(encoding="utf-8"))
+    names.used.update(p["name"].casefold() for p in people.values())
+    paths = sorted((out / "events").glob("*.yml"))
+    for i, path in enumerate(paths):
+        header, _, body = path.read_text(encoding="utf-8").partition("\n")
+        record = yaml.safe_load(body)
+        share = recipients // events + (i < recipients % events)
+        place = next(iter(record["recipients"]["by_kecamatan"]))
+        record["recipients"].update(publish_names=False, by_kecamatan={place: [names() for _ in range(share)]})
+        record.pop("payments", None)
+        path.write_text(header + "\n" + _dump(record), encoding="utf-8")
+    warta_check(out)
+    return out
+
+
 def warta_check(content: Path) -> None:
     """`warta check --content DIR`; raise with its report if the folder is refused."""
     result = subprocess.run([sys.executable, "-m", "generator", "check", "--content", str(content)],

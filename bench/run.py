@@ -17,7 +17,11 @@ measures:
      `serve` target): append a made-up recipient to one event, poll the
      article over HTTP until the name shows, then check the kecamatan page's
      recipient total went up by one; median of 3 edits;
-  e. peak RSS of b (and of c), from /usr/bin/time -v.
+  e. peak RSS of b (and of c), from /usr/bin/time -v;
+  f. once per run, `mkdocs build` of one event whose 10,000 unconsented
+     recipients (--crowd) are all in one kecamatan, against the same number
+     spread ten to an event over 1,000 events (bench/generate.py `crowd`):
+     the ratio one/spread shows whether one long list costs more than linear.
 
 b and c run alternately (--repeat times each) so drift on a shared machine
 hits both; the medians are reported. It prints a table and writes
@@ -73,20 +77,23 @@ def log(*parts: Any) -> None:
 # Content and projects.
 
 
-def content_for(n: int, seed: int, region: str, out: Path) -> tuple[Path, float | None]:
-    """The generated content folder for `n`, reused while its inputs are unchanged."""
-    folder = out / f"content-{n}"
+def content_for(n: int, seed: int, region: str, out: Path, crowd: int | None = None) -> tuple[Path, float | None]:
+    """The generated content folder for `n` events (sharing `crowd` recipients if given), reused while its inputs are unchanged."""
+    folder = out / (f"content-{n}" if crowd is None else f"crowd-{crowd}-in-{n}")
     digest = hashlib.sha256()
-    digest.update(f"{n}-{seed}-{region}".encode())
+    digest.update((f"{n}-{seed}-{region}" + ("" if crowd is None else f"-{crowd}")).encode())
     for path in sorted([BENCH / "generate.py", *(REPO / "content").rglob("*")]):
         if path.is_file() and "events" not in path.parts:
             digest.update(path.read_bytes())
     stamp = folder / ".bench-stamp"
     if stamp.is_file() and stamp.read_text() == digest.hexdigest():
         return folder, None
-    log(f"N={n}: generating content")
+    log(f"N={n}: generating content" + ("" if crowd is None else f" with {crowd:,} recipients"))
     start = time.perf_counter()
-    generate.generate(folder, n, seed=seed, region_code=region)
+    if crowd is None:
+        generate.generate(folder, n, seed=seed, region_code=region)
+    else:
+        generate.crowd(folder, crowd, n, seed=seed, region_code=region)
     stamp.write_text(digest.hexdigest())
     return folder, time.perf_counter() - start
 
@@ -405,6 +412,32 @@ def bench_size(n: int, args: argparse.Namespace) -> dict:
     return result
 
 
+def bench_crowd(recipients: int, args: argparse.Namespace) -> dict:
+    """(f) One event of `recipients` unconsented recipients in one kecamatan vs as many over many events.
+
+    Issue 12: one kecamatan page listing one event's 4,000 masked names took
+    7.2 s of CPU, 8,000 took 25.7 s. The ratio one/spread stays near or below
+    1 when the cost is linear in the names (spread has more articles).
+    """
+    timeout = args.timeout or 600.0
+    spread = max(2, recipients // 10)
+    result: dict[str, Any] = {"recipients": recipients, "spread_events": spread}
+    projects = {}
+    for kind, events in (("one", 1), ("spread", spread)):
+        content, _ = content_for(events, args.seed, args.region, args.out, crowd=recipients)
+        projects[kind] = warta_project(content, args.out / f"crowd-{recipients}" / kind)
+    runs: dict[str, list[dict]] = {"one": [], "spread": []}
+    for i in range(args.repeat):
+        for kind in ("one", "spread") if i % 2 == 0 else ("spread", "one"):
+            log(f"{recipients:,} recipients: (f) mkdocs build, {kind} {i + 1}/{args.repeat}")
+            runs[kind].append(measure_build(projects[kind], timeout, f"{kind} build of {recipients} recipients"))
+    for kind, done in runs.items():
+        walls = [r["wall_s"] for r in done if r["wall_s"] is not None]
+        result[kind] = {"runs": done, "wall_s": statistics.median(walls) if len(walls) == len(done) else None,
+                        "timeout_s": None if len(walls) == len(done) else timeout}
+    return result
+
+
 def summary(results: dict) -> dict:
     sizes = {r["events"]: r for r in results["sizes"]}
     ratios: dict[str, Any] = {}
@@ -422,6 +455,10 @@ def summary(results: dict) -> dict:
         ratios["build(5000)/build(1000)"] = ratio(big["warta"]["wall_s"], small["warta"]["wall_s"], big["warta"]["timeout_s"])
         ratios["baseline(5000)/baseline(1000)"] = ratio(big["baseline"]["wall_s"], small["baseline"]["wall_s"], big["baseline"]["timeout_s"])
         ratios["generator(5000)/generator(1000)"] = ratio(big["generator"]["best_s"], small["generator"]["best_s"])
+    crowd = results.get("crowd")
+    if crowd:
+        ratios[f"one event/spread@{crowd['recipients']}"] = ratio(
+            crowd["one"]["wall_s"], crowd["spread"]["wall_s"], crowd["one"]["timeout_s"])
     return ratios
 
 
@@ -454,6 +491,10 @@ def table(results: dict) -> str:
     lines.append("")
     lines.extend(f"{name:32} {value:.2f}" if isinstance(value, float) else f"{name:32} {value}"
                  for name, value in results["ratios"].items())
+    crowd = results.get("crowd")
+    if crowd:
+        lines.append(f"{crowd['recipients']:,} recipients in 1 event, one kecamatan: {secs(crowd['one'])} s build; "
+                     f"over {crowd['spread_events']:,} events: {secs(crowd['spread'])} s build")
     lines.append(f"{'whole run (s)':32} {results['elapsed_s']:.0f}")
     return "\n".join(lines)
 
@@ -480,8 +521,12 @@ def main() -> int:
                         help="seconds per step (default 300 below N=1000, else 600); a build that times out is reported as > timeout")
     parser.add_argument("--long-build", type=float, default=60.0,
                         help="after a build pair longer than this (s), skip the remaining repeats at that N")
+    parser.add_argument("--crowd", type=int, default=None,
+                        help="recipients of the one-event case (f) (default 10000, 1000 with --quick; 0 skips it)")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
+    if args.crowd is None:
+        args.crowd = 1000 if args.quick else 10000
     if args.quick:
         args.sizes = [100]
         args.serve_sizes = [100] if args.serve_sizes is None else args.serve_sizes
@@ -512,6 +557,10 @@ def main() -> int:
             results["ratios"] = summary(results)
             results["elapsed_s"] = time.perf_counter() - started
             (args.out / "results.json").write_text(json.dumps(results, indent=2, default=str))
+        if args.crowd:
+            crowd_args = argparse.Namespace(**vars(args))
+            crowd_args.repeat = args.repeat or 3
+            results["crowd"] = bench_crowd(args.crowd, crowd_args)
     except StepFailed as exc:
         log(f"FAILED: {exc}")
         results["failed"] = str(exc)

@@ -21,10 +21,11 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+import yaml
 
 from generator import records
 
-from .conftest import CONTENT, EVENT, build, project_copy, search_records
+from .conftest import CONTENT, EVENT, build, facts_of, project_copy, search_records, writer_for
 
 HOSTILE = (
     "<script>alert(1)</script>",
@@ -43,7 +44,20 @@ HOSTILE = (
     "+cmd",
     "-2+3",
     "@SUM(A1)",
+    # Block starts: at the start of a line each would make a list, a quote,
+    # a rule or a code block of the text after it.
+    "1. Pertama",
+    "- butir",
+    "+ plus",
+    "* bintang",
+    "2025. Tahun",
+    "> kutip",
+    "    empat spasi",
+    "===",
 )
+
+# What a list item, quote or code block made from a block start above would begin with.
+BLOCK_REMAINS = ("Pertama", "butir", "plus", "bintang", "Tahun", "kutip", "empat spasi")
 
 
 def hostile(label: str, first: str) -> str:
@@ -51,7 +65,8 @@ def hostile(label: str, first: str) -> str:
     are where Markdown blocks and spreadsheet formulas start), then `label`
     so that each field's text is unique on the site."""
     start = HOSTILE.index(first)
-    return " ".join(HOSTILE[start:] + HOSTILE[:start]) + f" {label}"
+    # As the records keep it: runs of white space are one space (records.model._text).
+    return " ".join(" ".join(HOSTILE[start:] + HOSTILE[:start] + (label,)).split())
 
 
 FIELDS = {
@@ -62,16 +77,29 @@ FIELDS = {
     "program": hostile("Program Uji", "+cmd"),
     "organization": hostile("Organisasi Uji", "---"),
     "tag": hostile("topik uji", "| a | b |"),
-    "correction": hostile("ralat uji.", "[x](javascript:alert(1))"),
+    "correction": hostile("ralat uji.", "2025. Tahun"),
     "group": hostile("kelompok uji", "@SUM(A1)"),
     "payment": hostile("santunan uji", "-2+3"),
+    "summary": hostile("ringkasan uji.", "1. Pertama"),
+    "benefit": hostile("manfaat uji", "- butir"),
+    "how_to_join": hostile("cara ikut uji", "* bintang"),
+    "target_group": hostile("sasaran uji", "> kutip"),
+    "title": hostile("jabatan uji", "+ plus"),
+    "remarks": hostile("sambutan uji", "[x](javascript:alert(1))"),
+    "purpose": hostile("tujuan uji", "    empat spasi"),
 }
 
 
 def write_hostile_content(content: Path) -> None:
     """The example content with every field above made hostile (JSON is YAML)."""
     programs = content / "programs" / "bangun-ntt.yml"
-    programs.write_text(programs.read_text().replace("name: Bangun NTT", "name: " + json.dumps(FIELDS["program"])))
+    program = yaml.safe_load(programs.read_text(encoding="utf-8"))
+    program.update(name=FIELDS["program"], summary=FIELDS["summary"], benefits=[FIELDS["benefit"], "Jaminan Kematian (JKM)"],
+                   how_to_join=FIELDS["how_to_join"], target_group=FIELDS["target_group"])
+    programs.write_text(json.dumps(program, ensure_ascii=False), encoding="utf-8")
+    people = content / "people.yml"
+    people.write_text(people.read_text(encoding="utf-8").replace(
+        "title: Kepala BPJS Ketenagakerjaan Provinsi NTT", "title: " + json.dumps(FIELDS["title"])), encoding="utf-8")
     orgs = content / "organizations.yml"
     orgs.write_text(orgs.read_text().replace(
         "name: Pemerintah Provinsi Nusa Tenggara Timur", "name: " + json.dumps(FIELDS["organization"])))
@@ -82,13 +110,14 @@ def write_hostile_content(content: Path) -> None:
         "venue": FIELDS["venue"],
         "organizers": ["pemprov-ntt", "pemkot-kupang"],
         "activity": FIELDS["activity"],
+        "purpose": "    " + FIELDS["purpose"],  # indented as a code block would be
         "recipients": {
             "group": FIELDS["group"],
             "publish_names": True,
             "by_kecamatan": {"Alak": [FIELDS["name"], "Onanda Laurina Koby"], "Oebobo": ["Susilowati"]},
         },
         "payments": [{"kind": FIELDS["payment"], "recipients": ["Duli"], "publish_names": True, "amount": "1.000.000"}],
-        "speakers": [{"person": "wawan-burhanuddin", "quotes": [FIELDS["quote"]]}],
+        "speakers": [{"person": "wawan-burhanuddin", "remarks": FIELDS["remarks"], "quotes": [FIELDS["quote"]]}],
         "corrections": [{"date": "2025-09-04", "note": FIELDS["correction"]}],
         "tags": [FIELDS["tag"]],
     }
@@ -115,6 +144,9 @@ def test_hostile_content_is_valid_content(tmp_path: Path) -> None:
     assert event.venue.name == FIELDS["venue"] and event.tags == (FIELDS["tag"],)
 
 
+BLOCKS = ("li", "blockquote", "pre", "code", "dd")
+
+
 class Page(HTMLParser):
     """What a browser would make of a page: its text, elements, links and comments."""
 
@@ -126,8 +158,10 @@ class Page(HTMLParser):
         self.comments: list[str] = []
         self.scripts: list[tuple[dict[str, str | None], str]] = []
         self.headings: list[str] = []
+        self.blocks: list[tuple[str, str]] = []  # (tag, its text) of list items, quotes, code
         self._open: list[str] = []
         self._heading: list[str] | None = None
+        self._blocks: list[tuple[str, int]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, dict(attrs)))
@@ -137,8 +171,13 @@ class Page(HTMLParser):
                 self.scripts.append((dict(attrs), ""))
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self._heading = []
+        if tag in BLOCKS:
+            self._blocks.append((tag, len(self.text)))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in BLOCKS and self._blocks and self._blocks[-1][0] == tag:
+            start = self._blocks.pop()[1]
+            self.blocks.append((tag, " ".join("".join(self.text[start:]).split())))
         if self._open and self._open[-1] == tag:
             self._open.pop()
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self._heading is not None:
@@ -200,6 +239,25 @@ def test_no_page_gets_markup_from_a_record(pages: dict[str, Page]) -> None:
         assert not any("komentar" in c for c in page.comments), path
         assert not any(h.startswith(("Judul palsu", "a | b")) for h in page.headings), (path, page.headings)
         assert "49" not in page.visible.replace("1.000.000", ""), path  # {{ 7*7 }} never evaluated
+
+
+def test_no_record_text_starts_a_list_quote_or_code_block(pages: dict[str, Page]) -> None:
+    for path, page in pages.items():
+        for tag, text in page.blocks:
+            assert not text.startswith(BLOCK_REMAINS), (path, tag, text[:80])
+    benefits = pages["program/bangun-ntt/index.html"].blocks
+    assert ("li", same_marks(FIELDS["benefit"])) in [(t, same_marks(x)) for t, x in benefits]
+
+
+@pytest.mark.parametrize("fmt", ["text", "whatsapp"])
+def test_plain_formats_print_block_starts_without_backslashes(tmp_path: Path, fmt: str) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    write_hostile_content(content)
+    text = writer_for().render(facts_of(records.load_content(content)), fmt)
+    assert "\\" not in text
+    for field in ("correction", "how_to_join", "remarks"):
+        assert same_marks(FIELDS[field]) in same_marks(text), field
 
 
 def test_every_field_reaches_some_page_as_literal_text(pages: dict[str, Page]) -> None:

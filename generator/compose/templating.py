@@ -41,14 +41,27 @@ typed can pose as it.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!])")
 
 
+# What makes a line a Markdown block where the inline escapes above leave
+# it text: a list marker ("1.", "2025)", "-", "+") and a setext underline
+# ("===", "---" under a line). Templates print record strings at the start
+# of lines, so every line start is escaped. (Indentation cannot start a code
+# block: records fold white space, records.model._text.)
+_BLOCK_MARK = re.compile(r"^(?:(\d+)([.)])(?=[ \t]|$)|([-+]))", re.MULTILINE)
+_UNDERLINE = re.compile(r"^=+[ \t]*$", re.MULTILINE)
+
+
 def escape_markdown(text: str) -> str:
-    r"""`text` as literal Markdown: no markup, link, HTML or entity survives.
+    r"""`text` as literal Markdown: no markup, link, HTML, entity or block (list, heading, rule, code) survives.
 
     >>> escape_markdown("<b>A & B</b> [x](javascript:1) *y*")
     '&lt;b&gt;A &amp; B&lt;/b&gt; \\[x\\](javascript:1) \\*y\\*'
+    >>> escape_markdown("2025. Tahun"), escape_markdown("- butir"), escape_markdown("+ plus"), escape_markdown("===")
+    ('2025\\. Tahun', '\\- butir', '\\+ plus', '&#61;&#61;&#61;')
     """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;")
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;")
+    text = _UNDERLINE.sub(lambda m: m.group().rstrip().replace("=", "&#61;"), text)
+    return _BLOCK_MARK.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
 
 _CONTROL = {c: None for c in (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20))}
