@@ -345,3 +345,13 @@ def test_search_index_holds_the_markup_as_text(site: Path) -> None:
     text = json.dumps(search_records(site), ensure_ascii=False)
     # Markup typed into a record reaches the index as the text a reader saw.
     assert "Judul palsu" in text and "HYPERLINK" in text and "<script>alert(1)</script>" in text
+
+
+def test_a_tilde_shows_as_a_tilde() -> None:
+    import markdown
+
+    from generator.compose.templating import escape_markdown
+
+    # `\~` is no escape to Python-Markdown: the reader saw the backslash.
+    html = markdown.markdown(escape_markdown("Rp600.000 ~ Rp700.000"), extensions=["tables", "attr_list", "md_in_html"])
+    assert "\\" not in html and "&#126;" in html

@@ -38,7 +38,7 @@ so the press release finds the template's emphasis and nothing a writer
 typed can pose as it.
 """
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
 
 
 # What makes a line a Markdown block where the inline escapes above leave
@@ -60,6 +60,9 @@ def escape_markdown(text: str) -> str:
     """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\\&lt;", "&lt;").replace("\\&gt;", "&gt;")
+    # Python-Markdown does not take `\~` as an escape (it would show the
+    # backslash); an entity keeps a tilde literal whatever extensions a site adds.
+    text = text.replace("~", "&#126;")
     text = _UNDERLINE.sub(lambda m: m.group().rstrip().replace("=", "&#61;"), text)
     return _BLOCK_MARK.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
 
