@@ -210,7 +210,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self._current()
         _keep_records_private(files, build.content_dir)
-        for file, problem in _unreadable_pages(files):
+        for file, problem in (*_unreadable_pages(files), *_shadowing_pages(files, build.content_dir)):
             # MkDocs would stop at its first undecodable page with a
             # traceback (and the preview would hang on it): said here instead.
             if self.serve is None:
@@ -362,6 +362,14 @@ def _unreadable_pages(files: Files) -> Iterator[tuple[File, Problem]]:
             line = undecodable_line(Path(file.abs_src_path).read_bytes())
             if line is not None:
                 yield file, Problem("file.encoding", Source(file.abs_src_path, line))
+
+
+def _shadowing_pages(files: Files, content_dir: Path) -> Iterator[tuple[File, Problem]]:
+    """The site's own pages written at an address Warta generates (`Addresses.generated`)."""
+    book = Addresses({})  # sections do not depend on the region
+    for file in list(files):
+        if file.is_documentation_page() and file.abs_src_path and not file.generated_by and book.generated(file.src_uri):
+            yield file, Problem("page.address", Source(file.abs_src_path), {"path": file.src_uri, "url": "/" + book.url(file.src_uri)})
 
 
 def _say_if_placeholder(site_url: str | None, command: str) -> None:
