@@ -521,3 +521,38 @@ def test_every_built_page_passes_the_w3c_html_checker(built: Path, sleman: Path)
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0 and run.stderr.strip() == "", run.stderr
     assert len(list(built.rglob("*.html"))) > 20 and (sleman / "404.html").is_file()
+
+
+# Files copied as they are from content/pages/ or a site's theme folder
+# reach the site without passing any record check (issue 12, item 4).
+@pytest.mark.parametrize(("where", "text"), [
+    ("content/pages/kontak.vcf", "BEGIN:VCARD\nFN:Posko\nTEL;TYPE=cell:081234567890\nEND:VCARD\n"),
+    ("content/pages/peta.svg", '<svg xmlns="http://www.w3.org/2000/svg"><text>Moses <tspan>Kadji</tspan></text></svg>'),
+    ("content/pages/lama.htm", "<p>Arsip</p><!-- NIK 5371031234560001 -->"),
+    ("content/pages/catatan", "Hubungi 0812 3456 7890"),
+    ("templates/theme/assets/javascripts/tambahan.js", 'const wa = "https://wa.me/6281234567890";'),
+])
+def test_a_leak_in_any_published_file_stops_the_build(tmp_path: Path, where: str, text: str) -> None:
+    root = project_copy(tmp_path)
+    (root / where).parent.mkdir(parents=True, exist_ok=True)
+    (root / where).write_text(text, encoding="utf-8")
+    run = build(root, tmp_path / "site")
+    assert run.returncode != 0
+    # Caught at input (content/pages/ is read like the records) or, for a
+    # name or a theme file, by the lint of the built site.
+    said = ("Hasil build memuat data pribadi", "Data pribadi tidak boleh ditulis di halaman situs")
+    assert f"{Path(where).name}:" in run.stderr and any(s in run.stderr for s in said), run.stderr
+    assert "Traceback" not in run.stderr and not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("where", ["berita/2025-09-03-bangun-ntt-kupang.md", "berita/palsu/index.md", "kecamatan/alak.md", "ralat/index.md"])
+def test_a_hand_written_page_cannot_take_a_generated_address(tmp_path: Path, where: str) -> None:
+    # Today's article, a future one, a kecamatan page: a fake would also enter the search.
+    root = project_copy(tmp_path)
+    page = root / "content" / "pages" / where
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text("# Berita palsu\n\nBantuan dibatalkan.\n", encoding="utf-8")
+    run = build(root, tmp_path / "site")
+    assert run.returncode != 0
+    assert f"Halaman {where} memakai alamat yang dibuat Warta sendiri" in run.stderr, run.stderr
+    assert "Traceback" not in run.stderr and not (tmp_path / "site").exists()

@@ -465,7 +465,7 @@ def test_privacy_imports_only_the_text_rules() -> None:
 def immutable(value: object) -> bool:
     if isinstance(value, ModuleType):
         return True
-    if isinstance(value, str | int | bool | re.Pattern) or value is None or callable(value):
+    if isinstance(value, str | bytes | int | bool | re.Pattern) or value is None or callable(value):
         return True
     if isinstance(value, tuple | frozenset):
         return all(immutable(item) for item in value)
@@ -515,3 +515,57 @@ def test_quick_precheck_never_hides_an_identifier(text: str) -> None:
     # find_identifiers skips text the pre-check rules out; it must rule out
     # only text in which the full patterns find nothing.
     assert find_identifiers(text) == privacy._all_findings(text)
+
+
+# Every published byte is read: what the eye skips, a crawler or "view
+# source" still reads (issue 12, item 4). Each file hides one leak.
+HIDDEN_LEAKS = {
+    "comment": ("a.html", "<p>Selamat datang</p><!-- NIK 5371031234560001 -->"),
+    "script": ("a.html", '<script>var hp = "081234567890";</script>'),
+    "script escapes": ("a.html", '<script type="application/ld+json">{"t": "\\u0030812 3456 7890"}</script>'),
+    "style": ("a.html", '<style>.x::after { content: "0812 3456 7890" }</style>'),
+    "data attribute": ("a.html", '<div data-hp="081234567890">Kontak</div>'),
+    "unquoted title": ("a.html", "<abbr title=081234567890>HP</abbr>"),
+    "mailto": ("a.html", '<a href="mailto:budi.ulu%40gmail.com">surat</a>'),
+    "tel": ("a.html", '<a href="tel:%2B6281234567890">telepon</a>'),
+    "wa.me": ("a.html", '<a href="https://wa.me/6281234567890">WA</a>'),
+    "name split by tags": ("a.html", "<p>Maria <b>Goreti</b> Ulu</p>"),
+    "name inside a word's tags": ("a.html", "<p>Ma<span>ria</span> Goreti Ulu</p>"),
+    "entities": ("a.html", "<p>&#77;aria &#x47;oreti Ulu</p>"),
+    "name over a line break": ("a.html", "<p>Maria\nGoreti Ulu menerima</p>"),
+    "name in table cells": ("a.html", "<table><tr><td>Maria Goreti</td><td>Ulu</td></tr></table>"),
+    "htm": ("a.htm", "<p>Maria <i>Goreti</i> Ulu</p>"),
+    "svg": ("a.svg", "<svg><text>Maria <tspan>Goreti</tspan> Ulu</text></svg>"),
+    "svg title": ("a.svg", '<svg><g aria-label="Maria Goreti Ulu"/></svg>'),
+    "vcard": ("kontak.vcf", "BEGIN:VCARD\nFN:Budi\nTEL;TYPE=cell:081234567890\nEND:VCARD"),
+    "txt": ("catatan.txt", "Maria Goreti Ulu"),
+    "markup under another name": ("x.png", "<p>Maria <b>Goreti</b> Ulu</p>"),
+    "rss description": ("rss.xml", "<item><description>&lt;p&gt;Maria &lt;b&gt;Goreti&lt;/b&gt; Ulu&lt;/p&gt;</description></item>"),
+    "cdata": ("rss.xml", "<item><description><![CDATA[<p>Maria <b>Goreti</b> Ulu</p>]]></description></item>"),
+    "json number": ("a.json", '{"nik": 5371031234560001}'),
+    "broken json": ("a.json", '{"hp": "081234567890",'),
+    "javascript": ("x.js", 'const hp = "\\u0030812-3456-7890";'),
+}
+
+
+@pytest.mark.parametrize("case", HIDDEN_LEAKS)
+def test_the_lint_reads_what_a_page_hides_from_the_eye(case: str) -> None:
+    path, text = HIDDEN_LEAKS[case]
+    leaks = privacy.lint([(path, text)], ["Maria Goreti Ulu"])
+    assert leaks, case
+
+
+def test_the_lint_leaves_drawings_and_element_references_alone() -> None:
+    chart = ('<svg aria-labelledby="chart-2840293847-title"><title id="chart-2840293847-title">Penerima</title>'
+             '<path d="M1234567890 0 L 5371031234560001 1"/><rect x="0" width="1234567890"/></svg>')
+    assert privacy.lint([("a.html", chart)]) == ()
+
+
+def test_published_bytes_are_read_as_text_unless_they_are_an_image_or_a_font() -> None:
+    import gzip
+    sitemap = gzip.compress(b"<urlset><url><loc>https://x/?hp=081234567890</loc></url></urlset>")
+    assert "081234567890" in (privacy.published_text("sitemap.xml.gz", sitemap) or "")
+    assert privacy.published_text("foto.jpg", b"\xff\xd8\xff\xe0 5371031234560001") is None
+    # A text file is text whatever its name, in any 8-bit encoding.
+    assert privacy.published_text("foto.jpg", b"NIK 5371031234560001") == "NIK 5371031234560001"
+    assert privacy.published_text("a.txt", "Maria Goreti Ulu, Jos\u00e9".encode("latin-1")) == "Maria Goreti Ulu, Jos\u00e9"

@@ -271,6 +271,22 @@ class Addresses:
             return Where(Output.DOWNLOAD)
         return Where(Output.PAGE)
 
+    def generated(self, path: str) -> bool:
+        """Whether `path` is, or may become, an address Warta generates: a hand-written page may not take it.
+
+        Why whole sections: a page written as berita/<slug>.md today would
+        shadow an article tomorrow (and enter the search as one), and
+        berita/<slug>/index.md is the same address.
+
+        >>> book = Addresses({})
+        >>> [book.generated(p) for p in ("tentang.md", "berita/x/index.md", "ralat/index.md", "data/x.md", "layanan/a.md")]
+        [False, True, True, True, False]
+        """
+        own = (self.home(), self.corrections(), self.pedoman(), self.privacy(), self.search())
+        sections = {p.split("/")[0] for p in (self.article("x"), self.program("x"), self.kecamatan_index(),
+                                                self.person("x"), self.data(), SEARCH_INDEX)}
+        return self.same_url(path) in {self.same_url(p) for p in own} or path.split("/")[0] in sections | {SEARCH_BUNDLE}
+
     def same_url(self, path: str) -> str:
         """The address two source paths clash on: ``x.md`` and ``x/index.md`` are one page."""
         return re.sub(r"(^|/)index$", "", path.removesuffix(".md"))

@@ -26,11 +26,13 @@ from __future__ import annotations
 
 import bisect
 import csv
+import gzip
 import html
 import io
 import json
 import re
 import unicodedata
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -640,42 +642,180 @@ def _words(text: str) -> list[str]:
     return [m.group().casefold() for m in _WORD.finditer(text)]
 
 
+# --- Reading published files ---------------------------------------------------
+#
 # Built pages are machine-written HTML, so regular expressions read them
-# reliably, and far faster than an HTML parser over thousands of pages.
+# reliably, and far faster than an HTML parser over thousands of pages. What
+# a page hides from the eye (comments, scripts, attributes) is still
+# published: a crawler or "view source" reads it, so it is read too.
+
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
-_SKIPPED = re.compile(r"<(style|script)(?![^>]*application/ld\+json)[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
-_READ_ATTRIBUTE = re.compile(r"""\s(?:content|alt|title|aria-label|value|placeholder)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_TAG = re.compile(r"""<(/?)([A-Za-z][\w:.\-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>""")
+_HIDDEN = re.compile(r"<!--(.*?)(?:-->|\Z)|<!\[CDATA\[(.*?)(?:\]\]>|\Z)|<[!?][^>]*>", re.DOTALL)
+_RAW = re.compile(r"""<(script|style|textarea|title)\b((?:"[^"]*"|'[^']*'|[^'">])*)>(.*?)(?:</\1\s*>|\Z)""",
+                  re.DOTALL | re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+# Drawing, layout and references between elements, never words: an SVG
+# path, a chart's coordinates and a chart's digest id ("chart-2840293847")
+# are runs of digits that would read as account numbers. What an element is
+# called is still read where people read it (its text, title, aria-label).
+_UNREAD = frozenset({
+    "id", "for", "headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns",
+    "d", "points", "viewbox", "transform", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "ry",
+    "dx", "dy", "width", "height", "stroke-width", "stroke-dasharray", "stroke-dashoffset", "offset",
+    "font-size", "opacity", "fill-opacity", "stroke-opacity", "pathlength",
+})
+# A reader sees no gap where these open or close ("Maria <b>Goreti</b>" is
+# one name, "08<span>12</span>…" one number); every other tag breaks the line,
+# but a table row is read as one line, as a screen reader reads it.
+_INLINE = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "tspan",
+})
+_CELL = frozenset({"td", "th"})
+_ESCAPE = re.compile(r"\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\([0-9a-fA-F]{1,6})\s?")
+_BREAK = "\x00"
 
 
-def _html_parts(raw: str) -> Iterator[str]:
-    text = _SKIPPED.sub(" ", raw)
+def _unescaped(text: str) -> str:
+    """`text` with JavaScript, JSON, CSS and URL escapes decoded (``\\u0035``, ``\\35 ``, ``%35``)."""
+    def char(match: re.Match[str]) -> str:
+        code = int(next(g for g in match.groups() if g), 16)
+        return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else ""
+    return urllib.parse.unquote(_ESCAPE.sub(char, text))
+
+
+def _with_decoded(lines: Iterable[str]) -> Iterator[str]:
+    """Each line, and after it the same line decoded when escapes change it."""
+    for line in lines:
+        yield line
+        if "\\" in line or "%" in line:
+            decoded = _unescaped(line)
+            if decoded != line:
+                yield decoded
+
+
+def _markup_lines(raw: str, depth: int = 0) -> Iterator[str]:
+    """The lines a person, a crawler or "view source" reads in HTML, SVG or XML."""
+    raw = raw.replace(_BREAK, " ")
+    bodies: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        bodies.append(match.group(0))
+        return _BREAK
+
+    text = _HIDDEN.sub(hide, _RAW.sub(hide, raw))
+    for body in bodies:
+        yield from _hidden_lines(body, depth)
     for tag in _TAG.finditer(text):
-        for match in _READ_ATTRIBUTE.finditer(tag.group()):
-            yield html.unescape(match.group(1) or match.group(2) or "")
-    for part in _TAG.split(text):
-        yield html.unescape(part)
+        yield from _attribute_lines(tag.group(3))
+    visible = _TAG.sub(_tag_gap, text)
+    for line in html.unescape(visible).split(_BREAK):
+        line = " ".join(line.split())
+        if not line:
+            continue
+        # Escaped markup inside markup: an RSS description, a comment.
+        if depth < 2 and _TAG.search(line):
+            yield from _markup_lines(line, depth + 1)
+        else:
+            yield line
+
+
+def _attribute_lines(attributes: str) -> Iterator[str]:
+    for name, *values in _ATTRIBUTE.findall(attributes):
+        value = next((v for v in values if v), "")
+        if value and name.casefold() not in _UNREAD:
+            yield from _with_decoded([html.unescape(value)])
+
+
+def _tag_gap(tag: re.Match[str]) -> str:
+    name = tag.group(2).casefold()
+    return "" if name in _INLINE else " " if name in _CELL else _BREAK
+
+
+def _hidden_lines(body: str, depth: int) -> Iterator[str]:
+    """The text of a comment, a CDATA section, or a script, style, title or textarea element."""
+    raw = _RAW.fullmatch(body)
+    if raw is None:
+        inner = _HIDDEN.fullmatch(body)
+        text = next((g for g in inner.groups() if g), "") if inner else body
+        yield from (_markup_lines(text, depth + 1) if depth < 2 else _with_decoded(text.splitlines()))
+        return
+    kind, attributes, text = raw.group(1).casefold(), raw.group(2), raw.group(3)
+    yield from _attribute_lines(attributes)
+    if kind in ("title", "textarea"):
+        text = html.unescape(text)
+    elif "json" in attributes.casefold():
+        yield from _json_lines(text)
+    yield from _with_decoded(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _json_lines(raw: str) -> list[str]:
+    """The string values of JSON text, and integers long enough to be a NIK; [] when it is no JSON."""
+    try:
+        data = json.loads(raw, parse_float=str, parse_int=lambda digits: digits if len(digits) >= 15 else "")
+    except (ValueError, RecursionError):
+        return []
+    return [line for text in strings_in(data) for line in text.split("\n") if line]
 
 
 def readable_text(path: str, raw: str) -> str:
-    """The text of a built file as a person or a crawler reads it.
+    """The text of a published file as a person, a crawler or "view source" reads it.
 
-    HTML gives its text and the attributes people and search engines read
-    (not SVG path data or class names); JSON gives its string values, decoded;
-    CSV its cells that are not plain figures.
+    Markup (HTML, SVG, XML, as its first character shows, whatever the
+    file's name) gives its visible text, one line per block, inline tags
+    joined as the eye joins them; every attribute but drawing coordinates;
+    comments, scripts and styles; escapes decoded. JSON gives its string
+    values, decoded; CSV its cells that are not plain figures; any other
+    file its text.
 
-    >>> readable_text("a.html", '<p title="Ani">Budi <b>Citra</b></p><svg><path d="M1234567890 0"/></svg>').split()
-    ['Ani', 'Budi', 'Citra']
+    >>> readable_text("a.html", '<p title="Ani">Maria <b>Goreti</b> &#85;lu</p><svg><path d="M1234567890 0"/></svg>').splitlines()
+    ['Ani', 'Maria Goreti Ulu']
     >>> readable_text("a.json", '{"t": "Ma\\u0027ruf", "n": 3}')
     "Ma'ruf"
+    >>> readable_text("x.png", '<!-- 0812 --><a href="tel:%2B62812">x</a>').splitlines()
+    ['0812', 'tel:%2B62812', 'tel:+62812', 'x']
     """
-    if path.endswith((".html", ".htm")):
-        return "\n".join(line.strip() for part in _html_parts(raw) for line in part.splitlines() if line.strip())
-    if path.endswith(".json"):
-        return "\n".join(strings_in(json.loads(raw)))
+    start = raw.lstrip("\ufeff \t\r\n")[:1]
+    if start == "<" or path.endswith((".html", ".htm", ".xhtml", ".svg", ".xml")):
+        return "\n".join(_markup_lines(raw))
     if path.endswith(".csv"):
         # A cell of digits alone is a figure (an amount, a count): the text
         # cells, where a leaked identifier would sit, are what is read.
         rows = csv.reader(io.StringIO(raw, newline=""))
         return html.unescape("\n".join(",".join(c for c in row if not _FIGURE.fullmatch(c)) for row in rows))
-    return html.unescape(raw)
+    found = _json_lines(raw) if start in ("{", "[") or path.endswith(".json") else []
+    if found:
+        return "\n".join(found)
+    return "\n".join(_with_decoded(html.unescape(raw).split("\n")))
+
+
+# Formats that hold no text to read: images, fonts, archives. Anything else
+# is read as text, whatever its name says.
+_BINARY = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"\x00\x00\x01\x00", b"wOFF", b"wOF2",
+           b"\x00\x01\x00\x00", b"OTTO", b"%PDF", b"PK\x03\x04", b"\x00asm")
+_GZIP = b"\x1f\x8b"
+_MAX_UNPACKED = 64 * 1024 * 1024
+
+
+def published_text(path: str, data: bytes) -> str | None:
+    """The text of a published file's bytes, or None for an image, a font or another binary format.
+
+    A gzip file (MkDocs' ``sitemap.xml.gz``) is read unpacked. Text that is
+    not UTF-8 is read as Latin-1: never skipped, since every digit of an
+    identifier survives that reading.
+
+    >>> published_text("a.txt", "NIK ✓".encode()), published_text("b.png", b"\\x89PNG\\r\\n"), published_text("c", b"Jos\\xe9")
+    ('NIK ✓', None, 'José')
+    """
+    if data.startswith(_GZIP):
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
+            return published_text(path.removesuffix(".gz"), packed.read(_MAX_UNPACKED))
+    if data.startswith(_BINARY) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP") or data[4:8] == b"ftyp":
+        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")

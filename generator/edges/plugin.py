@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterator, Literal, Mapping, Sequence
 from urllib.parse import urlsplit
 
 import markupsafe
+import mkdocs
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +32,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_theme_dir
 from mkdocs.utils.templates import TemplateContext
 
 from .. import compose, records
@@ -211,7 +213,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self._current()
         _keep_records_private(files, build.content_dir)
-        for file, problem in _unreadable_pages(files):
+        for file, problem in (*_unreadable_pages(files), *_shadowing_pages(files, build.content_dir)):
             # MkDocs would stop at its first undecodable page with a
             # traceback (and the preview would hang on it): said here instead.
             if self.serve is None:
@@ -296,7 +298,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         build = self._current()
         if build.staging and build.site is not None:
             folder = Path(config.site_dir)
-            leaks = _leaks(folder, build.site)
+            leaks = _leaks(folder, build.site, _theme_folders(config))
             if leaks:
                 raise PluginError("\n" + WartaError(leaks).report())
             # Only a site that passed the check is indexed; the preview has no index.
@@ -387,6 +389,14 @@ def _unreadable_pages(files: Files) -> Iterator[tuple[File, Problem]]:
                 yield file, Problem("file.encoding", Source(file.abs_src_path, line))
 
 
+def _shadowing_pages(files: Files, content_dir: Path) -> Iterator[tuple[File, Problem]]:
+    """The site's own pages written at an address Warta generates (`Addresses.generated`)."""
+    book = Addresses({})  # sections do not depend on the region
+    for file in list(files):
+        if file.is_documentation_page() and file.abs_src_path and not file.generated_by and book.generated(file.src_uri):
+            yield file, Problem("page.address", Source(file.abs_src_path), {"path": file.src_uri, "url": "/" + book.url(file.src_uri)})
+
+
 def _say_if_placeholder(site_url: str | None, command: str) -> None:
     """Warn (without failing a --strict build) when the public address is still an example's."""
     labels = (urlsplit(site_url or "").hostname or "").split(".")
@@ -418,27 +428,29 @@ def _menu(book: Addresses, docs_dir: Path, words: Mapping[str, Any], places: str
     return [{labels[name]: path} if name else path for path, name in book.menu(own)]
 
 
-# Files Warta writes or MkDocs fills with page text; the theme's own assets
-# hold no record data and are left out.
-_LINTED = {".html", ".xml", ".json", ".csv", ".txt"}
-
-
-def _leaks(folder: Path, site: SiteFacts) -> list[Problem]:
+def _leaks(folder: Path, site: SiteFacts, theme: Sequence[Path] = ()) -> list[Problem]:
     """Personal data in the built site: the check after the records check.
 
-    Which name may appear in which file is the privacy policy's answer
-    (`Policy.name_check`), asked for the kind of output each file is.
+    Every file is read, whatever its name (`privacy.published_text` tells
+    text from images), but the files the installed `theme` copied unchanged:
+    they hold no record data, and their licences' e-mail addresses would
+    stop every build. Which name may appear in which file is the privacy
+    policy's answer (`Policy.name_check`), asked for the kind of output each
+    file is.
     """
     book = site.addresses
     names, allowed_at = site.policy.name_check(site.content)
     articles = {book.built(s.path): s.slug for s in site.stories}
-    paths = [p.relative_to(folder).as_posix() for p in sorted(folder.rglob("*"))
-             if p.suffix in _LINTED and p.is_file() and not p.relative_to(folder).as_posix().startswith("assets/")]
+    paths = [p.relative_to(folder).as_posix() for p in sorted(folder.rglob("*")) if p.is_file()]
 
     def read() -> Iterator[tuple[str, str]]:
         # One file at a time: the whole built site would not fit the memory
         # budget of a 5,000-article archive.
-        return ((path, (folder / path).read_text(encoding="utf-8")) for path in paths)
+        for path in paths:
+            data = (folder / path).read_bytes()
+            text = None if _theme_original(path, data, theme) else privacy.published_text(path, data)
+            if text is not None:
+                yield path, text
 
     leaks = privacy.lint(read(), names, lambda name, path: allowed_at(name, book.where(path, articles)),
                          official=site.content.contacts)
@@ -447,6 +459,22 @@ def _leaks(folder: Path, site: SiteFacts) -> list[Problem]:
         Problem("leak", Source(leak.path, leak.line), {"label": labels[f"leak.label.{leak.kind}"], "excerpt": leak.excerpt})
         for leak in leaks
     ]
+
+
+def _theme_folders(config: MkDocsConfig) -> tuple[Path, ...]:
+    """The folders of the installed theme and of MkDocs itself, which no site edits (custom_dir and Warta's own are not among them)."""
+    if not config.theme.name:
+        return ()
+    return Path(get_theme_dir(config.theme.name)), Path(mkdocs.__file__).parent / "templates"
+
+
+def _theme_original(path: str, data: bytes, theme: Sequence[Path]) -> bool:
+    """Whether `data`, published at `path`, is byte for byte the installed theme's own file there."""
+    for folder in theme:
+        original = folder / path
+        if original.is_file() and original.stat().st_size == len(data) and original.read_bytes() == data:
+            return True
+    return False
 
 
 def _theme_context(site: SiteFacts, problems: tuple[str, ...] = ()) -> ThemeContext:

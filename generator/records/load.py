@@ -18,7 +18,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..core import wilayah
 from ..core.errors import Problem, Source, WartaError
 from ..core.text import slugify
-from . import rules
+from . import pages, rules
 from .model import KEY, Content, chronological, Event, Organization, Person, Program, Site, validation_context
 from .places import Resolver
 from .reading import MAX_FILE_BYTES, Parsed, read_yaml
@@ -183,6 +183,7 @@ def load(root: Path, *, today: date | None = None, cache: ReadCache | None = Non
         )
 
     contacts = rules.Contacts.of(site_doc)
+    problems += pages.problems(root / "pages", f"{root}/pages", contacts)
     for doc in read.docs:
         problems += doc.problems
         problems += rules.identifier_problems(doc, contacts, site=doc is site_doc, event=doc in event_docs.values())
