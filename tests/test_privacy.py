@@ -463,6 +463,13 @@ def test_a_name_in_a_built_path_is_a_leak_with_line_zero() -> None:
     assert [(leak.line, leak.excerpt) for leak in leaks] == [(0, "M*** G*** U***")]
 
 
+def test_two_words_are_enough_only_for_a_persons_name() -> None:
+    # A "name" of many words (a slip, or tests/test_injection.py's hostile
+    # one) and pairs with a digit or an initial would match everyday text.
+    names = ["script alert 1 judul palsu a b komentar penerima uji", "Maria G Ulu", "Ani 7 7 Ledo"]
+    assert privacy.lint([("x.csv", "judul palsu, Maria G, G Ulu, 7 7")], names) == ()
+
+
 def test_words_of_other_text_are_not_a_name() -> None:
     assert privacy.lint([("x.html", "Maria datang. Ulu Goreti pergi. Gorettiulu")], [ULU]) == ()
 

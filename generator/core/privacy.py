@@ -557,6 +557,10 @@ HONORIFICS = frozenset({
 })
 
 
+_LONGEST_NAME = 6
+"""Words of the longest name found also by two of its words in a row."""
+
+
 class NameIndex:
     r"""Names to look for in text, matched word by word as `fold` compares them.
 
@@ -580,9 +584,13 @@ class NameIndex:
         for name in names:
             words = name_words(name)
             self._add(words, name, whole=True)
-            if len(words) >= 3:
-                for i in range(len(words) - 1):
-                    self._add(words[i : i + 2], name, whole=False)
+            # Only a person's name: a "name" of many words is a slip or an
+            # attack, and its pairs are everyday phrases; "7 7" or an
+            # initial beside a word is no one in particular.
+            if 3 <= len(words) <= _LONGEST_NAME:
+                for pair in zip(words, words[1:]):
+                    if all(sum(ch.isalpha() for ch in word) >= 2 for word in pair):
+                        self._add(pair, name, whole=False)
 
     def _add(self, words: tuple[str, ...], name: str, *, whole: bool) -> None:
         if words:
