@@ -262,3 +262,74 @@ def test_valid_content_anywhere_builds_and_keeps_its_promises(tmp_path_factory: 
     names, allowed_at = site.policy.name_check(content)
     articles = {book.built(s.path): s.slug for s in site.stories}
     assert privacy.lint(files_out, names, lambda name, path: allowed_at(name, book.where(path, articles))) == ()
+
+
+# --------------------------------------------------------------------------
+# Names as people type them: other alphabets, look-alikes, invisible characters.
+
+LOOKALIKES = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "i": "і", "M": "М", "T": "Т", "A": "Α", "o ": "ο "}
+INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a\u202e\u2066\u2069"
+REMARKS = "remarks: menyampaikan apresiasi atas dukungan penuh pemerintah daerah"
+UNICODE_NAME = st.text(alphabet=st.sampled_from(list("AaMmUuЛлаеορΑΩ’‘ʼ`–—‐-._ 　Ｍｍ\u0301é") + list(INVISIBLES)), min_size=1, max_size=30)
+
+
+@budget(local=150, ci=400)
+@given(name=UNICODE_NAME, quote=UNICODE_NAME)
+def test_loader_survives_any_alphabet_in_names_and_texts(content_root: Path, name: str, quote: str) -> None:
+    text = EXAMPLE.replace("[Susilowati]", json.dumps([name])).replace(REMARKS, f"remarks: {json.dumps(quote)}")
+    load_cleanly(content_root, text.encode("utf-8", "surrogatepass"))
+
+
+@st.composite
+def typed_as_people_do(draw: st.DrawFn, name: str) -> str:
+    """`name` as someone might type it into a quote: other separators, an honorific, other widths, look-alikes, invisibles."""
+    parts = name.split()
+    if len(parts) >= 3 and draw(st.booleans()):
+        start = draw(st.integers(0, len(parts) - 2))
+        parts = parts[start : start + 2]
+    seps = [draw(st.sampled_from([" ", "-", ".", "_", "  ", "\n", " - "])) for _ in parts[1:]]
+    text = parts[0] + "".join(sep + part for sep, part in zip(seps, parts[1:]))
+    if draw(st.booleans()):
+        text = draw(st.sampled_from(["Ibu ", "Bapak ", "Alm. ", "Sdri. ", "Mama "])) + text
+    change = draw(st.sampled_from(["upper", "lower", "wide", "lookalike", "invisible", "none"]))
+    if change == "upper":
+        text = text.upper()
+    elif change == "lower":
+        text = text.lower()
+    elif change == "wide":
+        text = "".join(chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch for ch in text)
+    elif change == "lookalike":
+        plain, twin = draw(st.sampled_from(sorted(LOOKALIKES.items())))
+        text = text.replace(plain, twin, 1)
+    elif change == "invisible":
+        at = draw(st.integers(1, len(text) - 1))
+        text = text[:at] + draw(st.sampled_from(INVISIBLES)) + text[at:]
+    return text
+
+
+NOT_CONSENTED = ["Jonathan Agustinus Tali", "Onanda Laurina Koby", "Doris Masang Nenu", "Susilowati", "Muhamad Yunus"]
+
+
+@settings(budget(local=25, ci=60), phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@given(data=st.data())
+def test_a_name_typed_any_way_never_reaches_the_pages(tmp_path_factory: pytest.TempPathFactory, data: st.DataObject) -> None:
+    name = data.draw(st.sampled_from(NOT_CONSENTED))
+    typed = data.draw(typed_as_people_do(name))
+    root = tmp_path_factory.mktemp("nama") / "content"
+    shutil.copytree(CONTENT, root)
+    text = EXAMPLE.replace("publish_names: true           #", "publish_names: false          #")
+    (root / EVENT).write_text(text.replace(REMARKS, f"remarks: {json.dumps(f'menyapa {typed} dengan hangat')}"), encoding="utf-8")
+    try:
+        content = records.load_content(root)
+        _, built = composed(content)
+    except WartaError as exc:
+        # Refused at the records, for the name or the invisible character: nothing built.
+        assert {p.code for p in exc.problems} <= {"name.unconsented", "text.invisible"}, format_problems(exc.problems)
+        return
+    wanted = privacy.name_words(name)
+    for path, page in built.items():
+        found = privacy.words(page)
+        pairs = {tuple(found[i : i + 2]) for i in range(len(found))}
+        assert not any(tuple(found[i : i + len(wanted)]) == wanted for i in range(len(found))), (path, typed)
+        if len(wanted) >= 3:
+            assert not any(wanted[i : i + 2] in pairs for i in range(len(wanted) - 1)), (path, typed)

@@ -87,3 +87,27 @@ def test_without_consent_the_example_names_nobody_anywhere(content_dir: Path) ->
     _, built = composed(records.load_content(content_dir))
     for path, text in built.items():
         assert "Jonathan Agustinus Tali" not in text, path
+
+
+def _second_event(content_dir: Path, kecamatan: str) -> None:
+    (content_dir / "events" / "2025-10-01-lain.yml").write_text(
+        "program: bangun-ntt\ndate: 2025-10-01\nvenue: Kantor Camat\norganizers: [pemkot-kupang]\n"
+        f"activity: penyerahan bantuan\nrecipients:\n  group: nelayan\n  by_kecamatan:\n    {kecamatan}: [Ibu Jonathan Agustinus Tali, Ina Ledo]\n",
+        encoding="utf-8")
+
+
+def test_a_mask_never_sits_beside_the_same_name_in_full_in_its_kecamatan(content_dir: Path) -> None:
+    # Jonathan Agustinus Tali consented at the example event in Kelapa Lima;
+    # at another event there he did not: his initials beside his full name
+    # would name him as a recipient of both.
+    _second_event(content_dir, "Kelapa Lima")
+    _, built = composed(records.load_content(content_dir))
+    page = built["kecamatan/kelapa-lima.md"].replace("\\*", "*")
+    assert "Jonathan Agustinus Tali" in page
+    assert "J*** A*** T***" not in page and "L***" not in page
+
+
+def test_a_mask_stays_where_nobody_of_the_list_is_named_in_full(content_dir: Path) -> None:
+    _second_event(content_dir, "Alak")
+    _, built = composed(records.load_content(content_dir))
+    assert "J*** A*** T***, I*** L***" in built["kecamatan/alak.md"].replace("\\*", "*")

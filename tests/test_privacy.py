@@ -428,6 +428,52 @@ def test_mask_shows_nothing_after_the_first_letter(parts: list[str], data: st.Da
     assert mask_name(other) == masked
 
 
+# --- Names as people type them -------------------------------------------------
+
+ULU = "Maria Goreti Ulu"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Maria-Goreti-Ulu", "maria.goreti.ulu", "maria_goreti_ulu", "MARIA GORETI ULU", "Maria   Goreti\n  Ulu",
+        "<p>Maria</p>\n<p>Goreti Ulu</p>", "Ibu Maria Goreti Ulu", "Alm. Maria Goreti Ulu",
+        "Ｍａｒｉａ Ｇｏｒｅｔｉ Ｕｌｕ", "M\u0430ria Goreti Ulu", "Maria Gore\u200bti Ulu",
+        "foto Maria Goreti", "Goreti Ulu menerima", "goreti-ulu",
+    ],
+    ids=lambda page: page.encode("unicode_escape").decode()[:30],
+)
+def test_a_name_is_found_however_the_page_writes_it(page: str) -> None:
+    assert [leak.kind for leak in privacy.lint([("x.html", page)], [ULU])] == ["name"]
+
+
+@pytest.mark.parametrize("record", ["Ibu Maria Goreti Ulu", "Bpk. Maria Goreti Ulu", "Sdri. Maria Goreti Ulu", "Mama Maria-Goreti Ulu"])
+def test_an_honorific_in_the_record_is_not_needed_on_the_page(record: str) -> None:
+    assert [leak.excerpt for leak in privacy.lint([("x.html", "Bersama Maria Goreti Ulu")], [record])] == ["M*** G*** U***"]
+
+
+def test_two_words_of_a_longer_name_are_not_a_leak_inside_another_name_found_whole() -> None:
+    names = [ULU, "Maria Goreti Bere"]
+    leaks = privacy.lint([("x.html", "Maria Goreti Bere")], names, lambda name, path: name == "Maria Goreti Bere")
+    assert leaks == ()
+
+
+def test_a_name_in_a_built_path_is_a_leak_with_line_zero() -> None:
+    leaks = privacy.lint([("berita/2025-09-03-maria-goreti-ulu/index.html", "<p>Berita</p>")], [ULU])
+    assert [(leak.line, leak.excerpt) for leak in leaks] == [(0, "M*** G*** U***")]
+
+
+def test_two_words_are_enough_only_for_a_persons_name() -> None:
+    # A "name" of many words (a slip, or tests/test_injection.py's hostile
+    # one) and pairs with a digit or an initial would match everyday text.
+    names = ["script alert 1 judul palsu a b komentar penerima uji", "Maria G Ulu", "Ani 7 7 Ledo"]
+    assert privacy.lint([("x.csv", "judul palsu, Maria G, G Ulu, 7 7")], names) == ()
+
+
+def test_words_of_other_text_are_not_a_name() -> None:
+    assert privacy.lint([("x.html", "Maria datang. Ulu Goreti pergi. Gorettiulu")], [ULU]) == ()
+
+
 # --- The module itself ---------------------------------------------------------
 
 

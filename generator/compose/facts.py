@@ -55,7 +55,7 @@ def site_facts(content: Content, writer: Writer, *, site_url: str | None = None,
     digest when `media_cache` keeps them between builds.
     """
     book = Addresses.for_region(content.region, directory_urls=directory_urls)
-    rules = Policy(content.site.privacy.recipient_names)
+    rules = Policy.of(content)
     images = Media(content.media or Path("media"), media_cache)
     publisher = article.organization(content, content.site.publisher)
     logo = content.site.logo

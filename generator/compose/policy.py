@@ -33,8 +33,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..core.documented import doc
-from ..core.errors import FieldPath, Problem
-from ..core.privacy import NameIndex, mask_name
+from ..core.errors import FieldPath, Problem, Source
+from ..core.privacy import NameIndex, mask_name, name_words, words
 from ..records import Content, Event, Payment, Place
 
 Setting = Literal["hidden", "masked", "full"]
@@ -74,6 +74,7 @@ class Named:
     event: str  # slug of the event that names them
     role: Literal["recipient", "payee", "institution"]
     consented: bool
+    kecamatan: str = ""  # code of the kecamatan they are listed under (recipients only)
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,18 @@ class Policy:
     """The privacy policy of one site."""
 
     setting: Setting
+    named_on_pages: frozenset[tuple[str, tuple[str, ...]]] = frozenset()
+    """(kecamatan code, `name_words`) of every recipient pages name in full."""
+
+    @classmethod
+    def of(cls, content: Content) -> Policy:
+        """The policy of `content`'s site, knowing whom its pages name in full."""
+        bare = cls(content.site.privacy.recipient_names)
+        on_pages = Where(Output.PAGE)
+        return cls(bare.setting, frozenset(
+            (person.kecamatan, name_words(person.name)) for person in named(content)
+            if bare.shown(person, on_pages) is Shown.FULL
+        ))
 
     def shown(self, person: Named, where: Where) -> Shown:
         """How `person` may appear at `where`: the whole table above, in one place."""
@@ -118,6 +131,11 @@ class Policy:
         if not people:
             return Names(Shown.COUNT_ONLY, (), 0)
         shown = self.shown(people[0], where)
+        if shown is Shown.MASKED and any((p.kecamatan, name_words(p.name)) in self.named_on_pages for p in people):
+            # "M*** G*** U***" beside a Maria Goreti Ulu named in full in the
+            # same kecamatan (consented at another event) names her: the whole
+            # list goes, as one missing mask would point at her as well.
+            shown = Shown.COUNT_ONLY
         printed = {
             Shown.FULL: tuple(p.name for p in people),
             Shown.MASKED: tuple(mask_name(p.name) for p in people),
@@ -150,17 +168,19 @@ class Policy:
 
 
     def text_problems(self, content: Content) -> list[Problem]:
-        """Names typed into an event's own texts that its article may not print.
+        """Names typed into an event's own texts that its article may not print, and names in event file names.
 
         The output lint's question, asked of the records: ``warta check``
         and ``warta render`` refuse a hidden recipient's name typed into a
-        correction note, a quote or a title, naming the field to fix.
+        correction note, a quote or a title, naming the field to fix. A
+        file name is the article's address, in every link, feed and
+        download: no recipient's or payee's name may be in it, consented or not.
         """
         bearers: dict[str, list[Named]] = {}
         for person in named(content):
             bearers.setdefault(person.name, []).append(person)
         index = NameIndex(bearers)
-        problems = []
+        problems = [_named_in_file_name(event, index) for event in content.events if index.find(event.slug)]
         for event in content.events:
             here = Where(Output.ARTICLE, event.slug)
             for field, text, written_at in event.texts():
@@ -171,6 +191,19 @@ class Policy:
                     code = "name.unconsented" if own else "name.other_event"
                     problems.append(Problem(code, written_at, {"field": FieldPath(field, "Event"), "excerpt": excerpt}))
         return problems
+
+
+def _named_in_file_name(event: Event, index: NameIndex) -> Problem:
+    """The refusal of `event`'s file name, which holds a name: it shows the name masked, in the path too."""
+    # Slugs are a-z, 0-9 and hyphens, so their words are the hyphen-separated parts.
+    parts = words(event.slug)
+    found = {i for start, _, excerpt in index.matches(parts) for i in range(start, start + len(excerpt.split()))}
+    masked = "-".join(f"{w[0]}***" if i in found else w for i, w in enumerate(parts))
+    kept = "-".join(w for i, w in enumerate(parts) if i not in found) or "kegiatan"
+    path = event.written_at.path
+    where = Source(path[: len(path) - len(event.slug) - len(".yml")] + masked + ".yml")
+    excerpt = next(excerpt for _, excerpt in index.find(event.slug))
+    return Problem("name.in_file_name", where, {"excerpt": excerpt, "proposed": kept})
 
 
 @dataclass(frozen=True)
@@ -188,7 +221,7 @@ def recipients(event: Event, place: Place) -> tuple[Named, ...]:
     if listed is None:
         return ()
     role = "institution" if listed.named_freely else "recipient"
-    return tuple(Named(r.name, event.slug, role, listed.publish_names) for r in place.recipients)
+    return tuple(Named(r.name, event.slug, role, listed.publish_names, place.kecamatan.code) for r in place.recipients)
 
 
 def payees(event: Event, payment: Payment) -> tuple[Named, ...]:

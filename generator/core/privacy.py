@@ -33,12 +33,12 @@ import json
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .text import strings_in
+from .text import fold, strings_in
 
 NIK = "nik"
 NPWP = "npwp"
@@ -551,35 +551,99 @@ class Leak:
 NAME = "name"
 
 
+# Words written before a name that are not part of it: "Ibu Maria Goreti
+# Ulu" in a record is the Maria Goreti Ulu a page may print, and back.
+HONORIFICS = frozenset({
+    "bapak", "bapa", "bpk", "pak", "ibu", "bu", "mama", "alm", "almh", "almarhum", "almarhumah",
+    "sdr", "sdri", "saudara", "saudari", "tn", "ny", "nn",
+})
+
+
+_LONGEST_NAME = 6
+"""Words of the longest name found also by two of its words in a row."""
+
+
 class NameIndex:
-    """Names to look for in text, matched whole word by whole word, ignoring case.
+    r"""Names to look for in text, matched word by word as `fold` compares them.
+
+    A word is a run of letters and digits: hyphens, dots, underscores and
+    apostrophes separate words, so ``maria.goreti-ulu`` and ``Ma\'ruf``
+    are found. Honorifics before a name are not part of it. A name of
+    three words or more is also found by any two of its words in a row,
+    unless those are part of another listed name found whole there.
 
     Why an index on the first word: one regex alternation of thousands of
     names is far too slow.
 
-    >>> NameIndex(["Ani Ledo", "Ma'ruf"]).find("Bersama ANI LEDO dan Ma’ruf")
-    [('Ani Ledo', 'A*** L***')]
+    >>> NameIndex(["Ani Ledo", "Ma'ruf"]).find("Bersama ANI\nLEDO dan Ma’ruf")
+    [('Ani Ledo', 'A*** L***'), ("Ma'ruf", 'M*** R***')]
+    >>> NameIndex(["Ibu Maria Goreti Ulu"]).find("foto maria_goreti dan Goreti-Ulu")
+    [('Ibu Maria Goreti Ulu', 'M*** G***'), ('Ibu Maria Goreti Ulu', 'G*** U***')]
     """
 
     def __init__(self, names: Iterable[str]) -> None:
-        self._by_first: dict[str, dict[tuple[str, ...], str]] = {}
+        self._by_first: dict[str, dict[tuple[str, ...], dict[str, bool]]] = {}
         for name in names:
-            words = tuple(_words(name))
-            if words:
-                self._by_first.setdefault(words[0], {})[words] = name
+            words = name_words(name)
+            self._add(words, name, whole=True)
+            # Only a person's name: a "name" of many words is a slip or an
+            # attack, and its pairs are everyday phrases; "7 7" or an
+            # initial beside a word is no one in particular.
+            if 3 <= len(words) <= _LONGEST_NAME:
+                for pair in zip(words, words[1:]):
+                    if all(sum(ch.isalpha() for ch in word) >= 2 for word in pair):
+                        self._add(pair, name, whole=False)
+
+    def _add(self, words: tuple[str, ...], name: str, *, whole: bool) -> None:
+        if words:
+            bearers = self._by_first.setdefault(words[0], {}).setdefault(words, {})
+            bearers[name] = bearers.get(name, False) or whole
 
     def __bool__(self) -> bool:
         return bool(self._by_first)
 
     def find(self, text: str) -> list[tuple[str, str]]:
         """(name, masked excerpt) for every listed name in `text`."""
-        found = []
-        tokens = _words(text)
+        return [(name, excerpt) for _, name, excerpt in self.matches(words(text))]
+
+    def matches(self, tokens: Sequence[str]) -> list[tuple[int, str, str]]:
+        """(index of the first token, name, masked excerpt) for every listed name in `tokens` (as `words` gives them)."""
+        found: list[tuple[int, int, str, bool]] = []
         for i, word in enumerate(tokens):
-            for words, name in self._by_first.get(word, {}).items():
-                if tuple(tokens[i : i + len(words)]) == words:
-                    found.append((name, " ".join(_initial(w[0]) + "***" for w in words)))
-        return found
+            for words_, bearers in self._by_first.get(word, {}).items():
+                if tuple(tokens[i : i + len(words_)]) == words_:
+                    found.extend((i, i + len(words_), name, whole) for name, whole in bearers.items())
+        spans = [(start, end) for start, end, _, whole in found if whole]
+        return [
+            (start, name, " ".join(_initial(w[0]) + "***" for w in tokens[start:end]))
+            for start, end, name, whole in found
+            if whole or not any(s <= start and end <= e for s, e in spans)
+        ]
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The words that identify a person: `words` of the name, honorifics before it left out.
+
+    >>> name_words("Bpk. Maria-Goreti Ulu") == name_words("maria goreti ulu")
+    True
+    """
+    all_words = words(name)
+    at = 0
+    while at < len(all_words) and all_words[at] in HONORIFICS:
+        at += 1
+    return tuple(all_words[at:] or all_words)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` as names are compared (`fold`): runs of letters and digits, nothing between them.
+
+    >>> words("Ma’ruf NUNU-tali_Ｏｅ.bobo")
+    ['ma', 'ruf', 'nunu', 'tali', 'oe', 'bobo']
+    """
+    return _WORD.findall(fold(text))
 
 
 def lint(
@@ -588,58 +652,63 @@ def lint(
     allowed: Callable[[str, str], bool] = lambda name, path: False,
     official: Iterable[str] = (),
 ) -> tuple[Leak, ...]:
-    """Every identifier, and every one of `names` not `allowed` there, in the built `files` (path, text).
+    r"""Every identifier, and every one of `names` not `allowed` there, in the built `files` (path, text).
 
     The second line of defence: records are checked before composing, and
     this runs over what was composed, so a template or code change that
     leaks cannot publish. Each file is read as a person or a crawler would
-    read it (see `readable_text`); names match whole words, ignoring case.
+    read it (see `readable_text`); names are matched as `NameIndex` does,
+    across line breaks, and in the file's path too (line 0): an event's
+    file name reaches its URL, the feeds and the downloads.
     ``allowed(name, path)`` says whether a name may appear in that file; an
     identifier that is one of the site's `official` contacts is no leak.
     Line numbers count lines of that readable text.
 
     >>> lint([("a.html", "<p>Hubungi 0812-3456-7890</p>"), ("b.csv", "Ma&#39;ruf Contoh,3")], ["Ma'ruf Contoh"])
-    (Leak(path='a.html', line=1, kind='phone', excerpt='0***'), Leak(path='b.csv', line=1, kind='name', excerpt='M*** C***'))
+    (Leak(path='a.html', line=1, kind='phone', excerpt='0***'), Leak(path='b.csv', line=1, kind='name', excerpt='M*** R*** C***'))
     >>> lint([("a.html", "Ani Ledo"), ("b.html", "Ani Ledo")], ["Ani Ledo"], lambda name, path: path == "a.html")
     (Leak(path='b.html', line=1, kind='name', excerpt='A*** L***'),)
+    >>> lint([("berita/ani-ledo/index.html", "<p>Ani</p>\n<p>Ledo</p>")], ["Ani Ledo"])
+    (Leak(path='berita/ani-ledo/index.html', line=0, kind='name', excerpt='A*** L***'), Leak(path='berita/ani-ledo/index.html', line=1, kind='name', excerpt='A*** L***'))
     >>> lint([("a.html", "Layanan (0380) 821234")], official=["(0380) 821234"])
     ()
     """
     index = NameIndex(names)
     contacts = tuple(official)
     # The theme repeats its menus and footer on every page: each distinct
-    # line is scanned once, and its findings reused wherever it recurs.
-    # Only short lines are remembered: menus and labels recur, paragraphs of
-    # articles do not, and remembering them would hold the whole site.
-    seen: dict[str, list[tuple[str, str, str]]] = {}
-    leaks = []
+    # line is read once, and its findings and words reused wherever it
+    # recurs. Only short lines are remembered: menus and labels recur,
+    # paragraphs of articles do not, and remembering them would hold the whole site.
+    seen: dict[str, tuple[list[tuple[str, str]], list[str]]] = {}
+    leaks: list[Leak] = []
     for path, raw in files:
+        here: list[Leak] = []
+        if index:
+            here.extend(Leak(path, 0, NAME, excerpt) for _, name, excerpt in index.matches(words(path))
+                         if not allowed(name, path))
+        tokens: list[str] = []
+        token_lines: list[int] = []
         for number, line in enumerate(readable_text(path, raw).split("\n"), start=1):
             found = seen.get(line)
             if found is None:
-                found = _line_findings(line, index, contacts)
+                found = (_identifiers(line, contacts), words(line) if index else [])
                 if len(line) < 200:
                     seen[line] = found
-            leaks.extend(Leak(path, number, kind, excerpt) for kind, excerpt, name in found
-                         if kind != NAME or not allowed(name, path))
+            here.extend(Leak(path, number, kind, excerpt) for kind, excerpt in found[0])
+            tokens.extend(found[1])
+            token_lines.extend([number] * len(found[1]))
+        # Names are matched over the whole file, so one split by a line break
+        # or across HTML elements is still one name.
+        here.extend(Leak(path, token_lines[at], NAME, excerpt) for at, name, excerpt in index.matches(tokens)
+                    if not allowed(name, path))
+        leaks.extend(sorted(here, key=lambda leak: leak.line))
     return tuple(leaks)
 
 
-def _line_findings(line: str, index: NameIndex, official: tuple[str, ...]) -> list[tuple[str, str, str]]:
-    """(kind, masked excerpt, name or "") of every identifier and listed name in one line."""
-    found = [(f.kind, _initial(line[f.start]) + "***", "") for f in find_identifiers(line, official_emails_ok=True)
-             if not (official and is_listed(line[f.start : f.end], official))]
-    if index:
-        found += [(NAME, excerpt, name) for name, excerpt in index.find(line)]
-    return found
-
-
-_WORD = re.compile(r"\w(?:[\w'’.-]*\w)?")
-
-
-def _words(text: str) -> list[str]:
-    """The case-folded words of `text`; apostrophes and hyphens stay inside a word."""
-    return [m.group().casefold() for m in _WORD.finditer(text)]
+def _identifiers(line: str, official: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(kind, masked excerpt) of every identifier in one line."""
+    return [(f.kind, _initial(line[f.start]) + "***") for f in find_identifiers(line, official_emails_ok=True)
+            if not (official and is_listed(line[f.start : f.end], official))]
 
 
 # --- Reading published files ---------------------------------------------------

@@ -27,13 +27,54 @@ def undecodable_line(raw: bytes) -> int | None:
     return None
 
 
-def fold(text: str) -> str:
-    """A name as compared: case and runs of spaces ignored.
+# Characters that change nothing a reader sees but split a word for a
+# program: zero-width spaces and joiners, the word joiner, an inner
+# byte-order mark, the soft hyphen, and the bidirectional controls (which
+# can also show text in another order than it is stored, U+202E).
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
-    >>> fold("  Kelapa   LIMA ")
-    'kelapa lima'
+
+def invisible(text: str) -> tuple[int, str] | None:
+    """The 1-based position and code (``U+200B``) of the first invisible character in `text`, or None.
+
+    >>> invisible("Maria\u200bGoreti"), invisible("Maria Goreti")
+    ((6, 'U+200B'), None)
     """
-    return " ".join(text.split()).casefold()
+    return next(((i, f"U+{ord(ch):04X}") for i, ch in enumerate(text, 1) if ch in INVISIBLE), None)
+
+
+# Cyrillic and Greek letters drawn like Latin ones: "Mаria" with a Cyrillic
+# "а" reads as Maria to a person and as another word to a program.
+_LOOKALIKE = str.maketrans(
+    "АВЕЅІЈКМНОРСТХУаеһіјоӏрсѕхуԁԛԝ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορτυχ",
+    "ABESIJKMHOPCTXYaehijolpcsxydqw" "ABEZHIKMNOPTYXaikvoptux",
+)
+# Apostrophes and dashes as keyboards, phones and word processors type them.
+_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-"})
+
+
+def mixed_scripts(word: str) -> bool:
+    """Whether `word` mixes Latin letters with Cyrillic or Greek ones (a look-alike, never a real spelling).
+
+    >>> mixed_scripts("M\u0430ria"), mixed_scripts("Maria"), mixed_scripts("\u041c\u0430\u0440\u0438\u044f")
+    (True, False, False)
+    """
+    scripts = {_script(ch) for ch in word if ch.isalpha()}
+    return "LATIN" in scripts and bool(scripts & {"CYRILLIC", "GREEK"})
+
+
+def _script(ch: str) -> str:
+    return unicodedata.name(ch, "").partition(" ")[0]
+
+
+def fold(text: str) -> str:
+    """A name as compared: width, case, runs of spaces, apostrophe and dash variants, look-alike letters and invisible characters ignored.
+
+    >>> fold("  Kelapa   LIMA "), fold("Ma’ruf Ｎｕｎｕ–Tali"), fold("M\u0430ri\u200ba")
+    ('kelapa lima', "ma'ruf nunu-tali", 'maria')
+    """
+    plain = "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch not in INVISIBLE)
+    return " ".join(plain.translate(_LOOKALIKE).translate(_MARKS).split()).casefold()
 
 
 # Characters people drop or add in place names without meaning another
@@ -49,7 +90,8 @@ def place_key(name: str) -> str:
     >>> place_key("Kot olin"), place_key("Ba'a")
     ('kotolin', 'baa')
     """
-    return _PLACE_NOISE.sub("", unicodedata.normalize("NFKC", name).casefold())
+    plain = "".join(ch for ch in unicodedata.normalize("NFKC", name) if ch not in INVISIBLE)
+    return _PLACE_NOISE.sub("", plain.casefold())
 
 
 # How far a written word may be from a known one and still be suggested:

@@ -13,6 +13,7 @@ gazetteer's entries, and nothing outside `records` reads the spelling.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
@@ -35,6 +36,7 @@ from pydantic_core import PydanticCustomError
 
 from ..core import wilayah
 from ..core.errors import NOWHERE, Source, catalogue
+from ..core.text import invisible, mixed_scripts
 from .places import Resolver
 from .reading import SourcedDict
 
@@ -60,7 +62,14 @@ def _text(value: str) -> str:
     # Records are plain text, one paragraph per field: runs of white space
     # (folded YAML, stray newlines) are one space, so nothing a writer types
     # can start a Markdown block or a front-matter fence in the output.
-    text = " ".join(value.split())
+    # An invisible character is refused, not removed: it splits a name so no
+    # check recognises it, and the writer should see the copy they pasted
+    # is not what it looks like. NFKC makes full-width and other compatibility
+    # forms ("Ｍａｒｉａ") the letters every later check compares.
+    hidden = invisible(value)
+    if hidden:
+        raise _custom("text.invisible", position=hidden[0], char=hidden[1])
+    text = " ".join(unicodedata.normalize("NFKC", value).split())
     if not text:
         raise _custom("value.empty")
     return text
@@ -127,6 +136,10 @@ def _has_letter(value: str) -> str:
     # "512", "-" or an emoji is a slip, never a person or an institution.
     if not any(ch.isalpha() for ch in value):
         raise _custom("name.no_letter", value=value)
+    # The name is not echoed: it may be one that must not be published.
+    mixed = next((i for i, word in enumerate(value.split(), 1) if mixed_scripts(word)), None)
+    if mixed:
+        raise _custom("name.lookalike", word=mixed)
     return value
 
 

@@ -108,7 +108,7 @@ def _problem(model: type[Record], parsed: Parsed, err: Mapping[str, Any], prefix
     elif kind in _PYDANTIC_CODES:
         code = _PYDANTIC_CODES[kind]
         params["value"] = err.get("input")
-    elif kind.split(".")[0] in ("value", "key", "date", "time", "amount", "quantity", "name", "person", "media", "region", "footer", "quote"):
+    elif kind.split(".")[0] in ("value", "text", "key", "date", "time", "amount", "quantity", "name", "person", "media", "region", "footer", "quote"):
         code = kind
     else:
         code = "schema.invalid"
