@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import random
 import re
 import string
 import unicodedata
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from types import MappingProxyType, ModuleType
 
+import phonenumbers
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -349,6 +353,91 @@ def test_the_tables_hold_at_least_fifty_of_each() -> None:
 def test_an_obfuscated_official_email_is_still_official() -> None:
     assert spans("ppid[at]kupangkota.go.id", official_emails_ok=True) == []
     assert spans("budi[at]gmail.com", official_emails_ok=True) == [(EMAIL, "budi[at]gmail.com")]
+
+
+def _valid_numbers(kind: int, count: int, rng: random.Random) -> list[phonenumbers.PhoneNumber]:
+    """`count` Indonesian numbers of `kind` that libphonenumber calls valid."""
+    first = "8" if kind == phonenumbers.PhoneNumberType.MOBILE else "234567"
+    found: list[phonenumbers.PhoneNumber] = []
+    while len(found) < count:
+        national = rng.choice(first) + "".join(rng.choice(string.digits) for _ in range(rng.randint(8, 11)))
+        number = phonenumbers.parse("+62" + national)
+        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) == kind:
+            found.append(number)
+    return found
+
+
+def _spellings(number: phonenumbers.PhoneNumber) -> Iterator[tuple[str, str]]:
+    """(text, the part of it that is the number) for the ways people write `number`."""
+    formats = phonenumbers.PhoneNumberFormat
+    for style in (formats.E164, formats.INTERNATIONAL, formats.NATIONAL):
+        written = phonenumbers.format_number(number, style)
+        yield written, written
+    link = phonenumbers.format_number(number, formats.RFC3966)
+    yield link, link.removeprefix("tel:")
+    groups = re.findall(r"\d+", phonenumbers.format_number(number, formats.INTERNATIONAL))[1:]
+    for sep in (" ", "-", ".", "/", "\u2013", " - ", "\u200b"):
+        yield "+62 " + sep.join(groups), "+62 " + sep.join(groups)
+        yield "0" + sep.join(groups), "0" + sep.join(groups)
+    bracketed = f"(0{groups[0]}) " + " ".join(groups[1:])
+    yield bracketed, bracketed
+    bracketed = f"+62 ({groups[0]}) " + "-".join(groups[1:])
+    yield bracketed, bracketed
+    yield "HP0" + "".join(groups), "0" + "".join(groups)
+    yield "tel:0" + "".join(groups), "0" + "".join(groups)
+
+
+@pytest.mark.parametrize(
+    "kind", [phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE], ids=["mobile", "landline"]
+)
+def test_every_valid_indonesian_number_is_found_however_written(kind: int) -> None:
+    # libphonenumber is the oracle for what an Indonesian number is; the
+    # finder must cover each, written in every way above (22 per number).
+    missed = []
+    for number in _valid_numbers(kind, 100, random.Random(12)):
+        for written, core in _spellings(number):
+            text = f"Hubungi {written} segera."
+            start = text.index(core)
+            found = find_identifiers(text)
+            covered = [f for f in found if f.start <= start and start + len(core) <= f.end]
+            if not covered or (kind == phonenumbers.PhoneNumberType.MOBILE and covered[0].kind != PHONE):
+                missed.append(written)
+    assert missed == []
+
+
+HOSTILE = [
+    "1 " * 500_000,
+    "123 " * 250_000 + "x",
+    "1-" * 500_000 + "x",
+    "1" * 1_000_000 + "x",
+    "lahir " * 170_000,
+    "Jl. A " * 170_000,
+    "Jalan A B C D E F G " * 50_000,
+    "a@" * 500_000,
+    "a." * 500_000 + "@",
+    " " * 1_000_000 + "(",
+    "1" + " " * 1_000_000 + "x",
+    "(at)" * 250_000,
+    " [ at " * 170_000,
+    "O1" * 500_000 + "x",
+    "NIK" * 333_333,
+    "RT " * 333_333,
+    "R.T. R.W. " * 100_000,
+    "rek a " * 170_000,
+    "\u200b1" * 500_000 + "x",
+    "\u2013" * 1_000_000,
+    "HP " * 333_333 + "0",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=[repr(t[:12]) for t in HOSTILE])
+def test_a_hostile_megabyte_is_answered_in_linear_time(text: str) -> None:
+    # Every record string and every built file passes the finder: a pattern
+    # that backtracks on some shape would hang a build. Linear time answers
+    # a megabyte in well under a second; the bound is loose for slow machines.
+    started = time.process_time()
+    find_identifiers(text)
+    assert time.process_time() - started < 5
 
 
 def test_official_email_passes_only_when_asked() -> None:

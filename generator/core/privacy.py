@@ -140,10 +140,14 @@ _EMAIL = re.compile(
 # pattern readable. Findings are mapped back to spans of the text as written.
 _DASH = "\u2010-\u2015\u2212\ufe58\ufe63\uff0d"
 _SPACE = "[ \u00a0]"
+_INVISIBLE_FORMAT = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 _FOLD = re.compile(
     rf"""
     # " - ", " / " and any dash between two digits: "5371 - 0312", "0812–3456".
       (?P<joint> (?<=\d) (?: {_SPACE}++ [\-/{_DASH}\uff0f] {_SPACE}*+ | [\-/] {_SPACE}++ | [{_DASH}\uff0f] {_SPACE}*+ ) (?=\d) )
+    # An invisible character between digits separates groups as a space
+    # would ("0380<ZWSP>821234"); elsewhere it is dropped (see _fold_char).
+    | (?P<gap> (?<=\d) [{_INVISIBLE_FORMAT}]++ (?=\d) )
     # "[at]", "(at)", " @ ", "@ ": each starts where its spaces start, so a
     # long run of spaces is not rescanned from every position in it.
     | (?P<at> (?<!{_SPACE}) {_SPACE}*+ (?: [\[({{<] {_SPACE}*+ (?i:at) {_SPACE}*+ [\])}}>] | [@\uff20\ufe6b] (?={_SPACE}) | [\uff20\ufe6b] ) {_SPACE}*+ )
@@ -180,6 +184,8 @@ def _fold_match(match: re.Match[str]) -> str:
     kind, value = match.lastgroup, match.group()
     if kind == "joint":
         return "/" if "/" in value or "\uff0f" in value else "-"
+    if kind == "gap":
+        return " "
     if kind == "at":
         return "@"
     if kind == "dot":
@@ -359,7 +365,21 @@ _RULES = (
         ),
     ),
     # A landline in E.164, as a "tel:" link writes it: "+62218350123".
-    _Rule(PHONE, re.compile(rf"{_START}(?:\+|(?<=tel:))62[1-79]\d{{7,10}}{_END}")),
+    _Rule(PHONE, re.compile(rf"{_START}(?:\+62[ \u00a0]?|(?<=tel:)62)[1-79]\d{{7,10}}{_END}")),
+    # After a phone label any number is a phone, however short its area
+    # code or grouping: "tel:032379732", "HP 0380 821 234".
+    _Rule(
+        PHONE,
+        re.compile(
+            rf"""
+            (?<![^\W\d_]) (?i: tel | telp | tlp | telepon | hp | wa | ponsel ) (?![^\W\d_]) \.?
+            [\s:]*+
+            (?P<value> (?:\+62|62|0) [ \u00a0]? \(? [1-9] (?:[ \u00a0.\-/()]?\d){{6,12}} )
+            {_END}
+            """,
+            re.VERBOSE,
+        ),
+    ),
     # Landline: only with a visible area code, "(0380) 821234", "0380-821234"
     # or "+62 380 821234"; a bare "0380821234" stays an ACCOUNT.
     _Rule(
@@ -367,8 +387,8 @@ _RULES = (
         re.compile(
             rf"""{_START}
             (?: \(0[1-79]\d{{1,2}}\)[ \u00a0]?
-              | 0[1-79]\d{{1,2}}[ \u00a0\-]
-              | \+62[ \u00a0\-]?\(?[1-79]\d{{1,2}}\)?[ \u00a0\-]
+              | 0[1-79]\d{{1,2}}{_SEP_OR_SLASH}
+              | \+62[ \u00a0\-]?\(?[1-79]\d{{1,2}}\)?{_SEP_OR_SLASH}
             )
             \d{{3,4}}[ \u00a0\-]?\d{{2,4}}
             {_END}""",
