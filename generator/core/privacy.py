@@ -17,6 +17,10 @@ Why the rules look the way they do (id-style.md section 5.4 and 5.6):
   an identifier shape.
 * A digit run glued to a letter (``abc1234567890``) is not an identifier: that
   keeps slugs, asset hashes and version strings quiet.
+* Identifiers are matched as people type them: dashes of any kind, slashes,
+  zero-width and full-width characters, "O" for "0", a label glued to the
+  number, ``[at]`` and ``(dot)`` are folded first (see ``_fold``), and
+  findings point at the text as written.
 * Inside a URL only phone numbers and e-mails are reported. Social-media and
   news URLs carry long numeric post ids (a Facebook post id is 15-16 digits,
   like a NIK), while a ``wa.me/62812...`` link is a real phone number.
