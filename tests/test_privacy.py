@@ -576,6 +576,35 @@ def test_any_sixteen_digits_are_a_nik_however_grouped(
     ]
 
 
+# Separators as people type them between a NIK's groups: dashes of every
+# kind, slashes, spaced hyphens and invisible characters.
+JOINTS = ["", " ", "-", ".", "/", "\u00a0", "\u2013", "\u2014", "\u2212", " - ", " \u2013 ", " / ",
+          "\u200b", "\u00ad", "\u2060", "\ufeff", "\u200b\u200b"]
+
+
+@given(
+    before=words,
+    after=words,
+    digits=st.text("0123456789", min_size=16, max_size=16),
+    joints=st.lists(st.sampled_from(JOINTS), min_size=3, max_size=3),
+    wide=st.booleans(),
+    letter_o=st.integers(0, 15),
+)
+def test_any_sixteen_digits_are_a_nik_however_typed(
+    before: str, after: str, digits: str, joints: list[str], wide: bool, letter_o: int
+) -> None:
+    if digits[letter_o] == "0":  # one zero typed as the letter O
+        digits = digits[:letter_o] + "O" + digits[letter_o + 1 :]
+    if wide:
+        digits = digits.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
+    groups = [digits[i : i + 4] for i in range(0, 16, 4)]
+    nik = groups[0] + "".join(joint + group for joint, group in zip(joints, groups[1:]))
+    text = f"{before} {nik} {after}"
+    start = len(before) + 1
+    found = [f for f in find_identifiers(text) if f.start < start + len(nik) and start < f.end]
+    assert found == [Finding(NIK, start, start + len(nik))]
+
+
 def dotted(amount: int) -> str:
     return f"{amount:,}".replace(",", ".")
 

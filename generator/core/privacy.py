@@ -158,8 +158,9 @@ _FOLD = re.compile(
     | (?P<dot> (?<!{_SPACE}) {_SPACE}*+ [\[({{<] {_SPACE}*+ (?i:dot|titik) {_SPACE}*+ [\])}}>] {_SPACE}*+ )
     # A label glued to its number: "NIK5371...", "HP0812...".
     | (?P<label> (?<![^\W\d_]) (?i:nik|kk|ktp|npwp|hp|wa|telp|tlp|tel|rek) (?=\d) )
-    # The letter O typed for a zero inside a number: "5371O3...", "O812...".
-    | (?P<zero> (?<=\d) [Oo]++ (?![^\W\d_]) | (?<![^\W\d_]) [Oo]++ (?=\d) )
+    # The letter O typed for a zero inside a number: "5371O3...", "O812...",
+    # a group of its own "5371 OOO1".
+    | (?P<zero> (?<![^\W\d_]) (?: (?:(?<=\d)|(?<=\d[ .\-/])) [Oo]++ (?![^\W\d_]) | [Oo]++ (?=[ .\-/]?\d) ) )
     | (?P<other> [^\x00-\x7f] )
     """,
     re.VERBOSE,
