@@ -80,7 +80,7 @@ class Finding:
 # Up to two separators between digits: a landline's area code sits in
 # brackets, "(0380) 82123" and "+62 (380) 821234".
 _MAYBE = re.compile(
-    r"@|\d(?:[\s.\-/()]{0,2}\d){5}|lahir|rukun|\+62|\b(?:r\.?[tw]|no(?:mor|mer)?|ttl|lhr|jl|jln|jalan|gg|gang|lr|lorong)(?![^\W\d_])",
+    r"@|\d(?:[\s.\-()]{0,2}\d){5}|\d{3}/\d{3}|lahir|rukun|\+62|\b(?:r\.?[tw]|no(?:mor|mer)?|ttl|lhr|jl|jln|jalan|gg|gang|lr|lorong)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # One separator between digit groups as people type them on forms.
@@ -148,10 +148,11 @@ _INVISIBLE_FORMAT = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u
 _FOLD = re.compile(
     rf"""
     # " - ", " / " and any dash between two digits: "5371 - 0312", "0812–3456".
-      (?P<joint> (?<=\d) (?: {_SPACE}++ [\-/{_DASH}\uff0f] {_SPACE}*+ | [\-/] {_SPACE}++ | [{_DASH}\uff0f] {_SPACE}*+ ) (?=\d) )
+    # (An "O" counts as a digit here: it may be a zero, folded on its own.)
+      (?P<joint> (?<=[\dOo]) (?: {_SPACE}++ [\-/{_DASH}\uff0f] {_SPACE}*+ | [\-/] {_SPACE}++ | [{_DASH}\uff0f] {_SPACE}*+ ) (?=[\dOo]) )
     # An invisible character between digits separates groups as a space
     # would ("0380<ZWSP>821234"); elsewhere it is dropped (see _fold_char).
-    | (?P<gap> (?<=\d) [{_INVISIBLE_FORMAT}]++ (?=\d) )
+    | (?P<gap> (?<=[\dOo]) [{_INVISIBLE_FORMAT}]++ (?=[\dOo]) )
     # "[at]", "(at)", " @ ", "@ ": each starts where its spaces start, so a
     # long run of spaces is not rescanned from every position in it.
     | (?P<at> (?<!{_SPACE}) {_SPACE}*+ (?: [\[({{<] {_SPACE}*+ (?i:at) {_SPACE}*+ [\])}}>] | [@\uff20\ufe6b] (?={_SPACE}) | [\uff20\ufe6b] ) {_SPACE}*+ )
@@ -162,6 +163,17 @@ _FOLD = re.compile(
     # a group of its own "5371 OOO1".
     | (?P<zero> (?<![^\W\d_]) (?: (?:(?<=\d)|(?<=\d[ .\-/])) [Oo]++ (?![^\W\d_]) | [Oo]++ (?=[ .\-/]?\d) ) )
     | (?P<other> [^\x00-\x7f] )
+    """,
+    re.VERBOSE,
+)
+# Where `_fold` may rewrite text so that `_MAYBE` matches. Everyday
+# typography (quotes, accented letters, a dash between words, a bullet) is
+# left out: it folds to nothing an identifier is made of.
+_FOLD_MATTERS = re.compile(
+    rf"""\d[ .\-/]?[Oo] | [Oo][ .\-/]?\d | @{_SPACE}
+    | \d{_SPACE}++[\-/] | [\-/]{_SPACE}++\d | \d{_SPACE}*+[{_DASH}] | [{_DASH}]{_SPACE}*+\d
+    | [\[({{<]{_SPACE}*+(?i:at|dot|titik){_SPACE}*+[\])}}>]
+    | [^\x00-\x7f\u00a0-\u00a9\u00ab\u00ac\u00ae-\u00b1\u00b4-\u00b8\u00bb\u00bf\u00c0-\u024f{_DASH}\u2018-\u201f\u2022\u2026]
     """,
     re.VERBOSE,
 )
@@ -543,10 +555,13 @@ def find_identifiers(
     unknown = set(allow) - KINDS
     if unknown:
         raise ValueError(f"unknown identifier kinds in allow: {sorted(unknown)}")
-    folded = _fold(text)
     # Every kind needs six digits in a row (give or take separators), an
     # "@", or one of the address and birth-date keywords; most text (names,
     # venues, dates, counts) has none, and this keeps it cheap.
+    # Text with no spelling that `_fold` rewrites is checked as it is.
+    if not _MAYBE.search(text) and not _FOLD_MATTERS.search(text):
+        return ()
+    folded = _fold(text)
     if not _MAYBE.search(folded.text):
         return ()
     return tuple(
