@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import random
 import re
 import string
 import unicodedata
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from types import MappingProxyType, ModuleType
 
+import phonenumbers
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -209,6 +213,233 @@ def test_everyday_text_is_not_an_identifier(template: str, text: str) -> None:
     assert spans(template.format(text)) == []
 
 
+# --- As people type them (issue 12) ---------------------------------------------
+
+# (text, kind, the part of the text the finding must cover): the same
+# identifiers as above, typed the ways staff and residents type them.
+AS_TYPED = [
+    ("NIK 5371\u20130312\u20133456\u20130001", NIK, "5371\u20130312\u20133456\u20130001"),
+    ("NIK 5371\u20140312\u20143456\u20140001", NIK, "5371\u20140312\u20143456\u20140001"),
+    ("NIK 5371/0312/3456/0001", NIK, "5371/0312/3456/0001"),
+    ("NIK 5371 - 0312 - 3456 - 0001", NIK, "5371 - 0312 - 3456 - 0001"),
+    ("KK 5371 / 0312 / 3456 / 0002", NIK, "5371 / 0312 / 3456 / 0002"),
+    ("NIK 5371\u200b0312\u200b3456\u200b0001", NIK, "5371\u200b0312\u200b3456\u200b0001"),
+    ("NIK 537103\u00ad1234560001", NIK, "537103\u00ad1234560001"),
+    ("NIK 5371031234560001\u200b", NIK, "5371031234560001"),
+    ("NIK5371031234560001", NIK, "5371031234560001"),
+    ("KK5371012345670002", NIK, "5371012345670002"),
+    ("nik5371031234560001", NIK, "5371031234560001"),
+    ("NIK 5371O31234560OO1", NIK, "5371O31234560OO1"),
+    ("NIK \uff15\uff13\uff17\uff11\uff10\uff13\uff11\uff12\uff13\uff14\uff15\uff16\uff10\uff10\uff10\uff11", NIK,
+     "\uff15\uff13\uff17\uff11\uff10\uff13\uff11\uff12\uff13\uff14\uff15\uff16\uff10\uff10\uff10\uff11"),
+    ("HP081234567890", PHONE, "081234567890"),
+    ("WA 0812 3456 7890", PHONE, "0812 3456 7890"),
+    ("WA081234567890", PHONE, "081234567890"),
+    ("Telp0812-3456-7890", PHONE, "0812-3456-7890"),
+    ("O812-3456-7890", PHONE, "O812-3456-7890"),
+    ("0812\u20133456\u20137890", PHONE, "0812\u20133456\u20137890"),
+    ("0812 \u2013 3456 \u2013 7890", PHONE, "0812 \u2013 3456 \u2013 7890"),
+    ("0812/3456/7890", PHONE, "0812/3456/7890"),
+    ("+62 (812) 3456-7890", PHONE, "+62 (812) 3456-7890"),
+    ("+62(812)34567890", PHONE, "+62(812)34567890"),
+    ("(0812) 3456 7890", PHONE, "(0812) 3456 7890"),
+    ("+62218350123", PHONE, "+62218350123"),
+    ("tel:+62218350123", PHONE, "+62218350123"),
+    ("tel:+6281234567890", PHONE, "+6281234567890"),
+    ("\uff10\uff18\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff10", PHONE,
+     "\uff10\uff18\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff10"),
+    ("0812\u200b3456\u200b7890", PHONE, "0812\u200b3456\u200b7890"),
+    ("budi[at]gmail.com", EMAIL, "budi[at]gmail.com"),
+    ("budi [at] gmail [dot] com", EMAIL, "budi [at] gmail [dot] com"),
+    ("budi(at)gmail(dot)com", EMAIL, "budi(at)gmail(dot)com"),
+    ("budi (AT) gmail (DOT) com", EMAIL, "budi (AT) gmail (DOT) com"),
+    ("budi\uff20gmail.com", EMAIL, "budi\uff20gmail.com"),
+    ("budi \uff20 gmail.com", EMAIL, "budi \uff20 gmail.com"),
+    ("budi @ gmail.com", EMAIL, "budi @ gmail.com"),
+    ("budi@ gmail.com", EMAIL, "budi@ gmail.com"),
+    ("bu\u200bdi@gmail.com", EMAIL, "bu\u200bdi@gmail.com"),
+    ("Jl. Sudirman 12", ADDRESS, "Jl. Sudirman 12"),
+    ("Jl. Sudirman 12, Kupang", ADDRESS, "Jl. Sudirman 12"),
+    ("Jalan Timor Raya 5A, Oebobo", ADDRESS, "Jalan Timor Raya 5A"),
+    ("tinggal di Jl. Sudirman 12 bersama anaknya", ADDRESS, "Jl. Sudirman 12"),
+    ("Gg. Mawar 3.", ADDRESS, "Gg. Mawar 3"),
+    ("JL SUDIRMAN 12 Kel. Oebobo", ADDRESS, "JL SUDIRMAN 12"),
+    ("R.T. 05/R.W. 02", ADDRESS, "R.T. 05/R.W. 02"),
+    ("R.T 05 R.W 02", ADDRESS, "R.T 05 R.W 02"),
+    ("RT.005 / RW.002", ADDRESS, "RT.005 / RW.002"),
+    ("Rukun Tetangga 05 Rukun Warga 02", ADDRESS, "Rukun Tetangga 05 Rukun Warga 02"),
+    ("rukun tetangga 7", ADDRESS, "rukun tetangga 7"),
+    ("lahir 12 Agu 1980", BIRTH_DATE, "12 Agu 1980"),
+    ("lahir 12-Agu-1980", BIRTH_DATE, "12-Agu-1980"),
+    ("Lhr 12-03-1980", BIRTH_DATE, "12-03-1980"),
+    ("Lhr. 12 Okt 1975", BIRTH_DATE, "12 Okt 1975"),
+    ("Tgl. Lhr: 12 Agu 1980", BIRTH_DATE, "12 Agu 1980"),
+    ("Tmpt/Tgl Lhr: Kupang, 5 Des 1961", BIRTH_DATE, "5 Des 1961"),
+    ("lahir 3-4-1975", BIRTH_DATE, "3-4-1975"),
+    ("lahir 3\u20134\u20131975", BIRTH_DATE, "3\u20134\u20131975"),
+]
+
+# Everyday text of social-programme news: none of it is personal data.
+# NEGATIVES above are the first 50 of them.
+AS_TYPED_NEGATIVES = [
+    "Rp 1.000.000 \u2013 2.000.000 per keluarga",
+    "Rp1.500.000 - Rp2.000.000",
+    "tahun 2024 \u2013 2025",
+    "periode 2020 - 2024",
+    "pukul 09.00 \u2013 12.00 WITA",
+    "Kamis\u2013Jumat, 4\u20135 September 2025",
+    "Kode wilayah 53.71.03.1001",
+    "Kemendagri 53.71.03.1001 dan 53.71.03.1002",
+    "Nomor 40 Tahun 1999 tentang Pers",
+    "UU Nomor 27 Tahun 2022",
+    "Perwali Nomor 12 Tahun 2025",
+    "SK Wali Kota Nomor 188.45/123/HK/2025",
+    "Keputusan Nomor 400.9.2/456/Dinsos/2025",
+    "Jalan Sudirman 17 Agustus",
+    "Jl. Timor Raya Km 36",
+    "Jl. Timor Raya Km. 36, Oesapa",
+    "jalan kaki 5 km",
+    "Jalan Sudirman, 12 warga hadir",
+    "Gang Mawar, Kelurahan Oebobo",
+    "tiba di Jalan El Tari pukul 10.00",
+    "ikuti @kupangkota",
+    "ikuti @humas.kupang di Instagram",
+    "rapat @ Aula Kantor Lurah",
+    "150 KK penerima",
+    "sebanyak 1.250 KK",
+    "HP1 dan HP2",
+    "Botol O2 dan H2O",
+    "10 Oktober 2025",
+    "RT setempat",
+    "ketua RW dan tokoh masyarakat",
+    "bayi lahir sehat",
+    "Hari Lahir Pancasila, 1 Juni",
+    "sejak lahir, 2025",
+    "versi 2.0.1 \u2013 3.0.0",
+    "skor 3 - 1",
+    "tanggal 3 - 5 September 2025",
+    "pukul 08.00\u201310.00",
+    "Mamre (at) Kupang",
+    "kategori desil 1\u20132",
+    "NIK dan KK dibawa saat verifikasi",
+    "nomor WA posko ada di papan pengumuman",
+    "https://wa.me/",
+    "assets/app.wa1234ab.js",
+    "halaman 12\u201314",
+]
+
+
+@pytest.mark.parametrize("template", SENTENCES)
+@pytest.mark.parametrize(("text", "kind", "value"), AS_TYPED)
+def test_identifier_as_typed_is_found_with_its_kind_and_span(
+    template: str, text: str, kind: str, value: str
+) -> None:
+    sentence = template.format(text)
+    start = sentence.index(value)
+    assert find_identifiers(sentence) == (Finding(kind, start, start + len(value)),)
+
+
+@pytest.mark.parametrize("template", ["{}", "Pada Rabu, {} tercatat."])
+@pytest.mark.parametrize("text", AS_TYPED_NEGATIVES)
+def test_everyday_text_as_typed_is_not_an_identifier(template: str, text: str) -> None:
+    assert spans(template.format(text)) == []
+
+
+def test_the_tables_hold_at_least_fifty_of_each() -> None:
+    assert len(POSITIVES) + len(AS_TYPED) >= 100
+    assert len(NEGATIVES) + len(AS_TYPED_NEGATIVES) >= 90
+
+
+def test_an_obfuscated_official_email_is_still_official() -> None:
+    assert spans("ppid[at]kupangkota.go.id", official_emails_ok=True) == []
+    assert spans("budi[at]gmail.com", official_emails_ok=True) == [(EMAIL, "budi[at]gmail.com")]
+
+
+def _valid_numbers(kind: int, count: int, rng: random.Random) -> list[phonenumbers.PhoneNumber]:
+    """`count` Indonesian numbers of `kind` that libphonenumber calls valid."""
+    first = "8" if kind == phonenumbers.PhoneNumberType.MOBILE else "234567"
+    found: list[phonenumbers.PhoneNumber] = []
+    while len(found) < count:
+        national = rng.choice(first) + "".join(rng.choice(string.digits) for _ in range(rng.randint(8, 11)))
+        number = phonenumbers.parse("+62" + national)
+        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) == kind:
+            found.append(number)
+    return found
+
+
+def _spellings(number: phonenumbers.PhoneNumber) -> Iterator[tuple[str, str]]:
+    """(text, the part of it that is the number) for the ways people write `number`."""
+    formats = phonenumbers.PhoneNumberFormat
+    for style in (formats.E164, formats.INTERNATIONAL, formats.NATIONAL):
+        written = phonenumbers.format_number(number, style)
+        yield written, written
+    link = phonenumbers.format_number(number, formats.RFC3966)
+    yield link, link.removeprefix("tel:")
+    groups = re.findall(r"\d+", phonenumbers.format_number(number, formats.INTERNATIONAL))[1:]
+    for sep in (" ", "-", ".", "/", "\u2013", " - ", "\u200b"):
+        yield "+62 " + sep.join(groups), "+62 " + sep.join(groups)
+        yield "0" + sep.join(groups), "0" + sep.join(groups)
+    bracketed = f"(0{groups[0]}) " + " ".join(groups[1:])
+    yield bracketed, bracketed
+    bracketed = f"+62 ({groups[0]}) " + "-".join(groups[1:])
+    yield bracketed, bracketed
+    yield "HP0" + "".join(groups), "0" + "".join(groups)
+    yield "tel:0" + "".join(groups), "0" + "".join(groups)
+
+
+@pytest.mark.parametrize(
+    "kind", [phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE], ids=["mobile", "landline"]
+)
+def test_every_valid_indonesian_number_is_found_however_written(kind: int) -> None:
+    # libphonenumber is the oracle for what an Indonesian number is; the
+    # finder must cover each, written in every way above (22 per number).
+    missed = []
+    for number in _valid_numbers(kind, 100, random.Random(12)):
+        for written, core in _spellings(number):
+            text = f"Hubungi {written} segera."
+            start = text.index(core)
+            found = find_identifiers(text)
+            covered = [f for f in found if f.start <= start and start + len(core) <= f.end]
+            if not covered or (kind == phonenumbers.PhoneNumberType.MOBILE and covered[0].kind != PHONE):
+                missed.append(written)
+    assert missed == []
+
+
+HOSTILE = [
+    "1 " * 500_000,
+    "123 " * 250_000 + "x",
+    "1-" * 500_000 + "x",
+    "1" * 1_000_000 + "x",
+    "lahir " * 170_000,
+    "Jl. A " * 170_000,
+    "Jalan A B C D E F G " * 50_000,
+    "a@" * 500_000,
+    "a." * 500_000 + "@",
+    " " * 1_000_000 + "(",
+    "1" + " " * 1_000_000 + "x",
+    "(at)" * 250_000,
+    " [ at " * 170_000,
+    "O1" * 500_000 + "x",
+    "NIK" * 333_333,
+    "RT " * 333_333,
+    "R.T. R.W. " * 100_000,
+    "rek a " * 170_000,
+    "\u200b1" * 500_000 + "x",
+    "\u2013" * 1_000_000,
+    "HP " * 333_333 + "0",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=[repr(t[:12]) for t in HOSTILE])
+def test_a_hostile_megabyte_is_answered_in_linear_time(text: str) -> None:
+    # Every record string and every built file passes the finder: a pattern
+    # that backtracks on some shape would hang a build. Linear time answers
+    # a megabyte in well under a second; the bound is loose for slow machines.
+    started = time.process_time()
+    find_identifiers(text)
+    assert time.process_time() - started < 5
+
+
 def test_official_email_passes_only_when_asked() -> None:
     text = "Kirim ke ppid@kupangkota.go.id atau budi@gmail.com."
     assert spans(text) == [(EMAIL, "ppid@kupangkota.go.id"), (EMAIL, "budi@gmail.com")]
@@ -343,6 +574,35 @@ def test_any_sixteen_digits_are_a_nik_however_grouped(
     assert [f for f in found if f.start < start + len(nik) and start < f.end] == [
         Finding(NIK, start, start + len(nik))
     ]
+
+
+# Separators as people type them between a NIK's groups: dashes of every
+# kind, slashes, spaced hyphens and invisible characters.
+JOINTS = ["", " ", "-", ".", "/", "\u00a0", "\u2013", "\u2014", "\u2212", " - ", " \u2013 ", " / ",
+          "\u200b", "\u00ad", "\u2060", "\ufeff", "\u200b\u200b"]
+
+
+@given(
+    before=words,
+    after=words,
+    digits=st.text("0123456789", min_size=16, max_size=16),
+    joints=st.lists(st.sampled_from(JOINTS), min_size=3, max_size=3),
+    wide=st.booleans(),
+    letter_o=st.integers(0, 15),
+)
+def test_any_sixteen_digits_are_a_nik_however_typed(
+    before: str, after: str, digits: str, joints: list[str], wide: bool, letter_o: int
+) -> None:
+    if digits[letter_o] == "0":  # one zero typed as the letter O
+        digits = digits[:letter_o] + "O" + digits[letter_o + 1 :]
+    if wide:
+        digits = digits.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
+    groups = [digits[i : i + 4] for i in range(0, 16, 4)]
+    nik = groups[0] + "".join(joint + group for joint, group in zip(joints, groups[1:]))
+    text = f"{before} {nik} {after}"
+    start = len(before) + 1
+    found = [f for f in find_identifiers(text) if f.start < start + len(nik) and start < f.end]
+    assert found == [Finding(NIK, start, start + len(nik))]
 
 
 def dotted(amount: int) -> str:
@@ -549,7 +809,7 @@ _TEXTS = st.one_of(
     st.lists(_PIECES, max_size=14).map("".join),
     st.builds(
         lambda text, a, b, noise: noise[:1] + text[a:b] + noise[1:],
-        st.sampled_from([_positive_text(p) for p in POSITIVES]),
+        st.sampled_from([_positive_text(p) for p in POSITIVES + AS_TYPED]),
         st.integers(0, 6), st.integers(6, 60), st.lists(_PIECES, max_size=4).map("".join),
     ),
 )

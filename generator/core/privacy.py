@@ -17,6 +17,10 @@ Why the rules look the way they do (id-style.md section 5.4 and 5.6):
   an identifier shape.
 * A digit run glued to a letter (``abc1234567890``) is not an identifier: that
   keeps slugs, asset hashes and version strings quiet.
+* Identifiers are matched as people type them: dashes of any kind, slashes,
+  zero-width and full-width characters, "O" for "0", a label glued to the
+  number, ``[at]`` and ``(dot)`` are folded first (see ``_fold``), and
+  findings point at the text as written.
 * Inside a URL only phone numbers and e-mails are reported. Social-media and
   news URLs carry long numeric post ids (a Facebook post id is 15-16 digits,
   like a NIK), while a ``wa.me/62812...`` link is a real phone number.
@@ -77,9 +81,14 @@ class Finding:
 
 # Up to two separators between digits: a landline's area code sits in
 # brackets, "(0380) 82123" and "+62 (380) 821234".
-_MAYBE = re.compile(r"@|\d(?:[\s.\-()]{0,2}\d){5}|lahir|\b(?:r[tw]|no(?:mor|mer)?|ttl)(?![^\W\d_])", re.IGNORECASE)
+_MAYBE = re.compile(
+    r"@|\d(?:[\s.\-()]{0,2}\d){5}|\d{3}/\d{3}|lahir|rukun|\+62|\b(?:r\.?[tw]|no(?:mor|mer)?|ttl|lhr|jl|jln|jalan|gg|gang|lr|lorong)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 # One separator between digit groups as people type them on forms.
 _SEP = r"[ \u00a0.\-]"
+# A card or phone number is also written in slashed groups, "5371/0312/3456/0001".
+_SEP_OR_SLASH = r"[ \u00a0.\-/]"
 # A number starts a fresh token: not glued to a word, not the tail of a dotted,
 # hyphenated or slashed number such as "53.71.03.1010" or "2025-09-03".
 # A comma does not join numbers: in CSV it separates fields, and a NIK in the
@@ -99,10 +108,15 @@ _MONTHS = (
     r"oktober|nopember|november|desember|jan|feb|peb|mar|apr|jun|jul|agu|agt|ags|"
     r"aug|sept|sep|okt|oct|nop|nov|des|dec)"
 )
+# What a number in running text counts, when it is not a house number.
+_QUANTITY = (
+    r"(?:km|kilometer|m|meter|ruas|unit|titik|kali|orang|warga|jiwa|kk|rumah|keluarga|"
+    r"tahun|bulan|minggu|hari|jam|menit|persen|%|ribu|juta|miliar|lantai|lajur|jalur)"
+)
 _DATE = rf"""
     (?: \d{{1,2}} \s?[-/.]\s? \d{{1,2}} \s?[-/.]\s? (?:\d{{4}}|\d{{2}})   # 12-03-1980
       | \d{{4}} [-/.] \d{{1,2}} [-/.] \d{{1,2}}                        # 1980-03-12
-      | \d{{1,2}} \s+ {_MONTHS} \.? \s+ \d{{4}}                        # 12 Maret 1980
+      | \d{{1,2}} [\s\-/]{{1,3}} {_MONTHS} \.? [\s\-/]{{1,3}} \d{{4}}  # 12 Maret 1980, 12-Agu-1980
     )
     (?!\d)
 """
@@ -121,6 +135,134 @@ _EMAIL = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+# --- Folding: identifiers as people type them ----------------------------------
+
+# Why fold before matching rather than widen every pattern: a NIK typed with
+# en dashes, zero-width spaces or full-width digits, "O" for "0", a label
+# glued to it ("NIK5371..."), or an e-mail spelled "budi[at]gmail(dot)com" is
+# the same identifier, and one pass that rewrites these spellings keeps each
+# pattern readable. Findings are mapped back to spans of the text as written.
+_DASH = "\u2010-\u2015\u2212\ufe58\ufe63\uff0d"
+_SPACE = "[ \u00a0]"
+_INVISIBLE_FORMAT = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_FOLD = re.compile(
+    rf"""
+    # " - ", " / " and any dash between two digits: "5371 - 0312", "0812–3456".
+    # (An "O" counts as a digit here: it may be a zero, folded on its own.)
+      (?P<joint> (?<=[\dOo]) (?: {_SPACE}++ [\-/{_DASH}\uff0f] {_SPACE}*+ | [\-/] {_SPACE}++ | [{_DASH}\uff0f] {_SPACE}*+ ) (?=[\dOo]) )
+    # An invisible character between digits separates groups as a space
+    # would ("0380<ZWSP>821234"); elsewhere it is dropped (see _fold_char).
+    | (?P<gap> (?<=[\dOo]) [{_INVISIBLE_FORMAT}]++ (?=[\dOo]) )
+    # "[at]", "(at)", " @ ", "@ ": each starts where its spaces start, so a
+    # long run of spaces is not rescanned from every position in it.
+    | (?P<at> (?<!{_SPACE}) {_SPACE}*+ (?: [\[({{<] {_SPACE}*+ (?i:at) {_SPACE}*+ [\])}}>] | [@\uff20\ufe6b] (?={_SPACE}) | [\uff20\ufe6b] ) {_SPACE}*+ )
+    | (?P<dot> (?<!{_SPACE}) {_SPACE}*+ [\[({{<] {_SPACE}*+ (?i:dot|titik) {_SPACE}*+ [\])}}>] {_SPACE}*+ )
+    # A label glued to its number: "NIK5371...", "HP0812...".
+    | (?P<label> (?<![^\W\d_]) (?i:nik|kk|ktp|npwp|hp|wa|telp|tlp|tel|rek) (?=\d) )
+    # The letter O typed for a zero inside a number: "5371O3...", "O812...",
+    # a group of its own "5371 OOO1".
+    | (?P<zero> (?<![^\W\d_]) (?: (?:(?<=\d)|(?<=\d[ .\-/])) [Oo]++ (?![^\W\d_]) | [Oo]++ (?=[ .\-/]?\d) ) )
+    | (?P<other> [^\x00-\x7f] )
+    """,
+    re.VERBOSE,
+)
+# Where `_fold` may rewrite text so that `_MAYBE` matches. Everyday
+# typography (quotes, accented letters, a dash between words, a bullet) is
+# left out: it folds to nothing an identifier is made of.
+_FOLD_MATTERS = re.compile(
+    rf"""\d[ .\-/]?[Oo] | [Oo][ .\-/]?\d | @{_SPACE}
+    | \d{_SPACE}++[\-/] | [\-/]{_SPACE}++\d | \d{_SPACE}*+[{_DASH}] | [{_DASH}]{_SPACE}*+\d
+    | [\[({{<]{_SPACE}*+(?i:at|dot|titik){_SPACE}*+[\])}}>]
+    | [^\x00-\x7f\u00a0-\u00a9\u00ab\u00ac\u00ae-\u00b1\u00b4-\u00b8\u00bb\u00bf\u00c0-\u024f{_DASH}\u2018-\u201f\u2022\u2026]
+    """,
+    re.VERBOSE,
+)
+# Invisible letters that are not format characters (Hangul fillers, the
+# combining grapheme joiner): typed between digits they hide a number too.
+_INVISIBLE = frozenset("\u034f\u115f\u1160\u3164\uffa0")
+
+
+def _fold_char(ch: str) -> str:
+    """One non-ASCII character as the patterns read it."""
+    category = unicodedata.category(ch)
+    if category == "Cf" or ch in _INVISIBLE:
+        return ""
+    if category == "Nd":
+        return str(unicodedata.decimal(ch))
+    if category == "Pd" or ch == "\u2212":
+        return "-"
+    if category == "Zs":
+        return " "
+    # Full-width "＠", "（", letters: their ASCII twins.
+    return unicodedata.normalize("NFKC", ch)
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    kind, value = match.lastgroup, match.group()
+    if kind == "joint":
+        return "/" if "/" in value or "\uff0f" in value else "-"
+    if kind == "gap":
+        return " "
+    if kind == "at":
+        return "@"
+    if kind == "dot":
+        return "."
+    if kind == "label":
+        return value + " "
+    if kind == "zero":
+        return "0" * len(value)
+    return _fold_char(value)
+
+
+@dataclass(frozen=True)
+class _Folded:
+    """Text as the patterns read it, and the way back to the text as written.
+
+    ``pieces`` are the rewritten parts, each (start, end) in ``text`` and
+    (start, end) in the original, in order; between them the two agree.
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    pieces: tuple[tuple[int, int, int, int], ...]
+
+    def original(self, found: Finding) -> Finding:
+        """``found``, a span of the folded text, as the span of the original it was folded from."""
+        return Finding(found.kind, self._at(found.start, start=True), self._at(found.end - 1, start=False))
+
+    def _at(self, position: int, *, start: bool) -> int:
+        at = bisect.bisect_right(self.starts, position) - 1
+        if at < 0:
+            return position if start else position + 1
+        begin, end, original_begin, original_end = self.pieces[at]
+        if position < end:  # inside a rewritten part: the whole of what it came from
+            return original_begin if start else original_end
+        shifted = original_end + position - end
+        return shifted if start else shifted + 1
+
+
+def _fold(text: str) -> _Folded:
+    parts: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    done = 0  # how much of `text` is in `parts`
+    length = 0  # the length of the folded text so far
+    for match in _FOLD.finditer(text):
+        value = _fold_match(match)
+        if value == match.group():
+            continue
+        start, end = match.span()
+        parts.append(text[done:start])
+        length += start - done
+        parts.append(value)
+        pieces.append((length, length + len(value), start, end))
+        length += len(value)
+        done = end
+    if not pieces:
+        return _Folded(text, (), ())
+    parts.append(text[done:])
+    return _Folded("".join(parts), tuple(p[0] for p in pieces), tuple(pieces))
 
 
 # --- Exempt zones --------------------------------------------------------------
@@ -208,7 +350,7 @@ def _long_spaced(value: str) -> bool:
 _RULES = (
     _Rule(EMAIL, _EMAIL),
     # Every 16-digit run is a NIK or a Nomor KK, valid or not, however grouped.
-    _Rule(NIK, re.compile(rf"{_START}(?:\d{_SEP}?){{15}}\d{_END}")),
+    _Rule(NIK, re.compile(rf"{_START}(?:\d{_SEP_OR_SLASH}?){{15}}\d{_END}")),
     _Rule(
         NPWP,
         re.compile(
@@ -224,9 +366,36 @@ _RULES = (
             rf"""{_START}
             (?: (?:\+62|\(\+62\)|62)[ \u00a0.\-]? | 0 ) 8
             (?: \d{{8,11}}{_END}
-              | \d{{1,3}}({_SEP})\d{{3,4}}\1\d{{3,5}}{_END}
+              | \d{{1,3}}({_SEP_OR_SLASH})\d{{3,4}}\1\d{{3,5}}{_END}
               | (?:{_SEP}?\d){{8,11}}{_END}
             )""",
+            re.VERBOSE,
+        ),
+    ),
+    # The operator code in brackets: "+62 (812) 3456-7890", "(0812) 3456 7890".
+    _Rule(
+        PHONE,
+        re.compile(
+            rf"""{_START}
+            (?: (?:\+62|62)[ \u00a0]? )? \( 0?8\d{{1,3}} \) [ \u00a0.\-]?
+            \d{{3,4}} {_SEP}? \d{{3,5}}
+            {_END}""",
+            re.VERBOSE,
+        ),
+    ),
+    # A landline in E.164, as a "tel:" link writes it: "+62218350123".
+    _Rule(PHONE, re.compile(rf"{_START}(?:\+62[ \u00a0]?|(?<=tel:)62)[1-79]\d{{7,10}}{_END}")),
+    # After a phone label any number is a phone, however short its area
+    # code or grouping: "tel:032379732", "HP 0380 821 234".
+    _Rule(
+        PHONE,
+        re.compile(
+            rf"""
+            (?<![^\W\d_]) (?i: tel | telp | tlp | telepon | hp | wa | ponsel ) (?![^\W\d_]) \.?
+            [\s:]*+
+            (?P<value> (?:\+62|62|0) [ \u00a0]? \(? [1-9] (?:[ \u00a0.\-/()]?\d){{6,12}} )
+            {_END}
+            """,
             re.VERBOSE,
         ),
     ),
@@ -237,8 +406,8 @@ _RULES = (
         re.compile(
             rf"""{_START}
             (?: \(0[1-79]\d{{1,2}}\)[ \u00a0]?
-              | 0[1-79]\d{{1,2}}[ \u00a0\-]
-              | \+62[ \u00a0\-]?\(?[1-79]\d{{1,2}}\)?[ \u00a0\-]
+              | 0[1-79]\d{{1,2}}{_SEP_OR_SLASH}
+              | \+62[ \u00a0\-]?\(?[1-79]\d{{1,2}}\)?{_SEP_OR_SLASH}
             )
             \d{{3,4}}[ \u00a0\-]?\d{{2,4}}
             {_END}""",
@@ -274,9 +443,10 @@ _RULES = (
         re.compile(
             r"""
             (?<!\w)
-            (?: RT \s*+[./]?\s*+ RW \s*+[.:]?\s*+ \d{1,3} \s*+/\s*+ \d{1,3}   # RT/RW 005/002
-              | R[TW] \s*+\.?\s*+:?\s*+ \d{1,3}(?!\d)                        # RT 005, RW.02
-                (?: \s*+[/,]?\s*+ RW \s*+\.?\s*+:?\s*+ \d{1,3} )?             # ... /RW 002
+            (?: (?:R\.?T|rukun\s++tetangga) \s*+[./]?\s*+ (?:R\.?W|rukun\s++warga)
+                \s*+[.:]?\s*+ \d{1,3} \s*+/\s*+ \d{1,3}                       # RT/RW 005/002
+              | (?:R\.?[TW]|rukun\s++(?:tetangga|warga)) \s*+\.?\s*+:?\s*+ \d{1,3}(?!\d)  # RT 005, R.W.02
+                (?: \s*+[/,]?\s*+ (?:R\.?W|rukun\s++warga) \s*+\.?\s*+:?\s*+ \d{1,3} )?  # ... /RW 002
             )
             (?!\d)
             """,
@@ -301,6 +471,26 @@ _RULES = (
             re.VERBOSE,
         ),
     ),
+    # A house number needs no "No.": "Jl. Sudirman 12". Without the keyword
+    # the number must not read as a date, a quantity or a distance
+    # ("Jalan Sudirman 17 Agustus", "Jalan Nasional 2 ruas", a road's
+    # kilometre post "Jl. Timor Raya Km 36").
+    _Rule(
+        ADDRESS,
+        re.compile(
+            rf"""
+            (?<!\w)
+            (?: (?i:jln?|gg|lr)\.\s*+ | (?i:jln?|gg|lr)\s++
+              | (?:Jalan|JALAN|Gang|GANG|Lorong|LORONG)\s++
+            )
+            (?: (?!(?i:km|kilometer|no|nomor)(?![^\W\d_])) [A-Z][\w'.\-]*+ [ \u00a0]++ ){{1,6}}?
+            \d{{1,4}}[A-Za-z]?
+            (?!\w) (?![.,:/\-]\d)
+            (?! [ \u00a0]*+ (?i: {_MONTHS} | {_QUANTITY} ) (?![^\W\d_]) )
+            """,
+            re.VERBOSE,
+        ),
+    ),
     # The date after a birth keyword; the place of birth may sit in between.
     # "Hari Lahir Pancasila, 1 Juni" is a holiday, and a sentence end stops the
     # search so "bayi baru lahir. Pada 3 September 2025" is not a birth date.
@@ -310,13 +500,13 @@ _RULES = (
             rf"""
             (?<!\w)(?<!hari\s)
             (?: ttl
-              | (?:tempat \s*+[,/]?\s*+)? (?:tanggal|tgl\.?) \s*+ lahir
-              | lahir
+              | (?:(?:tempat|tmpt|tmp)\.? \s*+[,/]?\s*+)? (?:tanggal|tgl\.?) \s*+ (?:lahir|lhr)
+              | lahir | lhr
             )
             (?!\w)
             (?: [^\d.!?;]
               | \.(?=\S)
-              | (?<=kab)\. | (?<=kec)\. | (?<=kel)\. | (?<=ds)\. | (?<=prov)\. | (?<=tgl)\.
+              | (?<=kab)\. | (?<=kec)\. | (?<=kel)\. | (?<=ds)\. | (?<=prov)\. | (?<=tgl)\. | (?<=lhr)\.
             ){{0,40}}?
             (?<!\w)
             (?P<value> {_DATE} )
@@ -370,22 +560,31 @@ def find_identifiers(
     # Every kind needs six digits in a row (give or take separators), an
     # "@", or one of the address and birth-date keywords; most text (names,
     # venues, dates, counts) has none, and this keeps it cheap.
-    if not _MAYBE.search(text):
+    # Text with no spelling that `_fold` rewrites is checked as it is.
+    if not _MAYBE.search(text) and not _FOLD_MATTERS.search(text):
+        return ()
+    folded = _fold(text)
+    if not _MAYBE.search(folded.text):
         return ()
     return tuple(
-        found
-        for found in _all_findings(text)
+        folded.original(found)
+        for found in _folded_findings(folded.text)
         if found.kind not in allow
         and not (
             official_emails_ok
             and found.kind == EMAIL
-            and is_official_email(text[found.start : found.end])
+            and is_official_email(folded.text[found.start : found.end])
         )
     )
 
 
 def _all_findings(text: str) -> tuple[Finding, ...]:
     """Every identifier in `text`, without the quick pre-check (tests compare the two)."""
+    folded = _fold(text)
+    return tuple(map(folded.original, _folded_findings(folded.text)))
+
+
+def _folded_findings(text: str) -> tuple[Finding, ...]:
     exempt = _exempt_zones(text)
     return _resolve(found for found in _candidates(text) if not _exempt(found, exempt))
 
