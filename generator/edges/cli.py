@@ -264,11 +264,13 @@ def _writing(path: Path) -> Iterator[None]:
 
 def _new(args: argparse.Namespace) -> int:
     when = args.date or date.today()
-    path = args.content / "events" / f"{when.isoformat()}-{args.slug}.yml"
+    stem = f"{when.isoformat()}-{args.slug}"
+    path = args.content / "events" / f"{stem}.yml"
     # The slug becomes a file name and an address: "../../x" would write outside content/.
-    if not KEY.match(path.stem):
+    if not KEY.match(stem):
         suggestion = slugify(args.slug, fallback="kegiatan-baru")
-        raise WartaError([Problem("cli.new_slug", Source(printable(str(path))), {"slug": printable(args.slug), "suggestion": suggestion})])
+        where = Source(printable(str(path)))
+        raise WartaError([Problem("cli.new_slug", where, {"slug": printable(args.slug), "suggestion": suggestion})])
     if path.exists():
         raise WartaError([Problem("cli.new_exists", Source(str(path)))])
     programs = tuple(sorted(p.stem for p in (args.content / "programs").glob("*.yml")))
