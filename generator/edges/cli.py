@@ -267,7 +267,7 @@ def _new(args: argparse.Namespace) -> int:
     stem = f"{when.isoformat()}-{args.slug}"
     path = args.content / "events" / f"{stem}.yml"
     # The slug becomes a file name and an address: "../../x" would write outside content/.
-    if not KEY.match(stem):
+    if not KEY.fullmatch(stem):
         suggestion = slugify(args.slug, fallback="kegiatan-baru")
         where = Source(printable(str(path)))
         raise WartaError([Problem("cli.new_slug", where, {"slug": printable(args.slug), "suggestion": suggestion})])
