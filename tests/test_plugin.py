@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
@@ -521,3 +522,27 @@ def test_every_built_page_passes_the_w3c_html_checker(built: Path, sleman: Path)
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0 and run.stderr.strip() == "", run.stderr
     assert len(list(built.rglob("*.html"))) > 20 and (sleman / "404.html").is_file()
+
+
+def test_serve_dirty_stops_serving_the_article_of_a_deleted_event(tmp_path: Path) -> None:
+    root = project_copy(tmp_path)
+    second = root / "content" / "events" / "2025-09-04-kedua.yml"
+    shutil.copy(root / "content" / EVENT, second)
+    port = _free_port()
+    server = subprocess.Popen([*MKDOCS, "serve", "--dirty", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=ENV, cwd=root)
+    article = f"http://127.0.0.1:{port}/berita/2025-09-04-kedua/"
+    try:
+        _wait_for(article, "sepuluh pekerja rentan", 90)
+        second.unlink()
+        deadline, status = time.monotonic() + 30, 200
+        while status == 200 and time.monotonic() < deadline:
+            time.sleep(0.5)
+            try:
+                urllib.request.urlopen(article, timeout=10).close()
+            except urllib.error.HTTPError as exc:
+                status = exc.code
+        assert status == 404
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -295,6 +295,8 @@ class WartaPlugin(BasePlugin[WartaConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         build = self._current()
+        if self.serve is not None:
+            self._drop_vanished_pages(config)
         if build.staging and build.site is not None:
             folder = Path(config.site_dir)
             leaks = _leaks(folder, build.site)
@@ -311,6 +313,15 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             # between rebuilds, long before on_shutdown.
             if not config.strict:
                 self._publish()
+
+    def _drop_vanished_pages(self, config: MkDocsConfig) -> None:
+        """Under serve, remove the built HTML of pages the previous rebuild generated and this one did not."""
+        serve, now = self.serve, frozenset(p.path for p in self._current().pages)
+        assert serve is not None
+        for path in sorted(serve.generated - now):
+            serve.backing.forget(path)
+            Path(File(path, None, config.site_dir, config.use_directory_urls).abs_dest_path).unlink(missing_ok=True)
+        serve.generated = now
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.build and self.build.staging:
