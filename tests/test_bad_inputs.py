@@ -16,6 +16,8 @@ Steps (each a mapping, applied in order; FILE is relative to the content folder)
 * ``write: FILE, text`` (optional ``encoding``) writes a whole file.
 * ``append: FILE, text`` (optional ``repeat`` x ``times``) adds to a file.
 * ``delete: FILE``; ``rename: FILE, to: FILE``; ``crlf: FILE`` (Windows line ends).
+* ``symlink: FILE, to: TARGET`` makes FILE a symlink to TARGET (as written);
+  ``fifo: FILE`` makes it a named pipe.
 * ``grow: FILE, size`` pads a file with comment lines to ``size`` bytes
   (the 50 MB file is made here, in tmp, not stored in the repository).
 
@@ -27,6 +29,7 @@ loaded value, for accepted inputs), ``note`` (why the case exists).
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Mapping
@@ -70,6 +73,10 @@ def apply_steps(root: Path, steps: list[Mapping[str, Any]]) -> None:
             (root / step["delete"]).unlink()
         elif "rename" in step:
             (root / step["rename"]).rename(root / step["to"])
+        elif "symlink" in step:
+            os.symlink(step["to"], root / step["symlink"])
+        elif "fifo" in step:
+            os.mkfifo(root / step["fifo"])
         elif "crlf" in step:
             path = root / step["crlf"]
             path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))

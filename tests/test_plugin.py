@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
@@ -556,3 +557,27 @@ def test_a_hand_written_page_cannot_take_a_generated_address(tmp_path: Path, whe
     assert run.returncode != 0
     assert f"Halaman {where} memakai alamat yang dibuat Warta sendiri" in run.stderr, run.stderr
     assert "Traceback" not in run.stderr and not (tmp_path / "site").exists()
+
+
+def test_serve_dirty_stops_serving_the_article_of_a_deleted_event(tmp_path: Path) -> None:
+    root = project_copy(tmp_path)
+    second = root / "content" / "events" / "2025-09-04-kedua.yml"
+    shutil.copy(root / "content" / EVENT, second)
+    port = _free_port()
+    server = subprocess.Popen([*MKDOCS, "serve", "--dirty", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=ENV, cwd=root)
+    article = f"http://127.0.0.1:{port}/berita/2025-09-04-kedua/"
+    try:
+        _wait_for(article, "sepuluh pekerja rentan", 90)
+        second.unlink()
+        deadline, status = time.monotonic() + 30, 200
+        while status == 200 and time.monotonic() < deadline:
+            time.sleep(0.5)
+            try:
+                urllib.request.urlopen(article, timeout=10).close()
+            except urllib.error.HTTPError as exc:
+                status = exc.code
+        assert status == 404
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -21,7 +22,9 @@ from ..compose.policy import Policy
 from ..compose.templating import FORMATS, Templates
 from ..compose.writer import Writer
 from ..core.errors import Problem, Source, WartaError, catalogue, message, report_lines
-from ..records.model import EventKind
+from ..core.text import slugify
+from ..records.model import KEY, EventKind
+from ..records.reading import printable, refusal
 from . import guide, impor, init, schema
 
 
@@ -199,13 +202,14 @@ def _check(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     events_dir = args.content / "events"
-    if args.event.resolve().parent != events_dir.resolve():
-        raise WartaError([Problem("cli.not_an_event", Source(str(args.event)), {"events_dir": events_dir})])
+    _refuse_unless_event_file(args.event, events_dir)
     loading = records.load(args.content, today=date.today())
     # A draft is rendered too (marked DRAF): its article is read before it is published.
     content = loading.published(drafts=True)
     if args.event.stem in loading.broken():
         raise WartaError(loading.broken()[args.event.stem])
+    if args.event.stem not in loading.event_files:
+        raise WartaError([Problem("cli.render_not_record", Source(printable(str(args.event))), {"events_dir": events_dir})])
     compose.check(content)
     event = content.event(args.event.stem)
     templates = _templates(args)
@@ -221,23 +225,60 @@ def _render(args: argparse.Namespace) -> int:
         release = pressrelease.press_release(facts, content, writer, rules)
         if not release.narahubung:
             print(message("cli.no_press_contact", {}), file=sys.stderr)
-        out.write_bytes(pressrelease.docx(release))
+        with _writing(out):
+            out.write_bytes(pressrelease.docx(release))
     else:
-        out.write_text(writer.render(facts, args.format), encoding="utf-8")
+        with _writing(out):
+            out.write_text(writer.render(facts, args.format), encoding="utf-8")
     print(message("cli.render_written", {"path": out}))
     return 0
 
 
+def _refuse_unless_event_file(path: Path, events_dir: Path) -> None:
+    """Raise WartaError unless `path` is a plain .yml file directly in the events folder."""
+    where, params = Source(printable(str(path))), {"events_dir": events_dir}
+    if not os.path.lexists(path):
+        raise WartaError([Problem("cli.render_missing", where, params)])
+    try:
+        # The folder is resolved, never the file: a symlinked record is refused, not followed.
+        inside = path.absolute().parent.resolve() == events_dir.resolve()
+    except (OSError, RuntimeError):
+        inside = False
+    if not inside:
+        raise WartaError([Problem("cli.not_an_event", where, params)])
+    refused = refusal(path, where.path)
+    if refused is not None:
+        raise WartaError([refused])
+    if path.is_dir() or path.suffix != ".yml":
+        raise WartaError([Problem("cli.render_not_record", where, params)])
+
+
+@contextlib.contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """Turn a refused write (permission, read-only disk, a file where a folder should be) into a message naming the place."""
+    try:
+        yield
+    except OSError as exc:
+        raise WartaError([Problem("cli.cannot_write", Source(printable(str(exc.filename or path))))]) from None
+
+
 def _new(args: argparse.Namespace) -> int:
     when = args.date or date.today()
-    path = args.content / "events" / f"{when.isoformat()}-{args.slug}.yml"
+    stem = f"{when.isoformat()}-{args.slug}"
+    path = args.content / "events" / f"{stem}.yml"
+    # The slug becomes a file name and an address: "../../x" would write outside content/.
+    if not KEY.fullmatch(stem):
+        suggestion = slugify(args.slug, fallback="kegiatan-baru")
+        where = Source(printable(str(path)))
+        raise WartaError([Problem("cli.new_slug", where, {"slug": printable(args.slug), "suggestion": suggestion})])
     if path.exists():
         raise WartaError([Problem("cli.new_exists", Source(str(path)))])
     programs = tuple(sorted(p.stem for p in (args.content / "programs").glob("*.yml")))
     kecamatan, kelurahan = _example_place(args.content)
     text = _templates(args).render(NewEventContext(when.isoformat(), programs, args.kind, kecamatan, kelurahan), "text")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    with _writing(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     print(f"{path}: {message('cli.new_written', {})}")
     return 0
 
@@ -245,7 +286,9 @@ def _new(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     region = init.find_region(args.region)
     made = init.skeleton(region, Templates.for_site(None), date.today().isoformat())
-    for path in init.write(args.folder, made.files):
+    with _writing(args.folder):
+        written = init.write(args.folder, made.files)
+    for path in written:
         print(path)
     print(message("init.done", {"region": region.name, "code": region.code, "timezone": region.timezone,
                                 "folder": args.folder}))
@@ -286,8 +329,9 @@ def _write_generated(files: dict[Path, str], check: bool, *, written: str, stale
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 outdated.append(Problem(stale, Source(str(path)), {"path": path}))
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        with _writing(path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
         print(message(written, {"path": path}))
     if outdated:
         raise WartaError(outdated)

@@ -15,6 +15,7 @@ the address the editor is looking at.
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -43,6 +44,7 @@ from ..compose.templating import Templates
 from ..core import bahasa, privacy
 from ..core.errors import Problem, Source, WartaError, catalogue, message
 from ..core.text import strings_in, undecodable_line
+from ..records.reading import read_plain, refusal
 from . import preview, search
 from .serve import Backing, Recovered, ServeState
 from .staging import LOCK_WAIT, Staging
@@ -213,13 +215,15 @@ class WartaPlugin(BasePlugin[WartaConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self._current()
         _keep_records_private(files, build.content_dir)
-        for file, problem in (*_unreadable_pages(files), *_shadowing_pages(files, build.content_dir)):
+        for file, problem in (*_unreadable_pages(files, Path(config.docs_dir)), *_shadowing_pages(files, build.content_dir)):
             # MkDocs would stop at its first undecodable page with a
-            # traceback (and the preview would hang on it): said here instead.
+            # traceback, copy a symlink's target, or wait on a pipe for ever
+            # (and the preview would hang on it): said here instead.
             if self.serve is None:
                 raise PluginError("\n" + WartaError([problem]).report())
             files.remove(file)
-            build.pages = (*build.pages, preview.record_page(file.src_uri, problem.source.path, [problem], build.templates))
+            if file.is_documentation_page():
+                build.pages = (*build.pages, preview.record_page(file.src_uri, problem.source.path, [problem], build.templates))
         in_menu = set(strings_in(config.nav))
         for page in build.pages:
             existing = files.get_file_from_path(page.path)
@@ -296,6 +300,8 @@ class WartaPlugin(BasePlugin[WartaConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         build = self._current()
+        if self.serve is not None:
+            self._drop_vanished_pages(config)
         if build.staging and build.site is not None:
             folder = Path(config.site_dir)
             leaks = _leaks(folder, build.site, _theme_folders(config))
@@ -312,6 +318,15 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             # between rebuilds, long before on_shutdown.
             if not config.strict:
                 self._publish()
+
+    def _drop_vanished_pages(self, config: MkDocsConfig) -> None:
+        """Under serve, remove the built HTML of pages the previous rebuild generated and this one did not."""
+        serve, now = self.serve, frozenset(p.path for p in self._current().pages)
+        assert serve is not None
+        for path in sorted(serve.generated - now):
+            serve.backing.forget(path)
+            Path(File(path, None, config.site_dir, config.use_directory_urls).abs_dest_path).unlink(missing_ok=True)
+        serve.generated = now
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.build and self.build.staging:
@@ -380,13 +395,31 @@ def _keep_records_private(files: Files, content_dir: Path) -> None:
             files.remove(file)
 
 
-def _unreadable_pages(files: Files) -> Iterator[tuple[File, Problem]]:
-    """The site's own Markdown pages that are not UTF-8, each with the line of its first bad byte."""
+def _unreadable_pages(files: Files, docs_dir: Path) -> Iterator[tuple[File, Problem]]:
+    """The site's own files MkDocs must not read, each with its problem.
+
+    A file that is, or lies in a folder that is, a symlink, a pipe or a
+    device (MkDocs follows symlinked folders), an unreadable file, and a
+    Markdown page that is not UTF-8 (with the line of its first bad byte).
+    """
     for file in list(files):
-        if file.is_documentation_page() and file.abs_src_path and not file.generated_by:
-            line = undecodable_line(Path(file.abs_src_path).read_bytes())
-            if line is not None:
-                yield file, Problem("file.encoding", Source(file.abs_src_path, line))
+        if not file.abs_src_path or file.generated_by:
+            continue
+        path = Path(file.abs_src_path)
+        refused = next((r for step in _folders_between(docs_dir, path) if (r := refusal(step, str(step))) is not None), None)
+        if refused is None:
+            data = read_plain(path, file.abs_src_path, limit=sys.maxsize) if file.is_documentation_page() else refusal(path, file.abs_src_path)
+            refused = data if isinstance(data, Problem) else None
+            if isinstance(data, bytes) and (line := undecodable_line(data)) is not None:
+                refused = Problem("file.encoding", Source(file.abs_src_path, line))
+        if refused is not None:
+            yield file, refused
+
+
+def _folders_between(docs_dir: Path, path: Path) -> list[Path]:
+    """The folders from `docs_dir` down to `path`, `docs_dir` and `path` left out."""
+    parts = path.relative_to(docs_dir).parts if path.is_relative_to(docs_dir) else ()
+    return [docs_dir.joinpath(*parts[:n]) for n in range(1, len(parts))]
 
 
 def _shadowing_pages(files: Files, content_dir: Path) -> Iterator[tuple[File, Problem]]:

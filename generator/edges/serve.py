@@ -43,6 +43,11 @@ class Backing:
             self.written[page.path] = data
         return path
 
+    def forget(self, path: str) -> None:
+        """Delete the file of a page no longer generated (its event was deleted or renamed)."""
+        self.written.pop(path, None)
+        (self.folder / path).unlink(missing_ok=True)
+
     def touch(self) -> None:
         """Mark every page as changed, so a --dirty rebuild renders each again (the banner came or went)."""
         for name in self.written:
@@ -72,6 +77,9 @@ class ServeState:
     # them, so whichever page the editor has open reloads into the list of
     # problems instead of a 404.
     published: tuple[str, ...] = ("index.md",)
+    # Every page the last rebuild generated: one gone since has its HTML
+    # removed, as --dirty never empties the folder it serves.
+    generated: frozenset[str] = frozenset()
 
     last_good: Content | None = None
     shown: tuple[Problem, ...] = ()  # the problems the last rebuild's banner listed

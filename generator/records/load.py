@@ -21,7 +21,7 @@ from ..core.text import slugify
 from . import pages, rules
 from .model import KEY, Content, chronological, Event, Organization, Person, Program, Site, validation_context
 from .places import Resolver
-from .reading import MAX_FILE_BYTES, Parsed, read_yaml
+from .reading import Parsed, has_control, parse_yaml, read_plain, read_yaml, refused_entries, shown_path
 from .validation import validate, validate_each
 
 ReadCache = dict[tuple[str, bytes], Parsed]
@@ -37,19 +37,20 @@ class _Reader:
         self.docs: list[Parsed] = []
         self.used: set[tuple[str, bytes]] = set()
 
-    def display(self, path: Path) -> str:
-        return f"{self.root}/{path.relative_to(self.root).as_posix()}"
-
     def __call__(self, path: Path, record: str) -> Parsed:
-        name = self.display(path)
-        if self.cache is None or path.stat().st_size > MAX_FILE_BYTES:
-            self.docs.append(read_yaml(path, name, record))
+        name = shown_path(self.root, path)
+        raw = read_plain(path, name)
+        if isinstance(raw, Problem):
+            self.docs.append(Parsed(None, {}, [raw], name, record=record))
+            return self.docs[-1]
+        if self.cache is None:
+            self.docs.append(parse_yaml(raw, name, record))
             return self.docs[-1]
         # A preview rebuild after one edit re-reads one file, not the archive.
-        key = (name, hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+        key = (name, hashlib.blake2b(raw, digest_size=16).digest())
         self.used.add(key)
         if key not in self.cache:
-            self.cache[key] = read_yaml(path, name, record)
+            self.cache[key] = parse_yaml(raw, name, record)
         hit = self.cache[key]
         # Validation adds its problems to the copy, never to the cached original.
         self.docs.append(Parsed(hit.data, hit.lines, list(hit.problems), hit.display, hit.identifiers, hit.record))
@@ -120,13 +121,15 @@ def load(root: Path, *, today: date | None = None, cache: ReadCache | None = Non
     refused (a typo in the year, usually). Without it, nothing depends on
     the clock, which tests and reproducible builds rely on.
     """
-    problems: list[Problem] = []
+    # Nothing is read before every symlink, pipe and device is known: the
+    # build then fails with the whole list, the old site untouched.
+    problems: list[Problem] = refused_entries(root) if root.is_dir() else []
     read = _Reader(root, cache)
 
     site_path = root / "site.yml"
     if not site_path.is_file():
         missing = (Problem("file.missing", Source(f"{root}/site.yml")),)
-        return Loading(None, missing, {}, frozenset())
+        return Loading(None, tuple(sorted({*problems, *missing}, key=lambda p: p.sort_key)), {}, frozenset())
     site_doc = read(site_path, "Site")
     site = validate(Site, site_doc)
     orgs_doc = read(root / "organizations.yml", "Organization") if (root / "organizations.yml").is_file() else None
@@ -222,9 +225,14 @@ def _record_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[
     base = root / folder
     if not base.is_dir():
         return
-    for path in sorted(base.iterdir()):
+    try:
+        entries = sorted(base.iterdir())
+    except OSError:
+        return  # an unlistable folder is reported by `refused_entries`
+    for path in entries:
         display = f"{root}/{folder}/{path.name}"
-        if path.name.startswith(".") or path.is_dir():
+        # A name with a control character is reported by `refused_entries`, once.
+        if path.name.startswith(".") or path.is_dir() or has_control(path.name):
             continue
         stem, suffix = path.stem, path.suffix
         suggestion = slugify(stem, fallback="kegiatan") + ".yml"

@@ -9,6 +9,10 @@ the data into records.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Union
@@ -92,12 +96,15 @@ class Parsed:
 
 def read_yaml(path: Path, display: str, record: str = "") -> Parsed:
     """Read one record file without ever letting YAML guess a type."""
+    raw = read_plain(path, display)
+    if isinstance(raw, Problem):
+        return Parsed(None, {}, [raw], display, record=record)
+    return parse_yaml(raw, display, record)
+
+
+def parse_yaml(raw: bytes, display: str, record: str = "") -> Parsed:
+    """The bytes of one record file as plain data with lines, and every problem of its text."""
     parsed = Parsed(None, {}, [], display, record=record)
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        parsed.problems.append(Problem("file.too_large", Source(display), {"size": size, "limit": MAX_FILE_BYTES}))
-        return parsed
-    raw = path.read_bytes()
     if (bad := undecodable_line(raw)) is not None:
         parsed.problems.append(Problem("file.encoding", Source(display, bad)))
         return parsed
@@ -122,6 +129,115 @@ def read_yaml(path: Path, display: str, record: str = "") -> Parsed:
     # file's shape, like a syntax error: its values mean nothing yet.
     parsed.data = None if walker.swallowed else data
     return parsed
+
+
+# --------------------------------------------------------------------------
+# Only plain files are read: nothing of the build machine reaches the site.
+
+
+def read_plain(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> bytes | Problem:
+    """The bytes of a plain file of at most `limit` bytes, or the problem that stops Warta opening it.
+
+    Why check before opening: a symlink publishes whatever it points at
+    (``.git/config``, a key), opening a named pipe waits for ever, and a
+    device never ends (``/dev/zero``). ``O_NOFOLLOW`` and the second check
+    on the open file cover one swapped in between.
+    """
+    refused = refusal(path, display)
+    if refused is not None:
+        return refused
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return Problem("file.special", Source(display))
+            if info.st_size > limit:
+                return Problem("file.too_large", Source(display), {"size": info.st_size, "limit": limit})
+            return handle.read(info.st_size + 1)
+    except OSError as exc:
+        return _os_problem(exc, display)
+
+
+def refusal(path: Path, display: str) -> Problem | None:
+    """Why `path` is no plain file or folder Warta may open (a symlink, a pipe, a device, unreadable), or None."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as exc:
+        return _os_problem(exc, display)
+    if stat.S_ISLNK(mode):
+        return Problem("file.symlink", Source(display))
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return Problem("file.special", Source(display))
+    return None
+
+
+def refused_entries(root: Path) -> list[Problem]:
+    """Everything inside the content folder that is not a plain file or folder, or cannot be listed.
+
+    Why the whole folder, before anything is read: MkDocs copies the pages
+    and media as they are, so a symlink there is published even though no
+    record names it. Hidden names are skipped, as MkDocs and the loader
+    skip them (an editor's lock file is a dangling symlink).
+    """
+    found: list[Problem] = []
+
+    def unlisted(exc: OSError) -> None:
+        found.append(_os_problem(exc, shown_path(root, Path(exc.filename or root))))
+
+    for folder, dirs, files in os.walk(root, onerror=unlisted):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted([*dirs, *files]):
+            if name.startswith("."):
+                continue
+            path = Path(folder) / name
+            display = shown_path(root, path)
+            if (control := _control_in(name)) is not None:
+                found.append(Problem("file.name_control", Source(display), {"code": control}))
+            elif (problem := refusal(path, display)) is not None:
+                found.append(problem)
+        # A refused folder (a symlink) is never walked into.
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
+    return found
+
+
+def shown_path(root: Path, path: Path) -> str:
+    """`path` as messages name it, below `root`, with any control character in a name written as its code.
+
+    Why: a newline or an escape sequence in a file name would break the
+    ``path:line: message`` lines, or rewrite the editor's terminal.
+    """
+    relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    return printable(f"{root}/{relative}" if relative != "." else str(root))
+
+
+def printable(text: str) -> str:
+    """`text` with each character that cannot be seen (newline, tab, escape) written as its code."""
+    return "".join(f"<U+{ord(ch):04X}>" if _is_control(ch) else ch for ch in text)
+
+
+def has_control(name: str) -> bool:
+    """Whether a file name holds a character that cannot be seen (a newline, a tab, an escape)."""
+    return _control_in(name) is not None
+
+
+def _control_in(name: str) -> str | None:
+    return next((f"U+{ord(ch):04X}" for ch in name if _is_control(ch)), None)
+
+
+def _is_control(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")
+
+
+def _os_problem(exc: OSError, display: str) -> Problem:
+    """A refused open or listing, worded for staff: permission, a symlink loop, or the system's code."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return Problem("file.permission", Source(display))
+    if exc.errno == errno.ELOOP:
+        return Problem("file.symlink", Source(display))
+    if exc.errno == errno.ENOENT:
+        return Problem("file.missing", Source(display))
+    return Problem("file.unreadable", Source(display), {"code": errno.errorcode.get(exc.errno or 0, str(exc.errno))})
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -10,6 +10,7 @@ checked in the same run, and every problem keeps the writer's line.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,7 +24,7 @@ from ..core.errors import Problem, Source
 from ..core.text import closest, fold, place_key
 from .model import Event, Goods, media_name, parse_date
 from .places import Resolver
-from .reading import Identifier, Parsed, Path_
+from .reading import Identifier, Parsed, Path_, read_plain
 
 
 @dataclass(frozen=True)
@@ -429,10 +430,11 @@ def media_problems(doc: Parsed, media: Path, locs: Iterable[Path_]) -> Iterator[
         if not isinstance(name, str) or not media_name(name):
             continue  # a schema problem, reported there
         path = media / name
-        if not path.is_file():
-            yield Problem("media.missing", doc.source(loc), {"file": name})
+        # The size is checked on the bytes, as for any photo; only what may be opened is read.
+        data = read_plain(path, str(path), limit=sys.maxsize) if not path.is_dir() else Problem("file.missing", doc.source(loc))
+        if isinstance(data, Problem):
+            yield Problem("media.missing", doc.source(loc), {"file": name}) if data.code == "file.missing" else data
             continue
-        data = path.read_bytes()
         code = imaging.problem(data)
         if code:
             yield Problem(code, doc.source(loc), {
