@@ -300,3 +300,15 @@ def test_example_records_are_commented_in_indonesian() -> None:
             comment = line.split("#", 1)[1] if "#" in line and "yaml-language-server" not in line else ""
             words = {w for w in re.findall(r"[A-Za-z]+", comment)} & COMMENT_ENGLISH
             assert not words, f"{path}:{n}: {words}"
+
+
+def test_messages_never_quote_a_refused_identifier_in_full(content_dir: Path) -> None:
+    # A phone typed as a kecamatan, a NIK typed as the date: the message points at the line, masked.
+    edit(content_dir / EVENT, "Kelapa Lima: [", "081234567890: [")
+    edit(content_dir / EVENT, "date: 2025-09-03", "date: 5371031234560001")
+    with pytest.raises(WartaError) as caught:
+        records.load_content(content_dir)
+    report = caught.value.report()
+    assert "081234567890" not in report and "5371031234560001" not in report
+    assert "Penerima Kecamatan 08********** memuat nomor telepon" in report
+    assert "Tanggal '53**************' harus ditulis TTTT-BB-HH" in report

@@ -483,7 +483,7 @@ _RULES = (
             (?: (?i:jln?|gg|lr)\.\s*+ | (?i:jln?|gg|lr)\s++
               | (?:Jalan|JALAN|Gang|GANG|Lorong|LORONG)\s++
             )
-            (?: (?!(?i:km|kilometer|no|nomor)(?![^\W\d_])) [A-Z][\w'.\-]*+ [ \u00a0]++ ){{1,6}}?
+            (?: (?!(?i:km|kilometer|no|nomor|rp)(?![^\W\d_])) [A-Z][\w'.\-]*+ [ \u00a0]++ ){{1,6}}?
             \d{{1,4}}[A-Za-z]?
             (?!\w) (?![.,:/\-]\d)
             (?! [ \u00a0]*+ (?i: {_MONTHS} | {_QUANTITY} ) (?![^\W\d_]) )
@@ -636,6 +636,20 @@ def is_listed(found: str, contacts: Iterable[str]) -> bool:
         if folded and folded in " ".join(contact.casefold().split()):
             return True
     return False
+
+
+def redact(text: str) -> str:
+    """`text` with each personal identifier in it masked, for a message that quotes what was written.
+
+    The message already points at the file and line; the number itself must
+    not travel on, to a terminal, a CI log or a chat where staff paste it.
+
+    >>> redact("Tanggal 5371031234560001"), redact("Hubungi 0812-3456-7890 segera")
+    ('Tanggal 53**************', 'Hubungi 08************ segera')
+    """
+    for found in reversed(find_identifiers(text)):
+        text = text[: found.start] + text[found.start : found.start + 2] + "*" * (found.end - found.start - 2) + text[found.end :]
+    return text
 
 
 def mask_name(name: str) -> str:

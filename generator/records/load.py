@@ -15,8 +15,8 @@ from typing import Iterator, Mapping, Sequence
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..core import wilayah
-from ..core.errors import Problem, Source, WartaError
+from ..core import privacy, wilayah
+from ..core.errors import FieldPath, Problem, Source, WartaError
 from ..core.text import slugify
 from . import pages, rules
 from .model import KEY, Content, chronological, Event, Organization, Person, Program, Site, validation_context
@@ -193,7 +193,7 @@ def load(root: Path, *, today: date | None = None, cache: ReadCache | None = Non
     read.forget_the_rest()
     event_files = {slug: doc.display for slug, doc in event_docs.items()}
     drafts = frozenset(slug for slug, doc in event_docs.items() if _marked_draft(doc))
-    problems = sorted(set(problems), key=lambda p: p.sort_key)
+    problems = sorted({_quotable(p) for p in problems}, key=lambda p: p.sort_key)
     troubled = {p.source.path for p in problems}
     if site is None or region is None or troubled - set(event_files.values()):
         return Loading(None, tuple(problems), event_files, drafts)
@@ -201,6 +201,19 @@ def load(root: Path, *, today: date | None = None, cache: ReadCache | None = Non
     venues = tuple(e.venue.address for e in events if e.venue.address)
     content = Content(site, region, organizations, people, programs, tuple(events), contacts.official + venues, media)
     return Loading(content, tuple(problems), event_files, drafts)
+
+
+def _quotable(problem: Problem) -> Problem:
+    """`problem` as it may be shown: an identifier it quotes (a value, a key in its field path) is masked."""
+    def clean(value: object) -> object:
+        if isinstance(value, str):
+            return privacy.redact(value)
+        if isinstance(value, FieldPath):
+            return replace(value, parts=tuple(privacy.redact(p) if isinstance(p, str) else p for p in value.parts))
+        return value
+
+    params = {key: clean(value) for key, value in problem.params.items()}
+    return problem if params == dict(problem.params) else Problem(problem.code, problem.source, params)
 
 
 def site_region(root: Path) -> wilayah.Region | None:
