@@ -52,3 +52,19 @@ def test_safe_html_and_links_to_other_sites_pass(tmp_path: Path, capsys) -> None
         "![Kantor](kantor.jpg) [Peraturan](https://jdih.kupangkota.go.id/perda-3-2023)\n\n"
         "```html\n<script>contoh()</script>\n```\n\nKode `<iframe>` ditulis sebagai teks.\n", encoding="utf-8")
     assert cli.main(["check", "--content", str(content)]) == 0, capsys.readouterr().err
+
+
+def test_a_photo_or_document_among_the_hand_written_pages_is_refused(tmp_path: Path, capsys) -> None:
+    # MkDocs would publish it byte for byte: a photo with its GPS position, a PDF with whatever it holds.
+    from PIL import Image
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    exif = Image.Exif()
+    exif[0x013B] = "Humas"  # Artist
+    Image.new("RGB", (8, 8)).save(content / "pages" / "foto.jpg", exif=exif)
+    (content / "pages" / "laporan.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    assert cli.main(["check", "--content", str(content)]) == 1
+    err = capsys.readouterr().err
+    for name in ("foto.jpg", "laporan.pdf"):
+        assert f"pages/{name}: Berkas ini bukan teks (foto, PDF, atau dokumen Office)" in err

@@ -47,9 +47,13 @@ def problems(folder: Path, display: str, contacts: rules.Contacts) -> Iterator[P
         if path.is_symlink() or not path.is_file():
             continue  # refused as such where the content folder's files are checked
         text = privacy.published_text(path.name, path.read_bytes())
-        if text is None:
-            continue
         name = f"{display}/{path.relative_to(folder).as_posix()}"
+        if text is None:
+            # A photo carries its GPS position and time, a PDF or Office file
+            # its author and whatever it holds: nothing here can check them,
+            # and MkDocs would publish them byte for byte.
+            yield Problem("page.binary", Source(name))
+            continue
         yield from _identifier_problems(name, text, contacts)
         if path.suffix.casefold() in (".md", ".markdown"):
             yield from (Problem("page.html", Source(name, line), {"what": what}) for line, what in unsafe_html(text))
