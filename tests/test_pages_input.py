@@ -68,3 +68,19 @@ def test_a_photo_or_document_among_the_hand_written_pages_is_refused(tmp_path: P
     err = capsys.readouterr().err
     for name in ("foto.jpg", "laporan.pdf"):
         assert f"pages/{name}: Berkas ini bukan teks (foto, PDF, atau dokumen Office)" in err
+
+
+def test_a_hand_written_page_naming_a_recipient_who_did_not_consent_is_refused(tmp_path: Path, capsys) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    event = content / "events" / "2025-09-03-bangun-ntt-kupang.yml"
+    event.write_text(event.read_text(encoding="utf-8").replace("  publish_names: true ", "  publish_names: false ", 1), encoding="utf-8")
+    page = content / "pages" / "cerita.md"
+    page.write_text("# Cerita\n\nTerima kasih kepada\nBapak Jonathan-Agustinus Tali dari Kelapa Lima.\n", encoding="utf-8")
+    assert cli.main(["check", "--content", str(content)]) == 1
+    err = capsys.readouterr().err
+    assert "pages/cerita.md:4: Halaman ini menyebut nama penerima" in err
+    assert "Jonathan Agustinus Tali" not in err and "Jonathan-Agustinus" not in err
+    # With the recipients' consent the page may thank them by name.
+    event.write_text(event.read_text(encoding="utf-8").replace("  publish_names: false ", "  publish_names: true ", 1), encoding="utf-8")
+    assert cli.main(["check", "--content", str(content)]) == 0

@@ -168,7 +168,7 @@ class Policy:
 
 
     def text_problems(self, content: Content) -> list[Problem]:
-        """Names typed into an event's own texts that its article may not print, and names in event file names.
+        """Names typed into an event's own texts that its article may not print, into a hand-written page, and in event file names.
 
         The output lint's question, asked of the records: ``warta check``
         and ``warta render`` refuse a hidden recipient's name typed into a
@@ -190,6 +190,14 @@ class Policy:
                     own = any(p.event == event.slug for p in bearers[name])
                     code = "name.unconsented" if own else "name.other_event"
                     problems.append(Problem(code, written_at, {"field": FieldPath(field, "Event"), "excerpt": excerpt}))
+        # A hand-written page is published as it is: a name there is checked
+        # as the build lint would check it on any page.
+        page = Where(Output.PAGE)
+        for name_of_file, text in content.pages:
+            for number, line in enumerate(text.splitlines(), start=1):
+                for name, excerpt in index.find(line):
+                    if not any(self.shown(p, page) is Shown.FULL for p in bearers[name]):
+                        problems.append(Problem("name.page", Source(name_of_file, number), {"excerpt": excerpt}))
         return problems
 
 

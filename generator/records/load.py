@@ -186,7 +186,8 @@ def load(root: Path, *, today: date | None = None, cache: ReadCache | None = Non
         )
 
     contacts = rules.Contacts.of(site_doc)
-    problems += pages.problems(root / "pages", f"{root}/pages", contacts)
+    hand_written = pages.read(root / "pages", f"{root}/pages")
+    problems += pages.problems(hand_written, contacts)
     for doc in read.docs:
         problems += doc.problems
         problems += rules.identifier_problems(doc, contacts, site=doc is site_doc, event=doc in event_docs.values())
@@ -199,7 +200,8 @@ def load(root: Path, *, today: date | None = None, cache: ReadCache | None = Non
         return Loading(None, tuple(problems), event_files, drafts)
     events = list(chronological(e for e in events if event_files[e.slug] not in troubled))
     venues = tuple(e.venue.address for e in events if e.venue.address)
-    content = Content(site, region, organizations, people, programs, tuple(events), contacts.official + venues, media)
+    content = Content(site, region, organizations, people, programs, tuple(events), contacts.official + venues, media,
+                      tuple((name, text) for name, text in hand_written if text is not None))
     return Loading(content, tuple(problems), event_files, drafts)
 
 

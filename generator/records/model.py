@@ -617,6 +617,7 @@ class Content:
     events: tuple[Event, ...]  # oldest first, then by slug
     contacts: tuple[str, ...] = ()  # what may appear though shaped like personal data: official contacts, venue addresses
     media: Path | None = None  # the folder photos and the logo are read from
+    pages: tuple[tuple[str, str], ...] = ()  # the hand-written pages' texts as published, by file, for the policy's check
 
     def event(self, slug: str) -> Event:
         return next(e for e in self.events if e.slug == slug)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from ..core import privacy
@@ -36,18 +36,21 @@ _CODE_SPAN = re.compile(r"(`+).+?\1")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-def problems(folder: Path, display: str, contacts: rules.Contacts) -> Iterator[Problem]:
-    """Personal data in every text file of `folder`, and code in its Markdown pages, each with its line.
-
-    `display` is how problems name the folder (content/pages).
-    """
+def read(folder: Path, display: str) -> tuple[tuple[str, str | None], ...]:
+    """Each file of `folder` by the name problems give it (`display`/...), with its text as published, or None when it is not text."""
     if not folder.is_dir():
-        return
-    for path in sorted(folder.rglob("*")):
-        if path.is_symlink() or not path.is_file():
-            continue  # refused as such where the content folder's files are checked
-        text = privacy.published_text(path.name, path.read_bytes())
-        name = f"{display}/{path.relative_to(folder).as_posix()}"
+        return ()
+    return tuple(
+        (f"{display}/{path.relative_to(folder).as_posix()}", privacy.published_text(path.name, path.read_bytes()))
+        for path in sorted(folder.rglob("*"))
+        # Links and special files are refused as such where the content folder's files are checked.
+        if not path.is_symlink() and path.is_file()
+    )
+
+
+def problems(files: Iterable[tuple[str, str | None]], contacts: rules.Contacts) -> Iterator[Problem]:
+    """Personal data in every text file `read` gave, and code in its Markdown pages, each with its line."""
+    for name, text in files:
         if text is None:
             # A photo carries its GPS position and time, a PDF or Office file
             # its author and whatever it holds: nothing here can check them,
@@ -55,7 +58,7 @@ def problems(folder: Path, display: str, contacts: rules.Contacts) -> Iterator[P
             yield Problem("page.binary", Source(name))
             continue
         yield from _identifier_problems(name, text, contacts)
-        if path.suffix.casefold() in (".md", ".markdown"):
+        if Path(name).suffix.casefold() in (".md", ".markdown"):
             yield from (Problem("page.html", Source(name, line), {"what": what}) for line, what in unsafe_html(text))
 
 
