@@ -84,3 +84,17 @@ def test_a_hand_written_page_naming_a_recipient_who_did_not_consent_is_refused(t
     # With the recipients' consent the page may thank them by name.
     event.write_text(event.read_text(encoding="utf-8").replace("  publish_names: false ", "  publish_names: true ", 1), encoding="utf-8")
     assert cli.main(["check", "--content", str(content)]) == 0
+
+
+@pytest.mark.parametrize(("name", "text", "said"), [
+    ("lama.html", "<p>Arsip</p><script>document.write('x')</script>", "HTML yang tidak diizinkan"),
+    ("peta.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><text>Peta</text></svg>', "HTML yang tidak diizinkan"),
+    ("tambahan.js", "fetch('https://pelacak.example/')", "Berkas skrip atau gaya"),
+    ("gaya.css", "body { background: url(https://pelacak.example/p.gif) }", "Berkas skrip atau gaya"),
+])
+def test_code_in_any_hand_written_file_is_refused_not_only_in_markdown(tmp_path: Path, capsys, name: str, text: str, said: str) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "pages" / name).write_text(text, encoding="utf-8")
+    assert cli.main(["check", "--content", str(content)]) == 1
+    assert f"pages/{name}" in (err := capsys.readouterr().err) and said in err

@@ -34,6 +34,9 @@ _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _STYLE_FETCH = re.compile(r"url\s*\(|@import|expression\s*\(", re.IGNORECASE)
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+# Files a browser runs; and text files it shows as text whatever they hold.
+_SCRIPTS = frozenset({".js", ".mjs", ".cjs", ".wasm", ".css"})
+_PLAIN = frozenset({".txt", ".csv", ".vcf", ".json"})
 
 
 def read(folder: Path, display: str) -> tuple[tuple[str, str | None], ...]:
@@ -58,7 +61,12 @@ def problems(files: Iterable[tuple[str, str | None]], contacts: rules.Contacts) 
             yield Problem("page.binary", Source(name))
             continue
         yield from _identifier_problems(name, text, contacts)
-        if Path(name).suffix.casefold() in (".md", ".markdown"):
+        suffix = Path(name).suffix.casefold()
+        if suffix in _SCRIPTS:
+            yield Problem("page.script", Source(name))
+        elif suffix not in _PLAIN:
+            # Markdown, and anything MkDocs copies as it is that a browser may
+            # read as markup (.html, .svg, a file with no suffix): the same allow-list.
             yield from (Problem("page.html", Source(name, line), {"what": what}) for line, what in unsafe_html(text))
 
 
