@@ -257,7 +257,7 @@ def _record_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[
         if suffix.casefold() != ".yml":
             continue
         # ".YML" (as Windows may save it) is a record too: reported, never skipped.
-        if suffix != ".yml" or not KEY.match(stem):
+        if suffix != ".yml" or not KEY.fullmatch(stem):
             problems.append(Problem("file.name", Source(display), {"name": path.name, "suggestion": suggestion}))
             continue
         yield path, stem

@@ -40,7 +40,7 @@ from ..core.text import invisible, mixed_scripts
 from .places import Resolver
 from .reading import SourcedDict
 
-KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # anchored for the JSON Schema; Python always uses fullmatch, which a final newline fails
 """File names and mapping keys that other records refer to."""
 
 
@@ -76,7 +76,7 @@ def _text(value: str) -> str:
 
 
 def _key(value: str) -> str:
-    if not KEY.match(value):
+    if not KEY.fullmatch(value):
         raise _custom("key.format", value=value)
     return str(value)
 

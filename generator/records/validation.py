@@ -65,7 +65,7 @@ def validate_each(model: type[R], parsed: Parsed) -> dict[str, R]:
         return {}
     out = {}
     for key, value in parsed.data.items():
-        if not KEY.match(key):
+        if not KEY.fullmatch(key):
             parsed.problems.append(Problem("key.format", parsed.source((key,)), {"value": key}))
             continue
         if not isinstance(value, dict):
