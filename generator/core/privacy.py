@@ -1003,9 +1003,18 @@ def _markup_lines(raw: str, depth: int = 0) -> Iterator[str]:
             yield line
 
 
-def _attribute_lines(attributes: str) -> Iterator[str]:
-    for name, *values in _ATTRIBUTE.findall(attributes):
-        value = next((v for v in values if v), "")
+def attributes(text: str) -> Iterator[tuple[str, str]]:
+    """(name, value as written) of each attribute in the inside of a tag; a bare attribute has the value "".
+
+    >>> list(attributes(' href="a b" hidden data-x=1'))
+    [('href', 'a b'), ('hidden', ''), ('data-x', '1')]
+    """
+    for name, *values in _ATTRIBUTE.findall(text):
+        yield name, next((v for v in values if v), "")
+
+
+def _attribute_lines(inside: str) -> Iterator[str]:
+    for name, value in attributes(inside):
         if value and name.casefold() not in _UNREAD:
             yield from _with_decoded([html.unescape(value)])
 

@@ -206,8 +206,8 @@ def _render(args: argparse.Namespace) -> int:
     loading = records.load(args.content, today=date.today())
     # A draft is rendered too (marked DRAF): its article is read before it is published.
     content = loading.published(drafts=True)
-    if args.event.stem in loading.broken():
-        raise WartaError(loading.broken()[args.event.stem])
+    if problems := loading.broken().get(args.event.stem):
+        raise WartaError(problems)
     if args.event.stem not in loading.event_files:
         raise WartaError([Problem("cli.render_not_record", Source(printable(str(args.event))), {"events_dir": events_dir})])
     compose.check(content)
@@ -302,10 +302,10 @@ def _example_place(content: Path) -> tuple[str, str]:
     `new` must work while the records are still broken, so it reads only
     the region code, and falls back on plain placeholders.
     """
-    region = records.site_region(content)
-    if region is None or not region.kecamatan:
+    places = records.site_places(content)
+    if places is None or not places.region.kecamatan:
         return message("cli.new_kecamatan", {}), message("cli.new_kelurahan", {})
-    first = region.kecamatan[0]
+    first = places.region.kecamatan[0]
     return first.name, first.kelurahan[0].name if first.kelurahan else message("cli.new_kelurahan", {})
 
 

@@ -30,7 +30,6 @@ from .. import records
 from ..core import bahasa, privacy
 from ..core.errors import Problem, Source, WartaError, format_problem, message
 from ..core.text import closest, fold, undecodable_line
-from ..records.reading import read_yaml
 
 NAME, KECAMATAN, KELURAHAN = "nama", "kecamatan", "kelurahan"
 ITEM, QUANTITY, UNIT, AMOUNT = "barang", "banyaknya", "satuan", "nominal"
@@ -496,19 +495,11 @@ def notes(layout: Layout, amounts: set[int] = frozenset(), *, goods: bool = Fals
         yield message("impor.goods_counts", {})
 
 
-def aliases(content: Path) -> dict[str, str]:
-    """site.yml's `aliases`, read however broken the rest of the folder is (only text to text)."""
-    site = content / "site.yml"
-    data = read_yaml(site, str(site)).data if site.is_file() else None
-    found = data.get("aliases") if isinstance(data, dict) else None
-    return {str(k): v for k, v in found.items() if isinstance(v, str)} if isinstance(found, dict) else {}
-
-
 def import_sheet(path: Path, content: Path, *, counts: bool = False) -> tuple[Layout, dict[str, list[Recipient]], set[int]]:
     """The recipients of a spreadsheet by kecamatan, and the amounts of money it gives; WartaError with every problem of the sheet."""
     shown = str(path)
-    region = records.site_region(content)
-    if region is None:
+    places = records.site_places(content)
+    if places is None:
         raise WartaError([Problem("impor.no_region", Source(f"{content}/site.yml"))])
     rows = read_sheet(path)
     top = header_row(rows)
@@ -520,7 +511,7 @@ def import_sheet(path: Path, content: Path, *, counts: bool = False) -> tuple[La
     if missing:
         raise WartaError([Problem(code, Source(shown, top + 1)) for code in missing])
     cleaned, problems = clean_rows(shown, layout, rows[top + 1:], top + 2)
-    grouped, place_problems = place_rows(shown, cleaned, layout, records.Resolver(region, aliases(content)), unique=not counts)
+    grouped, place_problems = place_rows(shown, cleaned, layout, places, unique=not counts)
     problems += place_problems
     if not problems and not grouped:
         problems.append(Problem("impor.empty", Source(shown)))

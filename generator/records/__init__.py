@@ -6,7 +6,7 @@ names to the gazetteer, `rules` the checks across files, and `load` runs
 them in that order over one folder.
 """
 
-from .load import Loading, ReadCache, load, load_content, site_region
+from .load import Loading, ReadCache, load, load_content, site_places
 from .model import (
     Content,
     Correction,
@@ -31,5 +31,5 @@ from .places import Resolver
 __all__ = [
     "Content", "Correction", "Loading", "Event", "Footer", "Organization", "Payment", "Person", "Place", "PlacedRecipient",
     "Program", "Quote", "ReadCache", "Recipient", "Recipients", "Record", "Resolver", "Site", "Speaker",
-    "load", "load_content", "site_region", "validation_context",
+    "load", "load_content", "site_places", "validation_context",
 ]

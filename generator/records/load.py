@@ -83,8 +83,8 @@ class Loading:
         A draft's own problems do not stop the build (it is unfinished by
         definition), but personal data does: it is refused in any record.
         """
-        draft_files = {self.event_files[slug] for slug in self.drafts}
-        blocking = [p for p in self.problems if p.source.path not in draft_files or p.code.startswith("pii.")]
+        forgiven = set(self.draft_problems())
+        blocking = [p for p in self.problems if p not in forgiven]
         if blocking or self.content is None:
             raise WartaError(blocking or list(self.problems))
         return replace(self.content, events=tuple(e for e in self.content.events if drafts or not e.draft))
@@ -218,10 +218,22 @@ def _quotable(problem: Problem) -> Problem:
     return problem if params == dict(problem.params) else Problem(problem.code, problem.source, params)
 
 
-def site_region(root: Path) -> wilayah.Region | None:
-    """The region root/site.yml names, read however broken the rest of the folder is."""
+def site_places(root: Path) -> Resolver | None:
+    """The places of the region root/site.yml names, with its `aliases`, read however broken the rest of the folder is.
+
+    For the commands that write records (`warta new`, `warta impor`): they
+    must work while the records they are about to fix are still broken.
+    """
     path = root / "site.yml"
-    return rules.region(read_yaml(path, str(path)))[0] if path.is_file() else None
+    if not path.is_file():
+        return None
+    doc = read_yaml(path, str(path))
+    region = rules.region(doc)[0]
+    if region is None:
+        return None
+    written = rules.field(doc.data, "aliases")
+    aliases = {str(k): v for k, v in written.items() if isinstance(v, str)} if isinstance(written, dict) else {}
+    return Resolver(region, aliases)
 
 
 def _marked_draft(doc: Parsed) -> bool:

@@ -22,8 +22,8 @@ from . import rules
 # hand-written page is text, links and the site's own pictures.
 _REFUSED_TAGS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "base",
                            "meta", "link", "portal", "noscript", "template"})
+# Unlike the lint's tag pattern, a tag may run past the end of the line (`>?`): a page is checked line by line.
 _TAG = re.compile(r"""<([A-Za-z][\w:.\-]*)((?:"[^"]*"|'[^']*'|[^'">])*)>?""")
-_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 # Attributes whose address the browser fetches by itself; an <a href> is
 # only followed when the reader chooses to.
 _FETCHED = frozenset({"src", "srcset", "data", "poster", "background", "xlink:href", "action", "formaction",
@@ -115,8 +115,8 @@ def _line_problems(line: str) -> Iterator[str]:
             yield f"<{element}>"
         if element == "style" and _STYLE_FETCH.search(line[tag.end():]):
             yield "<style> url("
-        for attribute, *values in _ATTRIBUTE.findall(tag.group(2)):
-            name, value = attribute.casefold(), _address(next((v for v in values if v), ""))
+        for attribute, written in privacy.attributes(tag.group(2)):
+            name, value = attribute.casefold(), _address(written)
             if name.startswith("on"):
                 yield name
             elif name == "style" and _STYLE_FETCH.search(value):
