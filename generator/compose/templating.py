@@ -209,25 +209,26 @@ class Templates:
         try:
             return self.env(fmt).get_template(name).render(self.values(context))
         except jinja2.TemplateError as exc:
-            raise WartaError([self._problem(exc, name)]) from None
-
-    def _problem(self, exc: jinja2.TemplateError, name: str) -> Problem:
-        """A broken template as a problem with its file and line, for the build error and the preview page.
-
-        A syntax error knows its place; an error while filling a template
-        (a variable the context does not have) is found in the traceback,
-        where Jinja puts the template's own file and line.
-        """
-        if isinstance(exc, jinja2.TemplateSyntaxError):
-            return Problem("template.syntax", Source(exc.filename or name, exc.lineno or 0), {"detail": exc.message or ""})
-        where = Source(name)
-        tb = exc.__traceback__
-        while tb is not None:  # the innermost template frame is the line at fault
-            if tb.tb_frame.f_code.co_filename.endswith(".j2"):
-                where = Source(tb.tb_frame.f_code.co_filename, tb.tb_lineno)
-            tb = tb.tb_next
-        return Problem("template.error", where, {"detail": str(exc)})
+            raise WartaError([_problem(exc, name)]) from None
 
     def values(self, context: Any) -> dict[str, Any]:
         """The variables a template sees: exactly the fields of its context."""
         return {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
+
+
+def _problem(exc: jinja2.TemplateError, name: str) -> Problem:
+    """A broken template as a problem with its file and line, for the build error and the preview page.
+
+    A syntax error knows its place; an error while filling a template
+    (a variable the context does not have) is found in the traceback,
+    where Jinja puts the template's own file and line.
+    """
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return Problem("template.syntax", Source(exc.filename or name, exc.lineno or 0), {"detail": exc.message or ""})
+    where = Source(name)
+    tb = exc.__traceback__
+    while tb is not None:  # the innermost template frame is the line at fault
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            where = Source(tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return Problem("template.error", where, {"detail": str(exc)})
