@@ -546,16 +546,19 @@ def test_a_leak_in_any_published_file_stops_the_build(tmp_path: Path, where: str
     assert "Traceback" not in run.stderr and not (tmp_path / "site").exists()
 
 
-@pytest.mark.parametrize("where", ["berita/2025-09-03-bangun-ntt-kupang.md", "berita/palsu/index.md", "kecamatan/alak.md", "ralat/index.md"])
+@pytest.mark.parametrize("where", ["berita/2025-09-03-bangun-ntt-kupang.md", "berita/palsu/index.md", "kecamatan/alak.md", "ralat/index.md",
+                                   "data/kegiatan.csv", "berita/rss.xml", "sitemap.xml", "pagefind/pagefind-entry.json"])
 def test_a_hand_written_page_cannot_take_a_generated_address(tmp_path: Path, where: str) -> None:
     # Today's article, a future one, a kecamatan page: a fake would also enter the search.
+    # A download, a feed, the sitemap or the search bundle: the generated file
+    # would silently win, and the writer would never learn theirs is not published.
     root = project_copy(tmp_path)
     page = root / "content" / "pages" / where
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text("# Berita palsu\n\nBantuan dibatalkan.\n", encoding="utf-8")
     run = build(root, tmp_path / "site")
     assert run.returncode != 0
-    assert f"Halaman {where} memakai alamat yang dibuat Warta sendiri" in run.stderr, run.stderr
+    assert f"Berkas {where} memakai alamat yang dibuat Warta sendiri" in run.stderr, run.stderr
     assert "Traceback" not in run.stderr and not (tmp_path / "site").exists()
 
 

@@ -215,7 +215,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self._current()
         _keep_records_private(files, build.content_dir)
-        for file, problem in (*_unreadable_pages(files, Path(config.docs_dir)), *_shadowing_pages(files, build.content_dir)):
+        for file, problem in (*_unreadable_pages(files, Path(config.docs_dir)), *_shadowing_pages(files, config, build.generated)):
             # MkDocs would stop at its first undecodable page with a
             # traceback, copy a symlink's target, or wait on a pipe for ever
             # (and the preview would hang on it): said here instead.
@@ -422,11 +422,19 @@ def _folders_between(docs_dir: Path, path: Path) -> list[Path]:
     return [docs_dir.joinpath(*parts[:n]) for n in range(1, len(parts))]
 
 
-def _shadowing_pages(files: Files, content_dir: Path) -> Iterator[tuple[File, Problem]]:
-    """The site's own pages written at an address Warta generates (`Addresses.generated`)."""
+def _shadowing_pages(files: Files, config: MkDocsConfig, generated: frozenset[str]) -> Iterator[tuple[File, Problem]]:
+    """The site's own files written where Warta or the theme writes one (`Addresses.generated`).
+
+    Any file, not only pages: a hand-written data/kegiatan.csv or sitemap.xml
+    would silently lose to the generated one, and its writer never learn.
+    """
     book = Addresses({})  # sections do not depend on the region
-    for file in list(files):
-        if file.is_documentation_page() and file.abs_src_path and not file.generated_by and book.generated(file.src_uri):
+    docs = Path(config.docs_dir).resolve()
+    own = [f for f in files if f.abs_src_path and not f.generated_by and Path(f.abs_src_path).is_relative_to(docs)]
+    theirs = {f.src_uri for f in files} - {f.src_uri for f in own}
+    taken = {book.same_url(p) for p in (*generated, *config.theme.static_templates, *theirs)}
+    for file in own:
+        if book.generated(file.src_uri) or book.same_url(file.src_uri) in taken:
             yield file, Problem("page.address", Source(file.abs_src_path), {"path": file.src_uri, "url": "/" + book.url(file.src_uri)})
 
 
