@@ -292,3 +292,12 @@ def test_different_amounts_per_person_are_said_and_not_copied(content_dir: Path,
     captured = capsys.readouterr()
     assert "nominalnya berbeda-beda per penerima" in captured.err
     assert "300000" not in captured.out and "450000" not in captured.out
+
+
+def test_a_source_with_a_phone_number_is_refused_before_anything_is_printed(content_dir: Path, tmp_path: Path, capsys) -> None:
+    # Without --event the block goes to stdout, to be pasted into a record as it is.
+    sheet = xlsx(tmp_path / "penerima.xlsx", [HEADER, *SHEET])
+    assert impor(sheet, "--counts", "--source", "daftar dari Pak Yos, HP 0812–3456–7890", "--content", content_dir) == 1
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert "--source memuat nomor telepon" in out.err and "3456" not in out.err

@@ -121,6 +121,9 @@ def test_build_failing_after_pages_are_written_leaves_the_last_site(tmp_path: Pa
 @pytest.mark.parametrize(("where", "damage", "said"), [
     ("content/pages/tentang.md", lambda text: text + b"\nKec. Oeb\xf3bo\n", "Berkas bukan teks UTF-8"),
     ("templates/partials/footer.j2", lambda text: text.replace(b"Apabila", b"{% if %}Apabila", 1), "Templat tidak dapat dibaca"),
+    # A site's own word list, hand-edited: YAML's own exception reached the editor.
+    ("templates/kata.yml", lambda text: text.replace(b"\n", b'\n  x: "tanpa tutup\n', 1), "Tanda kutip"),
+    ("templates/kata.yml", lambda text: b"- hanya daftar\n", "Daftar kata templat"),
 ])
 def test_a_broken_page_or_template_fails_the_build_with_its_file_and_line(tmp_path: Path, where: str, damage, said: str) -> None:
     root = project_copy(tmp_path)

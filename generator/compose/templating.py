@@ -22,6 +22,7 @@ import yaml
 
 from ..core import bahasa
 from ..core.errors import Problem, Source, WartaError
+from ..records.reading import parse_yaml
 from .charts import bar_chart
 from .contexts import INDEX
 
@@ -150,6 +151,21 @@ def default_folder() -> Path:
     return installed if installed.is_dir() else package.parent / "templates"
 
 
+
+def _read_words(path: Path) -> Mapping[str, Any]:
+    """A kata.yml, or the problems that say where an editor broke it (a site's own copy is hand-edited)."""
+    raw = path.read_bytes()
+    try:
+        words = yaml.safe_load(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, yaml.YAMLError):
+        # The records' reader says what is wrong, and where, in Indonesian.
+        words = None
+    if not isinstance(words, dict):
+        said = parse_yaml(raw, str(path)).problems
+        raise WartaError(said or [Problem("template.words", Source(str(path), 1))])
+    return words
+
+
 class Templates:
     """The templates of one build, from `folders` (the first that holds a file wins).
 
@@ -182,7 +198,7 @@ class Templates:
             path = next((f / WORDS for f in self.folders if (f / WORDS).is_file()), None)
             if path is None:
                 raise FileNotFoundError(f"{WORDS} is in none of {[str(f) for f in self.folders]}")
-            self._words = yaml.safe_load(path.read_text(encoding="utf-8"))
+            self._words = _read_words(path)
         return self._words
 
     def env(self, fmt: Format) -> jinja2.Environment:

@@ -664,14 +664,20 @@ def mask_name(name: str) -> str:
     'J*** A*** T***'
     >>> mask_name("susilowati"), mask_name("Ma'ruf Nunu-Tali"), mask_name("Élise")
     ('S***', 'M*** N***', 'É***')
+    >>> mask_name("Ibu Maria Goreti Ulu"), mask_name("Bpk. Ulu"), mask_name("Mama")
+    ('M*** G*** U***', 'U***', 'M***')
     >>> mask_name("  ")
     Traceback (most recent call last):
     ...
     ValueError: name has no word to mask
     """
     # NFC so that a decomposed "É" (E + combining accent) keeps its accent.
-    words = unicodedata.normalize("NFC", name).split()
-    masked = tuple(_initial(first) + "***" for first in map(_first_alnum, words) if first)
+    parts = unicodedata.normalize("NFC", name).split()
+    # An honorific typed with the name is not the person: "I*** M***" would
+    # mask a word that tells nothing and show one initial too many.
+    while len(parts) > 1 and set(words(parts[0])) <= HONORIFICS:
+        parts = parts[1:]
+    masked = tuple(_initial(first) + "***" for first in map(_first_alnum, parts) if first)
     if not masked:
         raise ValueError("name has no word to mask")
     return " ".join(masked)

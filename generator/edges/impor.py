@@ -28,7 +28,7 @@ from typing import Any, TextIO
 
 from .. import records
 from ..core import bahasa, privacy
-from ..core.errors import Problem, Source, WartaError, format_problem, message
+from ..core.errors import Problem, Source, WartaError, message, report_lines
 from ..core.text import closest, fold, undecodable_line
 
 NAME, KECAMATAN, KELURAHAN = "nama", "kecamatan", "kelurahan"
@@ -524,6 +524,9 @@ def run(sheet: Path, *, content: Path, event: Path | None, counts: bool, source:
     """`warta impor`: print the block, or write it into `event` and check that event as `warta check` would."""
     if counts != (source is not None):
         raise WartaError([Problem("impor.source_missing" if counts else "impor.source_without_counts", Source(str(sheet)))])
+    # The source is pasted into a record as it is: refused here, not at the next check.
+    if source is not None and (found := privacy.find_identifiers(source, official_emails_ok=True)):
+        raise WartaError([Problem(f"pii.{found[0].kind}", Source(str(sheet)), {"field": "--source"})])
     if event is not None:
         events_dir = content / "events"
         if not event.is_file() or event.resolve().parent != events_dir.resolve():
@@ -543,8 +546,8 @@ def run(sheet: Path, *, content: Path, event: Path | None, counts: bool, source:
     problems = records.load(content).broken().get(event.stem, ())
     if problems:
         print(message("impor.event_problems", {}), file=err)
-        for problem in problems:
-            print(f"  {format_problem(problem)}", file=err)
+        for line in report_lines(problems):
+            print(f"  {line}", file=err)
         return 1
     return 0
 
