@@ -270,8 +270,11 @@ def leak_attempts() -> Iterator[Attempt]:
         "bangun-ntt-kupang", "santunan-onanda-laurina-koby"))), secrets=(NAME,))
     yield Attempt("name", "two_words_in_event_file_name", _both(private, _rename(EVENT, EVENT.replace(
         "bangun-ntt-kupang", "laurina-koby"))), secrets=("Laurina Koby",))
+    # Consented in the first event only: the second names other people, and NAME in its prose.
     yield Attempt("name", "consented_name_in_another_events_article", _second_event(
-        {"purpose": f"memberikan bantuan kepada {NAME} dan warga lain"}), refuse=None, run=_not_in_second_article)
+        {"purpose": f"memberikan bantuan kepada {NAME} dan warga lain",
+         "recipients": {"group": "pekerja rentan", "publish_names": True, "by_kecamatan": {"Alak": ["Maria Goreti Ulu"]}}}),
+        refuse=None, run=_not_in_second_article)
     yield Attempt("name", "masked_list_beside_consented_spelling", _second_event(
         {"recipients": {"group": "pekerja rentan", "publish_names": False,
                         "by_kecamatan": {"Alak": [NAME, "Maria Goreti Ulu"]}}}), refuse=None, run=_no_mask_beside_name)
@@ -746,7 +749,11 @@ def main(argv: list[str] | None = None) -> int:
         base = clean_base(Path(tmp))
         self_check(base)
         with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-            results = list(pool.map(lambda a: attempt_result(a, base), attempts))
+            results = []
+            for done in pool.map(lambda a: attempt_result(a, base), attempts):
+                results.append(done)
+                print(f"\r{len(results)}/{len(attempts)}", end="", file=sys.stderr, flush=True)
+            print(file=sys.stderr)
     table: dict[str, Counter[str]] = {}
     for r in results:
         row = table.setdefault(r.attempt.kind, Counter())
