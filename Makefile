@@ -11,7 +11,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # npm ci installs the exact version package-lock.json records.
 NODE_DEPS := node_modules/.package-lock.json
 
-.PHONY: setup site test serve check schema bench bench-quick screenshots
+.PHONY: setup site test serve check schema bench bench-quick attacks screenshots
 
 setup: $(VENV)/.installed
 
@@ -46,6 +46,10 @@ bench: setup
 
 bench-quick: setup
 	$(BIN)/python bench/run.py --quick
+
+# Issue 12's kinds of attack, replayed on real builds (tools/attacks.py); prints the counts.
+attacks: setup
+	$(BIN)/python tools/attacks.py
 
 # docs/screenshots/: both examples at 390 px and 1280 px (Debian's chromium).
 screenshots: setup

@@ -861,6 +861,14 @@ def test_the_lint_reads_what_a_page_hides_from_the_eye(case: str) -> None:
     assert leaks, case
 
 
+def test_the_lint_reads_table_cells_as_the_columns_a_reader_sees() -> None:
+    # A row of figures (a count, an amount, a total; two dates) is no NIK; a NIK in one cell still is.
+    figures = ("<table><tr><td>1.200</td><td>900.000</td><td>1.080.000.000</td></tr>"
+               "<tr><td>2025-09-03</td><td>2025-09-10</td></tr></table>")
+    assert privacy.lint([("a.html", figures)]) == ()
+    assert privacy.lint([("a.html", "<table><tr><td>Ani</td><td>5371 0312 3456 0001</td></tr></table>")])
+
+
 def test_the_lint_leaves_drawings_and_element_references_alone() -> None:
     chart = ('<svg aria-labelledby="chart-2840293847-title"><title id="chart-2840293847-title">Penerima</title>'
              '<path d="M1234567890 0 L 5371031234560001 1"/><rect x="0" width="1234567890"/></svg>')

@@ -91,14 +91,16 @@ def skeleton(text: str) -> str:
 
 
 def published(site: Path) -> str:
-    """Every file below `site`, each reduced to its skeleton, joined by a separator no skeleton holds."""
+    """Every file below `site`, each reduced to its skeleton (with and without its tags), joined by a separator no skeleton holds."""
     parts = []
     for path in sorted(site.rglob("*")):
         if path.is_file() and not path.is_symlink():
             data = path.read_bytes()
             while data[:2] == b"\x1f\x8b":
                 data = gzip.decompress(data)
-            parts.append(skeleton(data.decode("utf-8", "replace")))
+            text = data.decode("utf-8", "replace")
+            # Also as a reader sees it: a value split by tags reads whole.
+            parts += [skeleton(text), skeleton(re.sub(r"<[^>]*>", "", text))]
     return "|".join(parts)
 
 

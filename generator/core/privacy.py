@@ -1026,8 +1026,12 @@ def _attribute_lines(inside: str) -> Iterator[str]:
 
 
 def _tag_gap(tag: re.Match[str]) -> str:
+    # Cells of a row read as one line, so a name split over two cells is
+    # still found; but with a bar between them, as a reader sees columns:
+    # counts and amounts side by side (1.200 | 900.000 | 1.080.000.000) are
+    # not a 16-digit number.
     name = tag.group(2).casefold()
-    return "" if name in _INLINE else " " if name in _CELL else _BREAK
+    return "" if name in _INLINE else " | " if name in _CELL else _BREAK
 
 
 def _hidden_lines(body: str, depth: int) -> Iterator[str]:
