@@ -535,6 +535,14 @@ def json_snapshot(work: Path) -> dict[str, bytes]:
     return {k: bytes.fromhex(v) for k, v in json.loads((work / "before.json").read_text()).items()}
 
 
+def _first_problem(said: str) -> str:
+    """The line that says what went wrong: a traceback's last line, or the first `path:line: pesan`."""
+    lines = [ln.strip() for ln in said.splitlines() if ln.strip()]
+    if any(ln.startswith("Traceback") for ln in lines):
+        return lines[-1][:160]
+    return next((ln for ln in lines if re.match(r"\S+:(\d+:)? ", ln) and not ln.startswith("PERINGATAN")), "")[:160]
+
+
 def attempt_result(attempt: Attempt, base: Path) -> Result:
     result = Result(attempt)
     if attempt.root_only and os.geteuid() != 0:
@@ -566,7 +574,7 @@ def attempt_result(attempt: Attempt, base: Path) -> Result:
             if attempt.secrets:
                 said = skeleton(run.out)
                 scores["leaked"] = scores.get("leaked", False) or any(found(s, said) for s in attempt.secrets)
-            result.detail = run.out.strip().splitlines()[0][:160] if run.returncode and run.out.strip() else ""
+            result.detail = _first_problem(run.out) if run.returncode else ""
         if attempt.argv and attempt.secrets:
             scores["leaked"] = any(found(s, skeleton(run.out)) for s in attempt.secrets)
     result.scores = {k for k, v in scores.items() if v}
