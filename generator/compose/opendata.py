@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -219,6 +219,23 @@ PENERIMA = Table(
 )
 
 
+BARIS_KEGIATAN = Table(
+    "baris-kegiatan",
+    (
+        Column("tabel", "string", "baris-kegiatan.tabel"),
+        Column("baris", "integer", "baris-kegiatan.baris"),
+        Column("kolom", "string", "baris-kegiatan.kolom"),
+        Column("nilai", "string", "baris-kegiatan.nilai", required=False),
+    ),
+    primary_key=("tabel", "baris", "kolom"),
+)
+"""The layout of every per-event CSV: one cell per row (table, row, column, value).
+
+Why long: an event's rows come from tables with different columns, and one
+layout lets every per-event file share one schema in datapackage.json.
+"""
+
+
 @dataclass(frozen=True)
 class License:
     name: str = doc("SPDX identifier: CC-BY-4.0.")
@@ -418,16 +435,89 @@ def _neutralise(row: Row) -> Row:
 
 
 # --------------------------------------------------------------------------
+# One event's rows: the same rows, filtered, so the same privacy.
+
+
+def per_event(published: Sequence[TableRows]) -> dict[str, tuple[TableRows, ...]]:
+    """Each event's rows of every published table (tables without its rows left out), by event slug.
+
+    Why filtered from `tables` and nothing else: the per-event files and the
+    article's rows must hold exactly what the site-wide downloads hold, so
+    no second decision on names can be made here.
+    """
+    rows: dict[str, dict[str, list[Row]]] = {}
+    for t in published:
+        for row in t.rows:
+            rows.setdefault(str(row[_EVENT.name]), {}).setdefault(t.table.name, []).append(row)
+    return {
+        slug: tuple(TableRows(t.table, tuple(mine[t.table.name])) for t in published if t.table.name in mine)
+        for slug, mine in rows.items()
+    }
+
+
+# The columns every row of one event repeats; its article page leaves them out.
+_OWN = (_EVENT.name, _DATE.name, _PROGRAM.name)
+
+
+@dataclass(frozen=True)
+class EventTable:
+    """One table's rows of one event, as its article page shows them."""
+
+    name: str = doc("The table's name: 'pembayaran'.")
+    title: str = doc("Its Indonesian title.")
+    anchor: str = doc("The id of its rows on the article page: 'data-pembayaran'.")
+    columns: tuple[str, ...] = doc("The titles of the columns shown: all but the event's own (kegiatan, tanggal, program).")
+    cells: tuple[tuple[str, ...], ...] = doc("Its rows, each cell as the CSV writes it.")
+
+
+@dataclass(frozen=True)
+class EventData:
+    """One event's open data, for its article: the rows behind the "Fakta" box and its two files."""
+
+    tables: tuple[EventTable, ...] = doc("Every table with rows of this event, in download order.")
+    csv: str = doc("Link to the event's CSV from the article.")
+    json: str = doc("Link to the event's JSON from the article.")
+
+
+def event_data(slug: str, rows: Sequence[TableRows], book: Addresses) -> EventData:
+    page = book.article(slug)
+    tables = tuple(
+        EventTable(t.table.name, t.table.title, book.rows_anchor(t.table.name),
+                   tuple(c.title for c in t.table.columns if c.name not in _OWN),
+                   tuple(tuple(_str(row[c.name]) for c in t.table.columns if c.name not in _OWN) for row in t.rows))
+        for t in rows
+    )
+    return EventData(tables, relative(book.event_download(slug, "csv"), page=page),
+                     relative(book.event_download(slug, "json"), page=page))
+
+
+def _long(rows: Sequence[TableRows]) -> list[Row]:
+    return [
+        {"tabel": t.table.name, "baris": i, "kolom": c.name, "nilai": _str(row[c.name]) or None}
+        for t in rows for i, row in enumerate(t.rows, start=1) for c in t.table.columns
+    ]
+
+
+# --------------------------------------------------------------------------
 # Files.
 
 
-def downloads(published: Sequence[TableRows], site_title: str, book: Addresses) -> dict[str, str]:
-    """Every open-data file as {path below the site root: text}, in a fixed order."""
+def downloads(published: Sequence[TableRows], site_title: str, book: Addresses,
+              events: Mapping[str, Sequence[TableRows]]) -> dict[str, str]:
+    """Every open-data file as {path below the site root: text}, in a fixed order.
+
+    `events` is `per_event(published)`: each event's rows get a CSV (in the
+    layout of `BARIS_KEGIATAN`) and a JSON ({table: rows}, the site-wide
+    columns) of their own.
+    """
     files: dict[str, str] = {}
     for t in published:
         files[book.download(t.table.name, "csv")] = _csv(t.table, t.rows)
         files[book.download(t.table.name, "json")] = _json(list(t.rows))
-    files[book.package()] = _json(_package(published, site_title, book))
+    for slug in sorted(events):
+        files[book.event_download(slug, "csv")] = _csv(BARIS_KEGIATAN, _long(events[slug]))
+        files[book.event_download(slug, "json")] = _json({t.table.name: list(t.rows) for t in events[slug]})
+    files[book.package()] = _json(_package(published, site_title, book, sorted(events)))
     return files
 
 
@@ -458,7 +548,7 @@ def _resource_name(table: str, fmt: str) -> str:
     return table if fmt == "csv" else f"{table}-{fmt}"
 
 
-def _package(published: Sequence[TableRows], site_title: str, book: Addresses) -> dict[str, object]:
+def _package(published: Sequence[TableRows], site_title: str, book: Addresses, slugs: Sequence[str]) -> dict[str, object]:
     resources = [
         {
             "name": _resource_name(t.table.name, fmt),
@@ -474,14 +564,34 @@ def _package(published: Sequence[TableRows], site_title: str, book: Addresses) -
         for t in published
         for fmt, mediatype in _FORMATS.items()
     ]
+    if slugs:
+        resources += _per_event_resources(slugs, book)
     return {
-        "profile": "tabular-data-package",
+        # Not "tabular-data-package": the per-event JSON is {table: rows}, a plain data resource.
+        "profile": "data-package",
         "name": slugify(site_title, fallback="data"),
         "title": site_title,
         "licenses": [{"name": lic.name, "title": lic.title, "path": lic.path} for lic in LICENSES],
         "sources": [{"title": GAZETTEER.title, "path": GAZETTEER.path}],
         "resources": resources,
     }
+
+
+def _per_event_resources(slugs: Sequence[str], book: Addresses) -> list[dict[str, object]]:
+    """The per-event files as two multipart resources: one entry each, however many events."""
+    def paths(fmt: str) -> list[str]:
+        return [relative(book.event_download(slug, fmt), page=book.package()) for slug in slugs]
+
+    table = BARIS_KEGIATAN
+    return [
+        {"name": table.name, "path": paths("csv"), "profile": "tabular-data-resource", "title": table.title,
+         "description": table.description, "format": "csv", "mediatype": _FORMATS["csv"], "encoding": "utf-8",
+         "schema": table.schema(fmt="csv")},
+        {"name": f"{table.name}-json", "path": paths("json"), "profile": "data-resource",
+         "title": catalogue()["data.table.baris-kegiatan-json.title"],
+         "description": catalogue()["data.table.baris-kegiatan-json.description"],
+         "format": "json", "mediatype": _FORMATS["json"], "encoding": "utf-8"},
+    ]
 
 
 # --------------------------------------------------------------------------
