@@ -222,17 +222,19 @@ PENERIMA = Table(
 BARIS_KEGIATAN = Table(
     "baris-kegiatan",
     (
+        _EVENT,
         Column("tabel", "string", "baris-kegiatan.tabel"),
         Column("baris", "integer", "baris-kegiatan.baris"),
         Column("kolom", "string", "baris-kegiatan.kolom"),
         Column("nilai", "string", "baris-kegiatan.nilai", required=False),
     ),
-    primary_key=("tabel", "baris", "kolom"),
+    primary_key=("kegiatan", "tabel", "baris", "kolom"),
 )
-"""The layout of every per-event CSV: one cell per row (table, row, column, value).
+"""The layout of every per-event file (CSV and JSON): one cell per row (event, table, row, column, value).
 
 Why long: an event's rows come from tables with different columns, and one
-layout lets every per-event file share one schema in datapackage.json.
+layout lets every per-event file share one schema in datapackage.json, as
+one multipart resource however many events there are.
 """
 
 
@@ -493,7 +495,7 @@ def event_data(slug: str, rows: Sequence[TableRows], book: Addresses) -> EventDa
 
 def _long(rows: Sequence[TableRows]) -> list[Row]:
     return [
-        {"tabel": t.table.name, "baris": i, "kolom": c.name, "nilai": _str(row[c.name]) or None}
+        {"kegiatan": row[_EVENT.name], "tabel": t.table.name, "baris": i, "kolom": c.name, "nilai": _str(row[c.name]) or None}
         for t in rows for i, row in enumerate(t.rows, start=1) for c in t.table.columns
     ]
 
@@ -506,9 +508,8 @@ def downloads(published: Sequence[TableRows], site_title: str, book: Addresses,
               events: Mapping[str, Sequence[TableRows]]) -> dict[str, str]:
     """Every open-data file as {path below the site root: text}, in a fixed order.
 
-    `events` is `per_event(published)`: each event's rows get a CSV (in the
-    layout of `BARIS_KEGIATAN`) and a JSON ({table: rows}, the site-wide
-    columns) of their own.
+    `events` is `per_event(published)`: each event's rows get a CSV and a
+    JSON of their own, in the layout of `BARIS_KEGIATAN`.
     """
     files: dict[str, str] = {}
     for t in published:
@@ -516,7 +517,7 @@ def downloads(published: Sequence[TableRows], site_title: str, book: Addresses,
         files[book.download(t.table.name, "json")] = _json(list(t.rows))
     for slug in sorted(events):
         files[book.event_download(slug, "csv")] = _csv(BARIS_KEGIATAN, _long(events[slug]))
-        files[book.event_download(slug, "json")] = _json({t.table.name: list(t.rows) for t in events[slug]})
+        files[book.event_download(slug, "json")] = _json(_long(events[slug]))
     files[book.package()] = _json(_package(published, site_title, book, sorted(events)))
     return files
 
@@ -567,8 +568,7 @@ def _package(published: Sequence[TableRows], site_title: str, book: Addresses, s
     if slugs:
         resources += _per_event_resources(slugs, book)
     return {
-        # Not "tabular-data-package": the per-event JSON is {table: rows}, a plain data resource.
-        "profile": "data-package",
+        "profile": "tabular-data-package",
         "name": slugify(site_title, fallback="data"),
         "title": site_title,
         "licenses": [{"name": lic.name, "title": lic.title, "path": lic.path} for lic in LICENSES],
@@ -578,20 +578,17 @@ def _package(published: Sequence[TableRows], site_title: str, book: Addresses, s
 
 
 def _per_event_resources(slugs: Sequence[str], book: Addresses) -> list[dict[str, object]]:
-    """The per-event files as two multipart resources: one entry each, however many events."""
+    """The per-event CSVs as one multipart resource: one entry, however many events."""
     def paths(fmt: str) -> list[str]:
         return [relative(book.event_download(slug, fmt), page=book.package()) for slug in slugs]
 
+
+    # Only the CSVs: a multipart resource is its parts joined, and joined
+    # JSON documents are no JSON. Each JSON sits beside its CSV, same rows.
     table = BARIS_KEGIATAN
-    return [
-        {"name": table.name, "path": paths("csv"), "profile": "tabular-data-resource", "title": table.title,
-         "description": table.description, "format": "csv", "mediatype": _FORMATS["csv"], "encoding": "utf-8",
-         "schema": table.schema(fmt="csv")},
-        {"name": f"{table.name}-json", "path": paths("json"), "profile": "data-resource",
-         "title": catalogue()["data.table.baris-kegiatan-json.title"],
-         "description": catalogue()["data.table.baris-kegiatan-json.description"],
-         "format": "json", "mediatype": _FORMATS["json"], "encoding": "utf-8"},
-    ]
+    return [{"name": table.name, "path": paths("csv"), "profile": "tabular-data-resource", "title": table.title,
+             "description": table.description, "format": "csv", "mediatype": _FORMATS["csv"], "encoding": "utf-8",
+             "schema": table.schema(fmt="csv")}]
 
 
 # --------------------------------------------------------------------------
