@@ -22,6 +22,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal, Union
 
+from ..core import bahasa
 from ..core.documented import doc
 from ..core.errors import catalogue
 from ..core.text import slugify
@@ -469,7 +470,7 @@ class EventTable:
     title: str = doc("Its Indonesian title.")
     anchor: str = doc("The id of its rows on the article page: 'data-pembayaran'.")
     columns: tuple[str, ...] = doc("The titles of the columns shown: all but the event's own (kegiatan, tanggal, program).")
-    cells: tuple[tuple[str, ...], ...] = doc("Its rows, each cell as the CSV writes it.")
+    cells: tuple[tuple[str, ...], ...] = doc("Its rows, each cell as the CSV writes it but counts and rupiah with thousands dots.")
 
 
 @dataclass(frozen=True)
@@ -486,16 +487,27 @@ def event_data(slug: str, rows: Sequence[TableRows], book: Addresses) -> EventDa
     tables = tuple(
         EventTable(t.table.name, t.table.title, book.rows_anchor(t.table.name),
                    tuple(c.title for c in t.table.columns if c.name not in _OWN),
-                   tuple(tuple(_str(row[c.name]) for c in t.table.columns if c.name not in _OWN) for row in t.rows))
+                   tuple(tuple(_shown(row[c.name]) for c in t.table.columns if c.name not in _OWN) for row in t.rows))
         for t in rows
     )
     return EventData(tables, relative(book.event_download(slug, "csv"), page=page),
                      relative(book.event_download(slug, "json"), page=page))
 
 
-def _long(rows: Sequence[TableRows]) -> list[Row]:
+def _shown(cell: Cell) -> str:
+    """A cell for a reader: counts and rupiah with thousands dots (a bare 1080000000 reads like an account number)."""
+    return bahasa.digits(cell) if isinstance(cell, int) and not isinstance(cell, bool) else _str(cell)
+
+
+def _long(rows: Sequence[TableRows], *, typed: bool = False) -> list[Row]:
+    """One row per cell. `typed` keeps each value's own type (the JSON), else its CSV text.
+
+    Why typed in the JSON: a rupiah total written as a string reads like an
+    account number, to a reader and to the output lint alike.
+    """
     return [
-        {"kegiatan": row[_EVENT.name], "tabel": t.table.name, "baris": i, "kolom": c.name, "nilai": _str(row[c.name]) or None}
+        {"kegiatan": row[_EVENT.name], "tabel": t.table.name, "baris": i, "kolom": c.name,
+         "nilai": row[c.name] if typed else (_str(row[c.name]) or None)}
         for t in rows for i, row in enumerate(t.rows, start=1) for c in t.table.columns
     ]
 
@@ -517,7 +529,7 @@ def downloads(published: Sequence[TableRows], site_title: str, book: Addresses,
         files[book.download(t.table.name, "json")] = _json(list(t.rows))
     for slug in sorted(events):
         files[book.event_download(slug, "csv")] = _csv(BARIS_KEGIATAN, _long(events[slug]))
-        files[book.event_download(slug, "json")] = _json(_long(events[slug]))
+        files[book.event_download(slug, "json")] = _json(_long(events[slug], typed=True))
     files[book.package()] = _json(_package(published, site_title, book, sorted(events)))
     return files
 
