@@ -22,7 +22,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal, Union
 
-from ..core import bahasa
 from ..core.documented import doc
 from ..core.errors import catalogue
 from ..core.text import slugify
@@ -48,6 +47,8 @@ class Column:
     type: FieldType = doc("string, integer or date.")
     text: str = doc('Key of its title and description in messages.yml, below "data.column.".')
     required: bool = doc("Whether every row has a value.", default=True)
+    rupiah: bool = doc("Whether it holds rupiah: a reader sees money ('Rp900.000'), not a bare run of digits.",
+                       default=False)
 
     @property
     def title(self) -> str:
@@ -150,7 +151,7 @@ KEGIATAN = Table(
         Column("sumber_jumlah", "string", "sumber_jumlah", required=False),
         Column("jumlah_peserta", "integer", "kegiatan.jumlah_peserta", required=False),
         Column("sumber_peserta", "string", "kegiatan.sumber_peserta", required=False),
-        Column("anggaran", "integer", "kegiatan.anggaran", required=False),
+        Column("anggaran", "integer", "kegiatan.anggaran", required=False, rupiah=True),
         Column("sumber_anggaran", "string", "kegiatan.sumber_anggaran", required=False),
     ),
     primary_key=("kegiatan",),
@@ -181,8 +182,8 @@ PEMBAYARAN = Table(
         _PROGRAM,
         Column("jenis", "string", "pembayaran.jenis"),
         Column("jumlah_penerima", "integer", "pembayaran.jumlah_penerima"),
-        Column("nominal_per_penerima", "integer", "pembayaran.nominal_per_penerima", required=False),
-        Column("total", "integer", "pembayaran.total", required=False),
+        Column("nominal_per_penerima", "integer", "pembayaran.nominal_per_penerima", required=False, rupiah=True),
+        Column("total", "integer", "pembayaran.total", required=False, rupiah=True),
         Column("ahli_waris", "boolean", "pembayaran.ahli_waris"),
         Column("periode", "string", "pembayaran.periode", required=False),
         Column("saluran", "string", "pembayaran.saluran", required=False),
@@ -469,8 +470,13 @@ class EventTable:
     name: str = doc("The table's name: 'pembayaran'.")
     title: str = doc("Its Indonesian title.")
     anchor: str = doc("The id of its rows on the article page: 'data-pembayaran'.")
-    columns: tuple[str, ...] = doc("The titles of the columns shown: all but the event's own (kegiatan, tanggal, program).")
-    cells: tuple[tuple[str, ...], ...] = doc("Its rows, each cell as the CSV writes it but counts and rupiah with thousands dots.")
+    columns: tuple[Column, ...] = doc("The columns shown: all but the event's own (kegiatan, tanggal, program).")
+    rows: tuple[tuple[Cell, ...], ...] = doc("Its rows, one value per shown column, typed as in the JSON (none when empty).")
+
+    @property
+    def one_row(self) -> bool:
+        """Whether it has a single row, which a page can show as column | value."""
+        return len(self.rows) == 1
 
 
 @dataclass(frozen=True)
@@ -485,18 +491,13 @@ class EventData:
 def event_data(slug: str, rows: Sequence[TableRows], book: Addresses) -> EventData:
     page = book.article(slug)
     tables = tuple(
-        EventTable(t.table.name, t.table.title, book.rows_anchor(t.table.name),
-                   tuple(c.title for c in t.table.columns if c.name not in _OWN),
-                   tuple(tuple(_shown(row[c.name]) for c in t.table.columns if c.name not in _OWN) for row in t.rows))
+        EventTable(t.table.name, t.table.title, book.rows_anchor(t.table.name), shown,
+                   tuple(tuple(row[c.name] for c in shown) for row in t.rows))
         for t in rows
+        for shown in [tuple(c for c in t.table.columns if c.name not in _OWN)]
     )
     return EventData(tables, relative(book.event_download(slug, "csv"), page=page),
                      relative(book.event_download(slug, "json"), page=page))
-
-
-def _shown(cell: Cell) -> str:
-    """A cell for a reader: counts and rupiah with thousands dots (a bare 1080000000 reads like an account number)."""
-    return bahasa.digits(cell) if isinstance(cell, int) and not isinstance(cell, bool) else _str(cell)
 
 
 def _long(rows: Sequence[TableRows], *, typed: bool = False) -> list[Row]:
