@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -623,6 +623,26 @@ class TableInfo:
 
 
 @dataclass(frozen=True)
+class EventFiles:
+    """One event's two files, as the Data terbuka page lists them."""
+
+    slug: str = doc("The event's code, as the `kegiatan` column writes it.")
+    date: date = doc("The day of the event.")
+    program: str = doc("The programme's name.")
+    article: str = doc("Link to the event's article from the Data terbuka page.")
+    rows: int = doc("How many rows of the site-wide tables are this event's.")
+    downloads: tuple[Download, ...] = doc("Its files, CSV first.")
+
+
+@dataclass(frozen=True)
+class PerEvent:
+    """The per-event files: one layout, one pair of files per event."""
+
+    table: Table = doc("Their shared layout (kegiatan, tabel, baris, kolom, nilai), described as the tables are.")
+    events: tuple[EventFiles, ...] = doc("Every event with rows, newest first.")
+
+
+@dataclass(frozen=True)
 class DataPage:
     """What the Data terbuka page states, from the same tables as the files."""
 
@@ -633,15 +653,27 @@ class DataPage:
     gazetteer: DataSource = doc("Where the region codes come from.")
     names_published: bool = doc("Whether the penerima table (names) is among the downloads.")
     updated: date | None = doc("The newest event or correction date; none without events.")
+    per_event: PerEvent | None = doc("Each event's rows in files of their own; none without events.", default=None)
 
 
-def data_page(published: Sequence[TableRows], title: str, book: Addresses, updated: date | None) -> DataPage:
+def data_page(published: Sequence[TableRows], title: str, book: Addresses, updated: date | None,
+              events: Mapping[str, Sequence[TableRows]]) -> DataPage:
+    """The Data terbuka page's facts; `events` is `per_event(published)`, as `downloads` takes it."""
     page = book.data()
+
+    def files(path: Callable[[str], str]) -> tuple[Download, ...]:
+        return tuple(Download(fmt, relative(path(fmt), page=page), mt) for fmt, mt in _FORMATS.items())
+
     infos = tuple(
-        TableInfo(t.table, len(t.rows), tuple(
-            Download(fmt, relative(book.download(t.table.name, fmt), page=page), mt) for fmt, mt in _FORMATS.items()
-        ))
+        TableInfo(t.table, len(t.rows), files(lambda fmt, t=t: book.download(t.table.name, fmt)))
         for t in published
+    )
+    listed = tuple(
+        EventFiles(slug, date.fromisoformat(str(event[_DATE.name])), event["nama_program"], relative(book.article(slug), page=page),
+                   sum(len(t.rows) for t in events[slug]),
+                   files(lambda fmt, slug=slug: book.event_download(slug, fmt)))
+        for slug in sorted(events, reverse=True)
+        for event in [next(t.rows[0] for t in events[slug] if t.table is KEGIATAN)]
     )
     return DataPage(
         title=title,
@@ -651,4 +683,5 @@ def data_page(published: Sequence[TableRows], title: str, book: Addresses, updat
         gazetteer=GAZETTEER,
         names_published=any(t.table is PENERIMA for t in infos),
         updated=updated,
+        per_event=PerEvent(BARIS_KEGIATAN, listed) if listed else None,
     )

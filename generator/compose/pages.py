@@ -382,7 +382,8 @@ def open_data(site: SiteFacts, render: Render) -> list[Page]:
     """The Data terbuka page and the files it offers (opendata holds the facts)."""
     book = site.addresses
     files = opendata.downloads(site.data, site.site.title, book, site.event_rows)
-    page = render(book.data(), DataContext, data=opendata.data_page(site.data, site.site.title, book, site.updated))
+    data = opendata.data_page(site.data, site.site.title, book, site.updated, site.event_rows)
+    page = render(book.data(), DataContext, data=data)
     return [page, *(Page(path, text) for path, text in files.items())]
 
 
