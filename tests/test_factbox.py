@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import shutil
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from generator import records
 from generator.core import bahasa, wilayah
 
-from .conftest import CONTENT, SLEMAN, composed, facts_of, writer_for
+from .conftest import CONTENT, ROOT, SLEMAN, build, composed, facts_of, writer_for
 from .test_fuzz import budget, names
 
 WORDS = {bahasa.number(n): n for n in (*range(12), 100, 1000)} | {"seorang": 1}
@@ -238,3 +239,77 @@ def test_generated_events_of_every_kind_state_each_figure_in_text_and_box(one_ev
             # WhatsApp marks bold with asterisks; the figures are the same.
             text = text.replace("*", "")
         assert_box_matches_text(facts, text)
+
+
+# --------------------------------------------------------------------------
+# The built examples: every link of every box leads somewhere, and to rows that add up.
+
+_ROWS = re.compile(r'<details class="warta-baris" id="([^"]+)">(.*?)</details>', re.DOTALL)
+
+
+@pytest.fixture(scope="module", params=["content", "examples/sleman"], ids=["kupang", "sleman"])
+def built_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An example built by `mkdocs build --strict`: the output privacy lint passed on every file."""
+    site = tmp_path_factory.mktemp("situs")
+    result = build(ROOT if request.param == "content" else ROOT / request.param, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+def _table(markup: str) -> list[dict[str, str]]:
+    """A rows table as {column title: cell}, one per row; a one-row table is written down, column | value."""
+    cell = lambda text: html.unescape(re.sub(r"<[^>]+>", "", text))  # noqa: E731
+    heads = re.findall(r'<th scope="col">(.*?)</th>', markup)
+    if not heads:
+        return [{cell(k): cell(v) for k, v in re.findall(r'<tr><th scope="row">(.*?)</th><td>(.*?)</td></tr>', markup)}]
+    return [dict(zip(map(cell, heads), map(cell, re.findall(r"<td>(.*?)</td>", row))))
+            for row in re.findall(r"<tr>\s*(<td>.*?)</tr>", markup, re.DOTALL)]
+
+
+_CELL_NUMBER = re.compile(r"(?:Rp)?\d{1,3}(?:\.\d{3})*(?:,\d+)?")  # "3", "1.200", "0,5", "Rp900.000"; not "34.04.01"
+
+
+def _number(text: str) -> Decimal | None:
+    return _value(text) if _CELL_NUMBER.fullmatch(text) else None
+
+
+def _sums(line: str, rows: list[dict[str, str]]) -> set[Decimal]:
+    """What a line may count of `rows`: how many there are, or a column's sum, over the rows the line names.
+
+    A line names rows by a text cell not every row shares ("... dari
+    Kapanewon Gamping", "... penerima santunan duka"); naming none, it
+    speaks of them all.
+    """
+    shared = set.intersection(*(set(r.values()) for r in rows))
+    named = [r for r in rows if any(v and v not in shared and _number(v) is None and v in line for v in r.values())]
+    chosen = named or rows
+    columns = {c for r in chosen for c, v in r.items() if _number(v) is not None}
+    return {Decimal(len(chosen))} | {sum(_number(r[c]) or 0 for r in chosen) for c in columns}
+
+
+def test_every_box_link_leads_to_rows_that_sum_to_its_figure(built_site: Path) -> None:
+    pages = sorted((built_site / "berita").glob("20*/index.html"))
+    assert pages
+    linked = 0
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        head = text.index("<p><strong>Fakta dalam berita ini</strong></p>")
+        box = text[head:text.index("</ul>", head)]
+        tables = {anchor: _table(markup) for anchor, markup in _ROWS.findall(text)}
+        # The event's own files, linked under the box: they exist and hold the rows the page shows.
+        downloads = re.findall(r'<a href="([^"]+/data/kegiatan/[^"]+)">', text[head:])
+        assert len(downloads) == 2, page
+        for href in downloads:
+            assert (page.parent / href).resolve().is_file(), (page, href)
+        rows = list(csv.DictReader((page.parent / downloads[0]).resolve().open(encoding="utf-8")))
+        for anchor, shown in tables.items():
+            table = anchor.removeprefix("data-")
+            assert len({r["baris"] for r in rows if r["tabel"] == table}) == len(shown), (page, table)
+        for line in re.findall(r"<li>(.*?)</li>", box, re.DOTALL):
+            for anchor in re.findall(r'href="#([^"]+)"', line):
+                assert anchor in tables and f'id="{anchor}"' in text, (page, anchor)
+                said = html.unescape(re.sub(r"<[^>]+>", "", line)).split(": ")[0]
+                figure = FIGURE.findall(said[0].lower() + said[1:])[0]
+                assert _value(figure) in _sums(said, tables[anchor]), (page, said, tables[anchor])
+                linked += 1
+    assert linked
