@@ -16,10 +16,11 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from generator import records
-from generator.core import bahasa, wilayah
+from generator.core import bahasa, privacy, wilayah
 
 from .conftest import CONTENT, ROOT, SLEMAN, build, composed, facts_of, writer_for
 from .test_fuzz import budget, names
+from .test_opendata import NOT_CONSENTING, rich_content
 
 WORDS = {bahasa.number(n): n for n in (*range(12), 100, 1000)} | {"seorang": 1}
 SCALES = {"juta": 10**6, "miliar": 10**9, "triliun": 10**12}
@@ -313,3 +314,28 @@ def test_every_box_link_leads_to_rows_that_sum_to_its_figure(built_site: Path) -
                 assert _value(figure) in _sums(said, tables[anchor]), (page, said, tables[anchor])
                 linked += 1
     assert linked
+
+
+# --------------------------------------------------------------------------
+# Recipients who did not agree to be named.
+
+
+@pytest.mark.parametrize("policy", ["hidden", "masked"])
+def test_without_consent_the_box_and_the_event_files_name_no_one(content_dir: Path, policy: str) -> None:
+    content = rich_content(content_dir, policy)
+    _, built = composed(content)
+    slug = "2025-10-01-santunan-alak"  # four recipients and one payee, none of whom agreed to be named
+    event = content.event(slug)
+    unnamed = [r.name for place in event.recipients.places for r in place.recipients]
+    unnamed += [r.name for p in event.payments if not p.publish_names for r in p.recipients]
+    assert sorted(unnamed) == sorted([*NOT_CONSENTING, "Maria Bunga"])
+    article = built[f"berita/{slug}.md"]
+    web_box = article[article.index("**Fakta dalam berita ini**"):article.index("**Hak jawab")]
+    text = writer_for().render(facts_of(content, event), "text")
+    text_box = text[text.index("Fakta dalam berita ini"):text.index("Hak jawab")]
+    files = {path: body for path, body in built.items() if path.startswith(f"data/kegiatan/{slug}.")}
+    assert len(files) == 2 and "- Empat @nelayan: dihitung dari catatan kegiatan" in web_box and "- Empat" in text_box
+    published = [("box.md", web_box), ("box.txt", text_box), *files.items()]
+    assert privacy.lint(published, unnamed) == ()
+    for _, body in published:
+        assert "***" not in body  # nor masked
