@@ -132,11 +132,12 @@ def errors(report: frictionless.Report) -> list[str]:
 def test_file_list_is_fixed_and_penerima_only_under_full_names(content_dir: Path) -> None:
     tables = ["kegiatan", "penerima-per-kecamatan", "pembayaran"]
     masked = downloads(records.load_content(CONTENT))
-    assert list(masked) == [f"data/{t}.{ext}" for t in tables for ext in ("csv", "json")] + ["data/datapackage.json"]
+    per_event = ["data/kegiatan/2025-09-03-bangun-ntt-kupang.csv", "data/kegiatan/2025-09-03-bangun-ntt-kupang.json"]
+    assert list(masked) == [f"data/{t}.{ext}" for t in tables for ext in ("csv", "json")] + per_event + ["data/datapackage.json"]
     full = downloads(rich_content(content_dir, "full"))
+    slugs = sorted(["2025-09-03-bangun-ntt-kupang", *EXTRA_EVENTS])
     assert list(full) == [f"data/{t}.{ext}" for t in [*tables, "penerima"] for ext in ("csv", "json")] + [
-        "data/datapackage.json"
-    ]
+        f"data/kegiatan/{slug}.{ext}" for slug in slugs for ext in ("csv", "json")] + ["data/datapackage.json"]
 
 
 def test_every_file_is_valid_against_its_table_schema(rich: records.Content, tmp_path: Path) -> None:
@@ -171,6 +172,12 @@ def test_json_rows_equal_csv_rows_typed(rich: records.Content) -> None:
     files = downloads(rich)
     for name, resource in resources(files).items():
         if resource["format"] != "csv":
+            continue
+        if isinstance(resource["path"], list):  # per event: each JSON beside its CSV
+            for part in resource["path"]:
+                from_json = [r | {"nilai": None if r["nilai"] is None else str(r["nilai"]).lower() if isinstance(r["nilai"], bool) else str(r["nilai"])}
+                             for r in json.loads(files[f"data/{part.removesuffix('.csv')}.json"])]
+                assert from_json == typed_csv(files[f"data/{part}"], resource["schema"])
             continue
         from_csv = typed_csv(files[f"data/{resource['path']}"], resource["schema"])
         from_json = json.loads(files[f"data/{name}.json"])
@@ -283,7 +290,8 @@ def test_under_full_only_consenting_recipients_are_named(content_dir: Path) -> N
     everywhere = "\n".join(files.values())
     for name in (*NOT_CONSENTING, *HEIRS):
         assert name not in everywhere, name
-    others = "\n".join(text for path, text in files.items() if not path.startswith("data/penerima."))
+    # The per-event files hold the same rows as the site-wide ones, names included.
+    others = "\n".join(text for path, text in files.items() if not path.startswith(("data/penerima.", "data/kegiatan/")))
     for name in CONSENTING:
         assert name not in others, name
 
@@ -320,7 +328,8 @@ def test_datapackage_describes_every_table_in_indonesian(rich: records.Content) 
     assert {lic["name"] for lic in descriptor["licenses"]} == {"CC-BY-4.0", "ODbL-1.0"}
     assert "idn-area-data" in descriptor["sources"][0]["title"]
     for resource in descriptor["resources"]:
-        assert f"data/{resource['path']}" in files
+        parts = resource["path"] if isinstance(resource["path"], list) else [resource["path"]]
+        assert all(f"data/{part}" in files for part in parts)
         assert resource["encoding"] == "utf-8"
         assert resource["mediatype"] == {"csv": "text/csv", "json": "application/json"}[resource["format"]]
         for field in resource["schema"]["fields"]:

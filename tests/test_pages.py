@@ -154,8 +154,9 @@ def key_figure(text: str, label: str) -> int:
 
 def links(path: str, text: str) -> list[str]:
     """Internal link targets of a page, as paths below the site root."""
-    found = re.findall(r"\]\(([^)\s]+)\)", text)
-    return [posixpath.normpath(posixpath.join(posixpath.dirname(path), t)) for t in found if "://" not in t and not t.startswith("mailto:")]
+    found = [t.partition("#")[0] for t in re.findall(r"\]\(([^)\s]+)\)", text) if "://" not in t and not t.startswith("mailto:")]
+    # A link to an anchor alone ("#data-pembayaran") stays on its page; test_factbox checks the anchor.
+    return [posixpath.normpath(posixpath.join(posixpath.dirname(path), t)) if t else path for t in found]
 
 
 def unescape(text: str) -> str:

@@ -57,8 +57,13 @@ def test_the_kupang_example_renders_to_slug_docx_in_the_current_folder(tmp_path:
     text = paragraphs((tmp_path / "2025-09-03-bangun-ntt-kupang.docx").read_bytes())
     assert text[:4] == ["Pemerintah Kota Kupang", "ppid@contoh.go.id", "SIARAN PERS", "Rabu, 3 September 2025"]
     assert "Pemprov NTT Serahkan Kartu BPJS Ketenagakerjaan kepada 10 Pekerja Rentan di Kota Kupang" in text
-    assert text[-3:] == ["Maria Yohana Contoh", "Kepala Bagian Protokol dan Komunikasi Pimpinan Sekretariat Daerah Kota Kupang",
-                         "humas@contoh.go.id"]
+    # The narahubung closes the release; the "Fakta" box follows it as an annex.
+    annex = text.index("Lampiran: Fakta dalam berita ini")
+    assert text[annex - 3:annex] == ["Maria Yohana Contoh", "Kepala Bagian Protokol dan Komunikasi Pimpinan Sekretariat Daerah Kota Kupang",
+                                     "humas@contoh.go.id"]
+    assert text[annex + 1:] == ["Sepuluh pekerja rentan: dihitung dari catatan kegiatan",
+                                "Enam kecamatan: dihitung dari catatan kegiatan",
+                                "Dua penerima santunan duka: dihitung dari catatan kegiatan"]
 
 
 def test_the_document_is_kop_label_date_headline_the_article_then_tentang_and_narahubung(sleman) -> None:
@@ -68,6 +73,8 @@ def test_the_document_is_kop_label_date_headline_the_article_then_tentang_and_na
     assert logo == ""  # the paragraph that holds the logo
     facts = facts_of(sleman, event)
     article = writer_for().render(facts, "text").strip().split("\n\n")
+    box = article.index("Fakta dalam berita ini")
+    article, lines = article[:box] + article[box + 2:], [line.removeprefix("- ") for line in article[box + 1].split("\n")]
     assert text[:5] == ["Pemerintah Kabupaten Sleman", "Jl. Parasamya No. 1, Beran, Tridadi, Sleman 55511",
                         "humas@slemankab.go.id", "SIARAN PERS", "Senin, 6 Oktober 2025"]
     assert text[5] == article[0] == writer_for().headline(facts)
@@ -83,6 +90,7 @@ def test_the_document_is_kop_label_date_headline_the_article_then_tentang_and_na
         "kegiatan dimuat di situs Warta Program Sosial Kabupaten Sleman.",
         "Narahubung", "Dwi Rahayu Contoh",
         "Kepala Bagian Protokol dan Komunikasi Pimpinan Sekretariat Daerah Kabupaten Sleman", "humas@slemankab.go.id",
+        "Lampiran: Fakta dalam berita ini", *lines,
     ]
 
 
@@ -92,7 +100,8 @@ def test_styles_mark_the_parts(sleman) -> None:
     assert by_text["SIARAN PERS"].runs[0].bold
     headline = [p for p in document.paragraphs if p.style.name == "Heading 1"]
     assert [p.text for p in headline] == [writer_for().headline(facts_of(sleman, sleman.event("2025-10-06-kartu-jamkesda-gamping")))]
-    assert [p.text for p in document.paragraphs if p.style.name == "Heading 2"] == ["Tentang Pemerintah Kabupaten Sleman", "Narahubung"]
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 2"] == ["Tentang Pemerintah Kabupaten Sleman", "Narahubung",
+                                                                                     "Lampiran: Fakta dalam berita ini"]
     dateline = next(p for p in document.paragraphs if p.text.startswith("SLEMAN – "))
     assert dateline.runs[0].text == "SLEMAN" and dateline.runs[0].bold and not dateline.runs[1].bold
     section = document.sections[0]

@@ -163,6 +163,18 @@ class Addresses:
     def package(self) -> str:
         return f"{DATA_FOLDER}/datapackage.json"
 
+    def event_download(self, slug: str, fmt: str) -> str:
+        """One event's rows of every open-data table (csv or json), which its article's "Fakta" box links to.
+
+        Why files and no page per event: a page each would double the pages
+        MkDocs renders; a file is copied as it is.
+        """
+        return f"{DATA_FOLDER}/kegiatan/{slug}.{fmt}"
+
+    def rows_anchor(self, table: str) -> str:
+        """The id of a table's rows of the event on its article page: 'data-pembayaran'."""
+        return f"data-{table}"
+
     # -- Derived ------------------------------------------------------------
 
     def links(self, *, feeds: bool) -> dict[str, str]:

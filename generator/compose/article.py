@@ -13,6 +13,7 @@ import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -68,6 +69,7 @@ class KecamatanGroup:
 class Payment:
     """One payment handed over at the event (santunan and the like)."""
 
+    position: int = doc("Its place among the event's payments, from 1 (the `pembayaran` table's `urutan`).")
     kind: str = doc("What was paid, as the record says: 'santunan duka'.")
     count: int = doc("How many people received it.")
     names: Names = doc("The people paid, as this article may name them.")
@@ -150,6 +152,26 @@ class ProgramFacts:
 
 
 @dataclass(frozen=True)
+class FactLine:
+    """One figure the article may state, with where it comes from: a line of "Fakta dalam berita ini".
+
+    The article template marks each line it states (by `key`) and the box
+    prints the marked ones, so the box and the text share these values.
+    """
+
+    key: str = doc("Names the figure within its article: 'penerima', 'kecamatan', 'pembayaran-1-total' ...")
+    what: str = doc("What kind of figure, the key of its words in kata.fakta.jenis: penerima, kecamatan, "
+                    "penerima_kecamatan, lulus, perwakilan, barang, barang_penerima, pembayaran_penerima, nominal, "
+                    "total, peserta, anggaran, hari, jam, anggaran_program, target.")
+    value: int | Decimal = doc("The figure: a count, rupiah, or a quantity of goods (use `quantity`).")
+    noun: str = doc("What it counts, as the record names it: the recipients' group, the kecamatan, 'ton beras', 'santunan duka'.")
+    source: str | None = doc("The document it comes from, when the record cites one: then the box says 'menurut ...'.")
+    counted: bool = doc("Whether Warta counted or summed it from the record's rows (names, per-kecamatan counts), not copied a given figure.")
+    table: str | None = doc("The open-data table whose rows of this event are behind it, if one is.")
+    year: int | None = doc("A budget's fiscal year, a target's year, if given.", default=None)
+
+
+@dataclass(frozen=True)
 class ArticleFacts:
     """Everything an article may state; the templates add only words."""
 
@@ -214,6 +236,11 @@ class ArticleFacts:
         return len(self.kecamatan)
 
     @property
+    def figures(self) -> tuple[FactLine, ...]:
+        """Every figure the article may state, with its source; the article marks those it does."""
+        return fact_lines(self)
+
+    @property
     def modified(self) -> date:
         """The date of the latest correction, else the event date."""
         return max((c.date for c in self.corrections), default=self.date)
@@ -244,7 +271,7 @@ def facts(event: Event, content: Content, rules: policy.Policy, words: Mapping[s
     here = Where(Output.ARTICLE, event.slug)
     recipients = event.recipients
     kecamatan = tuple(_group(event, place, rules, here) for place in event.places)
-    payments = tuple(_payment(event, p, rules, here) for p in event.payments)
+    payments = tuple(_payment(event, i, p, rules, here) for i, p in enumerate(event.payments, start=1))
     each = [g for place in event.places for r in place.recipients for g in r.goods]
     return ArticleFacts(
         slug=event.slug,
@@ -289,6 +316,54 @@ def facts(event: Event, content: Content, rules: policy.Policy, words: Mapping[s
     )
 
 
+def fact_lines(f: ArticleFacts) -> tuple[FactLine, ...]:
+    """The figures of `f`, in article order, each once.
+
+    Why all of them and not only the stated ones: which the text states is
+    the template's choice (a long lead drops the kecamatan count), so the
+    template marks what it printed and the box keeps those lines.
+    """
+    counts, rows = "penerima-per-kecamatan", "kegiatan"
+    lines: list[FactLine] = []
+    if f.group:
+        lines.append(FactLine("penerima", "penerima", f.recipient_count, f.group, f.source if f.declared else None,
+                              not f.declared, counts))
+        lines.append(FactLine("kecamatan", "kecamatan", f.kecamatan_count, "", None, True, counts))
+        lines.extend(FactLine(f"kecamatan-{k.code}", "penerima_kecamatan", k.count, k.name,
+                              f.source if k.declared else None, not k.declared, counts) for k in f.kecamatan)
+        lines.append(FactLine("lulus", "lulus", f.certified, f.group, None, True, None))
+        representatives = sum(k.names.count for k in f.kecamatan)
+        lines.append(FactLine("perwakilan", "perwakilan", representatives, f.group, None, True, None))
+    # Goods given per recipient make the event's goods their sum.
+    each = [g for k in f.kecamatan for m in k.members for g in m.goods]
+    for i, g in enumerate(f.goods, start=1):
+        lines.append(FactLine(f"barang-{i}", "barang", g.quantity, f"{g.unit} {g.item}", None, bool(each), "barang"))
+    lines.extend(FactLine(f"barang-penerima-{i}", "barang_penerima", g.quantity, f"{g.unit} {g.item}", None, False, None)
+                 for i, g in enumerate(each, start=1))
+    for pay in f.payments:
+        lines.append(FactLine(f"pembayaran-{pay.position}-penerima", "pembayaran_penerima", pay.count, pay.kind, None, True, "pembayaran"))
+        if pay.amount:
+            lines.append(FactLine(f"pembayaran-{pay.position}-nominal", "nominal", pay.amount, pay.kind, None, False, "pembayaran"))
+            lines.append(FactLine(f"pembayaran-{pay.position}-total", "total", pay.total or 0, pay.kind, None, True, "pembayaran"))
+    if f.training:
+        for what, value in (("hari", f.training.days), ("jam", f.training.hours)):
+            if value:
+                lines.append(FactLine(what, what, value, "", None, False, None))
+    if f.participants:
+        lines.append(FactLine("peserta", "peserta", f.participants.count, "", f.participants.source, False, rows))
+    if f.budget:
+        lines.append(FactLine("anggaran", "anggaran", f.budget.amount, "", f.budget.source, False, rows,
+                              f.budget.fiscal_year))
+    program = f.program
+    if program.budget:
+        lines.append(FactLine("anggaran-program", "anggaran_program", program.budget.amount, program.name,
+                              program.budget.source, False, None, program.budget.fiscal_year))
+    if program.target:
+        lines.append(FactLine("target", "target", program.target.count, program.target.unit or f.group or "",
+                              program.target.source, False, None, program.target.year))
+    return tuple(lines)
+
+
 def _group(event: Event, place: Place, rules: policy.Policy, here: Where) -> KecamatanGroup:
     names = rules.names(policy.recipients(event, place), here)
     members = tuple(
@@ -301,10 +376,11 @@ def _group(event: Event, place: Place, rules: policy.Policy, here: Where) -> Kec
                           names, members, certified)
 
 
-def _payment(event: Event, payment: Any, rules: policy.Policy, here: Where) -> Payment:
+def _payment(event: Event, position: int, payment: Any, rules: policy.Policy, here: Where) -> Payment:
     to_recipients = payment.to == "recipients"
     count = event.recipients.count if to_recipients and event.recipients else len(payment.recipients)
     return Payment(
+        position=position,
         kind=payment.kind,
         count=count,
         names=rules.names(policy.payees(event, payment), here),

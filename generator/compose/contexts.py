@@ -23,7 +23,7 @@ from ..core.bahasa import Mentions
 from ..core.documented import doc
 from ..core.wilayah import Kelurahan
 from .article import ArticleFacts, Organization, ProgramFacts
-from .opendata import DataPage
+from .opendata import DataPage, EventData
 from .policy import Names, PolicySummary
 from .totals import Tally
 
@@ -263,6 +263,7 @@ class ArticleContext:
     description: str = doc("The meta description: one sentence of at most 160 characters, plain text.")
     root: str = doc("The site root relative to the article's address ('../../'): raw HTML (the photo) starts its links with it.")
     image: str = doc("The sharing image below the site root, for the front matter (og:image); empty in `warta render`.")
+    rows: EventData | None = doc("The event's open-data rows and files, which the \"Fakta\" box links to; none in `warta render`.", default=None)
 
 
 @dataclass(frozen=True)
@@ -296,6 +297,16 @@ class FooterPartial:
     TEMPLATE: ClassVar[str] = "partials/footer.j2"
     facts: ArticleFacts = doc("Everything the article states.")
     said: Mentions = doc("The article's Mentions, so the publisher is named in full only at its first mention.")
+
+
+@dataclass(frozen=True)
+class FactsPartial:
+    """\"Fakta dalam berita ini\": every figure the article stated and where it comes from, included by article.j2."""
+
+    TEMPLATE: ClassVar[str] = "partials/fakta.j2"
+    facts: ArticleFacts = doc("Everything the article states; `facts.figures` are the box's candidate lines.")
+    stated: list[str] = doc("The keys of the figures (`FactLine.key`) the article printed, in order: the lines to show.")
+    rows: EventData | None = doc("The event's open-data rows, shown under the box and linked from its lines; none in `warta render`.")
 
 
 # --------------------------------------------------------------------------
@@ -605,7 +616,7 @@ class ThemePageContext:
 INDEX: Mapping[str, type] = {
     cls.TEMPLATE: cls
     for cls in (
-        ArticleContext, HeadlineContext, LeadContext, DescriptionContext, FooterPartial,
+        ArticleContext, HeadlineContext, LeadContext, DescriptionContext, FooterPartial, FactsPartial,
         ArticleLinksContext, HomeContext, NewsIndexContext, ArchiveContext, ArchiveYearContext, ArchiveMonthContext,
         ProgramNewsContext, TopicsContext, TopicContext, ProgramsContext, ProgramContext,
         KecamatanIndexContext, KecamatanContext, PeopleContext, PersonContext, CorrectionsContext,
@@ -615,5 +626,5 @@ INDEX: Mapping[str, type] = {
 } | {name: SkeletonContext for name in SkeletonContext.TEMPLATES}
 """Every template's context class, by the template's path below ``templates/``."""
 
-PARTIALS = frozenset({FooterPartial.TEMPLATE, StoryCardsPartial.TEMPLATE, TallyPartial.TEMPLATE})
+PARTIALS = frozenset({FooterPartial.TEMPLATE, FactsPartial.TEMPLATE, StoryCardsPartial.TEMPLATE, TallyPartial.TEMPLATE})
 """Templates only ever included: their variables come from the template that includes them."""

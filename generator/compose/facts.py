@@ -34,6 +34,7 @@ class SiteFacts:
     stories: tuple[Story, ...]  # oldest first, the records' order
     figures: totals.Tables
     data: tuple[opendata.TableRows, ...]  # the open-data tables with their rows
+    event_rows: Mapping[str, tuple[opendata.TableRows, ...]]  # the same rows by event slug, for articles and per-event files
     programs: tuple[ProgramInfo, ...]  # by name
     updated: date | None  # the newest event or correction date; None without news
     site_url: str | None  # the public address; feeds are made only with it
@@ -74,7 +75,7 @@ def site_facts(content: Content, writer: Writer, *, site_url: str | None = None,
                     content.site.address, images.logo(logo) if logo else None,
                     images.card(content.site.title, content.region.name, logo, CARD_COLOURS))
     updated = max((d for e in content.events for d in (e.date, *(c.date for c in e.corrections))), default=None)
-    return SiteFacts(content, book, rules, site, tuple(stories), figures, data,
+    return SiteFacts(content, book, rules, site, tuple(stories), figures, data, opendata.per_event(data),
                      _programs(content, book, tuple(stories), figures,
                                writer.templates.words["wilayah"][content.region.system]["kecamatan"]),
                      updated, site_url, images.files)

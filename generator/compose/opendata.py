@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -47,6 +47,8 @@ class Column:
     type: FieldType = doc("string, integer or date.")
     text: str = doc('Key of its title and description in messages.yml, below "data.column.".')
     required: bool = doc("Whether every row has a value.", default=True)
+    rupiah: bool = doc("Whether it holds rupiah: a reader sees money ('Rp900.000'), not a bare run of digits.",
+                       default=False)
 
     @property
     def title(self) -> str:
@@ -149,7 +151,7 @@ KEGIATAN = Table(
         Column("sumber_jumlah", "string", "sumber_jumlah", required=False),
         Column("jumlah_peserta", "integer", "kegiatan.jumlah_peserta", required=False),
         Column("sumber_peserta", "string", "kegiatan.sumber_peserta", required=False),
-        Column("anggaran", "integer", "kegiatan.anggaran", required=False),
+        Column("anggaran", "integer", "kegiatan.anggaran", required=False, rupiah=True),
         Column("sumber_anggaran", "string", "kegiatan.sumber_anggaran", required=False),
     ),
     primary_key=("kegiatan",),
@@ -180,8 +182,8 @@ PEMBAYARAN = Table(
         _PROGRAM,
         Column("jenis", "string", "pembayaran.jenis"),
         Column("jumlah_penerima", "integer", "pembayaran.jumlah_penerima"),
-        Column("nominal_per_penerima", "integer", "pembayaran.nominal_per_penerima", required=False),
-        Column("total", "integer", "pembayaran.total", required=False),
+        Column("nominal_per_penerima", "integer", "pembayaran.nominal_per_penerima", required=False, rupiah=True),
+        Column("total", "integer", "pembayaran.total", required=False, rupiah=True),
         Column("ahli_waris", "boolean", "pembayaran.ahli_waris"),
         Column("periode", "string", "pembayaran.periode", required=False),
         Column("saluran", "string", "pembayaran.saluran", required=False),
@@ -217,6 +219,25 @@ PENERIMA = Table(
     ),
     foreign_keys=(_TO_EVENT,),
 )
+
+
+BARIS_KEGIATAN = Table(
+    "baris-kegiatan",
+    (
+        _EVENT,
+        Column("tabel", "string", "baris-kegiatan.tabel"),
+        Column("baris", "integer", "baris-kegiatan.baris"),
+        Column("kolom", "string", "baris-kegiatan.kolom"),
+        Column("nilai", "string", "baris-kegiatan.nilai", required=False),
+    ),
+    primary_key=("kegiatan", "tabel", "baris", "kolom"),
+)
+"""The layout of every per-event file (CSV and JSON): one cell per row (event, table, row, column, value).
+
+Why long: an event's rows come from tables with different columns, and one
+layout lets every per-event file share one schema in datapackage.json, as
+one multipart resource however many events there are.
+"""
 
 
 @dataclass(frozen=True)
@@ -418,16 +439,99 @@ def _neutralise(row: Row) -> Row:
 
 
 # --------------------------------------------------------------------------
+# One event's rows: the same rows, filtered, so the same privacy.
+
+
+def per_event(published: Sequence[TableRows]) -> dict[str, tuple[TableRows, ...]]:
+    """Each event's rows of every published table (tables without its rows left out), by event slug.
+
+    Why filtered from `tables` and nothing else: the per-event files and the
+    article's rows must hold exactly what the site-wide downloads hold, so
+    no second decision on names can be made here.
+    """
+    rows: dict[str, dict[str, list[Row]]] = {}
+    for t in published:
+        for row in t.rows:
+            rows.setdefault(str(row[_EVENT.name]), {}).setdefault(t.table.name, []).append(row)
+    return {
+        slug: tuple(TableRows(t.table, tuple(mine[t.table.name])) for t in published if t.table.name in mine)
+        for slug, mine in rows.items()
+    }
+
+
+# The columns every row of one event repeats; its article page leaves them out.
+_OWN = (_EVENT.name, _DATE.name, _PROGRAM.name)
+
+
+@dataclass(frozen=True)
+class EventTable:
+    """One table's rows of one event, as its article page shows them."""
+
+    name: str = doc("The table's name: 'pembayaran'.")
+    title: str = doc("Its Indonesian title.")
+    anchor: str = doc("The id of its rows on the article page: 'data-pembayaran'.")
+    columns: tuple[Column, ...] = doc("The columns shown: all but the event's own (kegiatan, tanggal, program).")
+    rows: tuple[tuple[Cell, ...], ...] = doc("Its rows, one value per shown column, typed as in the JSON (none when empty).")
+
+    @property
+    def one_row(self) -> bool:
+        """Whether it has a single row, which a page can show as column | value."""
+        return len(self.rows) == 1
+
+
+@dataclass(frozen=True)
+class EventData:
+    """One event's open data, for its article: the rows behind the "Fakta" box and its two files."""
+
+    tables: tuple[EventTable, ...] = doc("Every table with rows of this event, in download order.")
+    csv: str = doc("Link to the event's CSV from the article.")
+    json: str = doc("Link to the event's JSON from the article.")
+
+
+def event_data(slug: str, rows: Sequence[TableRows], book: Addresses) -> EventData:
+    page = book.article(slug)
+    tables = tuple(
+        EventTable(t.table.name, t.table.title, book.rows_anchor(t.table.name), shown,
+                   tuple(tuple(row[c.name] for c in shown) for row in t.rows))
+        for t in rows
+        for shown in [tuple(c for c in t.table.columns if c.name not in _OWN)]
+    )
+    return EventData(tables, relative(book.event_download(slug, "csv"), page=page),
+                     relative(book.event_download(slug, "json"), page=page))
+
+
+def _long(rows: Sequence[TableRows], *, typed: bool = False) -> list[Row]:
+    """One row per cell. `typed` keeps each value's own type (the JSON), else its CSV text.
+
+    Why typed in the JSON: a rupiah total written as a string reads like an
+    account number, to a reader and to the output lint alike.
+    """
+    return [
+        {"kegiatan": row[_EVENT.name], "tabel": t.table.name, "baris": i, "kolom": c.name,
+         "nilai": row[c.name] if typed else (_str(row[c.name]) or None)}
+        for t in rows for i, row in enumerate(t.rows, start=1) for c in t.table.columns
+    ]
+
+
+# --------------------------------------------------------------------------
 # Files.
 
 
-def downloads(published: Sequence[TableRows], site_title: str, book: Addresses) -> dict[str, str]:
-    """Every open-data file as {path below the site root: text}, in a fixed order."""
+def downloads(published: Sequence[TableRows], site_title: str, book: Addresses,
+              events: Mapping[str, Sequence[TableRows]]) -> dict[str, str]:
+    """Every open-data file as {path below the site root: text}, in a fixed order.
+
+    `events` is `per_event(published)`: each event's rows get a CSV and a
+    JSON of their own, in the layout of `BARIS_KEGIATAN`.
+    """
     files: dict[str, str] = {}
     for t in published:
         files[book.download(t.table.name, "csv")] = _csv(t.table, t.rows)
         files[book.download(t.table.name, "json")] = _json(list(t.rows))
-    files[book.package()] = _json(_package(published, site_title, book))
+    for slug in sorted(events):
+        files[book.event_download(slug, "csv")] = _csv(BARIS_KEGIATAN, _long(events[slug]))
+        files[book.event_download(slug, "json")] = _json(_long(events[slug], typed=True))
+    files[book.package()] = _json(_package(published, site_title, book, sorted(events)))
     return files
 
 
@@ -458,7 +562,7 @@ def _resource_name(table: str, fmt: str) -> str:
     return table if fmt == "csv" else f"{table}-{fmt}"
 
 
-def _package(published: Sequence[TableRows], site_title: str, book: Addresses) -> dict[str, object]:
+def _package(published: Sequence[TableRows], site_title: str, book: Addresses, slugs: Sequence[str]) -> dict[str, object]:
     resources = [
         {
             "name": _resource_name(t.table.name, fmt),
@@ -474,6 +578,8 @@ def _package(published: Sequence[TableRows], site_title: str, book: Addresses) -
         for t in published
         for fmt, mediatype in _FORMATS.items()
     ]
+    if slugs:
+        resources += _per_event_resources(slugs, book)
     return {
         "profile": "tabular-data-package",
         "name": slugify(site_title, fallback="data"),
@@ -482,6 +588,20 @@ def _package(published: Sequence[TableRows], site_title: str, book: Addresses) -
         "sources": [{"title": GAZETTEER.title, "path": GAZETTEER.path}],
         "resources": resources,
     }
+
+
+def _per_event_resources(slugs: Sequence[str], book: Addresses) -> list[dict[str, object]]:
+    """The per-event CSVs as one multipart resource: one entry, however many events."""
+    def paths(fmt: str) -> list[str]:
+        return [relative(book.event_download(slug, fmt), page=book.package()) for slug in slugs]
+
+
+    # Only the CSVs: a multipart resource is its parts joined, and joined
+    # JSON documents are no JSON. Each JSON sits beside its CSV, same rows.
+    table = BARIS_KEGIATAN
+    return [{"name": table.name, "path": paths("csv"), "profile": "tabular-data-resource", "title": table.title,
+             "description": table.description, "format": "csv", "mediatype": _FORMATS["csv"], "encoding": "utf-8",
+             "schema": table.schema(fmt="csv")}]
 
 
 # --------------------------------------------------------------------------
@@ -503,6 +623,26 @@ class TableInfo:
 
 
 @dataclass(frozen=True)
+class EventFiles:
+    """One event's two files, as the Data terbuka page lists them."""
+
+    slug: str = doc("The event's code, as the `kegiatan` column writes it.")
+    date: date = doc("The day of the event.")
+    program: str = doc("The programme's name.")
+    article: str = doc("Link to the event's article from the Data terbuka page.")
+    rows: int = doc("How many rows of the site-wide tables are this event's.")
+    downloads: tuple[Download, ...] = doc("Its files, CSV first.")
+
+
+@dataclass(frozen=True)
+class PerEvent:
+    """The per-event files: one layout, one pair of files per event."""
+
+    table: Table = doc("Their shared layout (kegiatan, tabel, baris, kolom, nilai), described as the tables are.")
+    events: tuple[EventFiles, ...] = doc("Every event with rows, newest first.")
+
+
+@dataclass(frozen=True)
 class DataPage:
     """What the Data terbuka page states, from the same tables as the files."""
 
@@ -513,15 +653,27 @@ class DataPage:
     gazetteer: DataSource = doc("Where the region codes come from.")
     names_published: bool = doc("Whether the penerima table (names) is among the downloads.")
     updated: date | None = doc("The newest event or correction date; none without events.")
+    per_event: PerEvent | None = doc("Each event's rows in files of their own; none without events.", default=None)
 
 
-def data_page(published: Sequence[TableRows], title: str, book: Addresses, updated: date | None) -> DataPage:
+def data_page(published: Sequence[TableRows], title: str, book: Addresses, updated: date | None,
+              events: Mapping[str, Sequence[TableRows]]) -> DataPage:
+    """The Data terbuka page's facts; `events` is `per_event(published)`, as `downloads` takes it."""
     page = book.data()
+
+    def files(path: Callable[[str], str]) -> tuple[Download, ...]:
+        return tuple(Download(fmt, relative(path(fmt), page=page), mt) for fmt, mt in _FORMATS.items())
+
     infos = tuple(
-        TableInfo(t.table, len(t.rows), tuple(
-            Download(fmt, relative(book.download(t.table.name, fmt), page=page), mt) for fmt, mt in _FORMATS.items()
-        ))
+        TableInfo(t.table, len(t.rows), files(lambda fmt, t=t: book.download(t.table.name, fmt)))
         for t in published
+    )
+    listed = tuple(
+        EventFiles(slug, date.fromisoformat(str(event[_DATE.name])), event["nama_program"], relative(book.article(slug), page=page),
+                   sum(len(t.rows) for t in events[slug]),
+                   files(lambda fmt, slug=slug: book.event_download(slug, fmt)))
+        for slug in sorted(events, reverse=True)
+        for event in [next(t.rows[0] for t in events[slug] if t.table is KEGIATAN)]
     )
     return DataPage(
         title=title,
@@ -531,4 +683,5 @@ def data_page(published: Sequence[TableRows], title: str, book: Addresses, updat
         gazetteer=GAZETTEER,
         names_published=any(t.table is PENERIMA for t in infos),
         updated=updated,
+        per_event=PerEvent(BARIS_KEGIATAN, listed) if listed else None,
     )

@@ -153,7 +153,8 @@ def articles(site: SiteFacts, render: Render) -> list[Page]:
             previous=stories[i - 1] if i > 0 else None,
             next=stories[i + 1] if i + 1 < len(stories) else None,
         ).text
-        text = render.writer.render(facts, root=book.root_from(story.path), image=story.image)
+        rows = opendata.event_data(story.slug, site.event_rows.get(story.slug, ()), book)
+        text = render.writer.render(facts, root=book.root_from(story.path), image=story.image, rows=rows)
         pages.append(Page(story.path, text.rstrip("\n") + "\n\n" + str(around)))
     return pages
 
@@ -380,8 +381,9 @@ def policies(site: SiteFacts, render: Render) -> list[Page]:
 def open_data(site: SiteFacts, render: Render) -> list[Page]:
     """The Data terbuka page and the files it offers (opendata holds the facts)."""
     book = site.addresses
-    files = opendata.downloads(site.data, site.site.title, book)
-    page = render(book.data(), DataContext, data=opendata.data_page(site.data, site.site.title, book, site.updated))
+    files = opendata.downloads(site.data, site.site.title, book, site.event_rows)
+    data = opendata.data_page(site.data, site.site.title, book, site.updated, site.event_rows)
+    page = render(book.data(), DataContext, data=data)
     return [page, *(Page(path, text) for path, text in files.items())]
 
 

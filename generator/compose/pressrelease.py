@@ -60,9 +60,10 @@ def press_release(facts: ArticleFacts, content: Content, writer: Writer, rules: 
         tail += [_line("heading", words["narahubung"])]
         tail += [_line("line", text) for text in (contact.name, contact.title, contact.contact)]
     headline = writer.headline(facts)
+    body, annex = _annex(paragraphs(writer.render(facts, "docx")), writer.templates.words["fakta"]["lampiran"])
     release = PressRelease(
         slug=facts.slug,
-        paragraphs=(*head, *paragraphs(writer.render(facts, "docx")), *tail),
+        paragraphs=(*head, *body, *tail, *annex),
         properties=Properties(
             title=headline,
             author=facts.publisher.name,
@@ -119,6 +120,21 @@ _TOGGLES = {MARKS["strong"][0]: ("bold", True), MARKS["strong"][1]: ("bold", Fal
             MARKS["em"][0]: ("italic", True), MARKS["em"][1]: ("italic", False),
             MARKS["heading"][0]: ("", False), MARKS["heading"][1]: ("", False)}
 _SPLIT = re.compile("([" + "".join(_TOGGLES) + "])")
+
+
+def _annex(article: tuple[Paragraph, ...], title: str) -> tuple[tuple[Paragraph, ...], tuple[Paragraph, ...]]:
+    """The article without its "Fakta" box, and the box (its title and items), which the release prints last.
+
+    Why an annex: a press release ends with its contacts; the list of
+    figures and their sources is for the editor who checks them.
+    """
+    start = next((i for i, p in enumerate(article) if p.text == title), None)
+    if start is None:
+        return article, ()
+    end = start + 1
+    while end < len(article) and article[end].role == "item":
+        end += 1
+    return article[:start] + article[end:], (_line("heading", title), *article[start + 1:end])
 
 
 def _runs(text: str) -> tuple[Run, ...]:

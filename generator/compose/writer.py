@@ -10,10 +10,11 @@ import re
 from typing import Callable
 
 from .article import ArticleFacts
+from .opendata import EventData
 from .contexts import ArticleContext, DescriptionContext, HeadlineContext
 from .templating import Format, Templates
 
-Memo = dict[tuple[str, str, ArticleFacts], str]
+Memo = dict[tuple[object, str, ArticleFacts], str]
 """Written texts by (what, format, facts); `mkdocs serve` keeps one while the templates stay the same."""
 
 
@@ -29,7 +30,7 @@ class Writer:
         self.templates = templates
         self._memo: Memo = {} if memo is None else memo
 
-    def _remembered(self, what: str, fmt: str, article: ArticleFacts, write: Callable[[], str]) -> str:
+    def _remembered(self, what: object, fmt: str, article: ArticleFacts, write: Callable[[], str]) -> str:
         key = (what, fmt, article)
         if key not in self._memo:
             self._memo[key] = write()
@@ -45,18 +46,20 @@ class Writer:
                                 lambda: self.templates.render(DescriptionContext(article), "text").strip())
         return shorten(text, limit)
 
-    def render(self, article: ArticleFacts, fmt: Format = "markdown", *, root: str = "", image: str = "") -> str:
+    def render(self, article: ArticleFacts, fmt: Format = "markdown", *, root: str = "", image: str = "",
+               rows: EventData | None = None) -> str:
         """The whole article in `fmt`, ending in exactly one newline.
 
-        `root` is the site root relative to the article's address and `image`
-        its sharing image; a build gives both, `warta render` neither.
+        `root` is the site root relative to the article's address, `image`
+        its sharing image and `rows` its event's open data; a build gives
+        all three, `warta render` none.
         """
 
         def write() -> str:
-            context = ArticleContext(article, self.headline(article), self.description(article), root, image)
+            context = ArticleContext(article, self.headline(article), self.description(article), root, image, rows)
             return re.sub(r"\n{3,}", "\n\n", self.templates.render(context, fmt)).strip() + "\n"
 
-        return self._remembered(f"article {root} {image}", fmt, article, write)
+        return self._remembered(("article", root, image, rows), fmt, article, write)
 
 
 def shorten(text: str, limit: int) -> str:
