@@ -26,6 +26,7 @@ from .article import ArticleFacts, Organization, ProgramFacts
 from .opendata import DataPage
 from .policy import Names, PolicySummary
 from .totals import Tally
+from .usul import Usul
 
 
 # --------------------------------------------------------------------------
@@ -263,6 +264,7 @@ class ArticleContext:
     description: str = doc("The meta description: one sentence of at most 160 characters, plain text.")
     root: str = doc("The site root relative to the article's address ('../../'): raw HTML (the photo) starts its links with it.")
     image: str = doc("The sharing image below the site root, for the front matter (og:image); empty in `warta render`.")
+    usul: Usul | None = doc("The usul, sanggah and koreksi block under the article on the site; none in `warta render`.", default=None)
 
 
 @dataclass(frozen=True)
@@ -296,6 +298,14 @@ class FooterPartial:
     TEMPLATE: ClassVar[str] = "partials/footer.j2"
     facts: ArticleFacts = doc("Everything the article states.")
     said: Mentions = doc("The article's Mentions, so the publisher is named in full only at its first mention.")
+
+
+@dataclass(frozen=True)
+class UsulPartial:
+    """How a reader proposes, contests or corrects, included by article.j2 and kecamatan.j2 after they set `usul`."""
+
+    TEMPLATE: ClassVar[str] = "partials/usul.j2"
+    usul: Usul = doc("The block: what a reader may ask for, and the links that open their own mail, WhatsApp or phone.")
 
 
 # --------------------------------------------------------------------------
@@ -436,6 +446,7 @@ class KecamatanContext(PageContext):
     TEMPLATE: ClassVar[str] = "pages/kecamatan.j2"
     kecamatan: KecamatanInfo = doc("The kecamatan and its figures.")
     chart_rows: tuple[tuple[str, int], ...] = doc("('programme (unit)', recipients here) for bar_chart, largest first: each programme in its first unit, the numbers of `kecamatan.programs`.")
+    usul: Usul = doc("The usul, sanggah and koreksi block of this page.")
 
 
 @dataclass(frozen=True)
@@ -605,7 +616,7 @@ class ThemePageContext:
 INDEX: Mapping[str, type] = {
     cls.TEMPLATE: cls
     for cls in (
-        ArticleContext, HeadlineContext, LeadContext, DescriptionContext, FooterPartial,
+        ArticleContext, HeadlineContext, LeadContext, DescriptionContext, FooterPartial, UsulPartial,
         ArticleLinksContext, HomeContext, NewsIndexContext, ArchiveContext, ArchiveYearContext, ArchiveMonthContext,
         ProgramNewsContext, TopicsContext, TopicContext, ProgramsContext, ProgramContext,
         KecamatanIndexContext, KecamatanContext, PeopleContext, PersonContext, CorrectionsContext,
@@ -615,5 +626,5 @@ INDEX: Mapping[str, type] = {
 } | {name: SkeletonContext for name in SkeletonContext.TEMPLATES}
 """Every template's context class, by the template's path below ``templates/``."""
 
-PARTIALS = frozenset({FooterPartial.TEMPLATE, StoryCardsPartial.TEMPLATE, TallyPartial.TEMPLATE})
+PARTIALS = frozenset({FooterPartial.TEMPLATE, UsulPartial.TEMPLATE, StoryCardsPartial.TEMPLATE, TallyPartial.TEMPLATE})
 """Templates only ever included: their variables come from the template that includes them."""

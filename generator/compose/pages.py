@@ -18,6 +18,7 @@ from datetime import time
 from pathlib import Path
 from typing import Any
 
+from ..core import bahasa
 from ..core.errors import Problem, Source, WartaError
 from ..core.text import slugify
 from . import feeds, opendata, policy, totals
@@ -62,6 +63,7 @@ from .contexts import (
 from .facts import SiteFacts
 from .policy import Output, Where
 from .templating import Templates
+from .usul import ANCHOR as USUL_ANCHOR, Office, Usul
 from .writer import Writer
 
 PER_PAGE = 10  # articles per page of the news index
@@ -84,11 +86,18 @@ class Render:
         self.site = site.site
         self.addresses = site.addresses
         self.links = site.addresses.links(feeds=site.site_url is not None)
+        self.office = Office.of(site.content, site.site.publisher.name, templates.words)
+        self.site_url = site.site_url
 
     def __call__(self, path: str, context: type[PageContext], **own: Any) -> Page:
         filled = context(site=self.site, links=self.links, page=path, href=functools.partial(relative, page=path),
                          root=self.addresses.root_from(path), **own)
         return Page(path, re.sub(r"\n{3,}", "\n\n", self.templates.render(filled)).strip() + "\n")
+
+    def usul(self, path: str, title: str) -> Usul:
+        """The usul, sanggah and koreksi block of the page `title` at `path`."""
+        url = absolute(self.site_url, self.addresses.url(path)) if self.site_url else None
+        return self.office.block(title, url, relative(self.addresses.privacy(), page=path) + "#" + USUL_ANCHOR)
 
 
 Family = Callable[[SiteFacts, Render], Iterable[Page]]
@@ -153,7 +162,8 @@ def articles(site: SiteFacts, render: Render) -> list[Page]:
             previous=stories[i - 1] if i > 0 else None,
             next=stories[i + 1] if i + 1 < len(stories) else None,
         ).text
-        text = render.writer.render(facts, root=book.root_from(story.path), image=story.image)
+        text = render.writer.render(facts, root=book.root_from(story.path), image=story.image,
+                                    usul=render.usul(story.path, story.headline))
         pages.append(Page(story.path, text.rstrip("\n") + "\n\n" + str(around)))
     return pages
 
@@ -329,9 +339,11 @@ def _kecamatan(site: SiteFacts) -> tuple[KecamatanInfo, ...]:
 
 def kecamatan_pages(site: SiteFacts, render: Render) -> list[Page]:
     found = _kecamatan(site)
+    word = bahasa.capitalize_first(render.templates.words["wilayah"][site.content.region.system]["kecamatan"])
     return [render(site.addresses.kecamatan_index(), KecamatanIndexContext, kecamatan=found),
             *(render(k.path, KecamatanContext, kecamatan=k, chart_rows=_largest_first(
-                ((f"{p.name} ({p.unit})", p.tally.count(p.unit)) for p in k.programs if p.unit), lambda row: row[1]))
+                ((f"{p.name} ({p.unit})", p.tally.count(p.unit)) for p in k.programs if p.unit), lambda row: row[1]),
+                usul=render.usul(k.path, f"{word} {k.name}"))
               for k in found)]
 
 

@@ -12,6 +12,7 @@ from typing import Callable
 from .article import ArticleFacts
 from .contexts import ArticleContext, DescriptionContext, HeadlineContext
 from .templating import Format, Templates
+from .usul import Usul
 
 Memo = dict[tuple[str, str, ArticleFacts], str]
 """Written texts by (what, format, facts); `mkdocs serve` keeps one while the templates stay the same."""
@@ -45,18 +46,21 @@ class Writer:
                                 lambda: self.templates.render(DescriptionContext(article), "text").strip())
         return shorten(text, limit)
 
-    def render(self, article: ArticleFacts, fmt: Format = "markdown", *, root: str = "", image: str = "") -> str:
+    def render(self, article: ArticleFacts, fmt: Format = "markdown", *, root: str = "", image: str = "",
+               usul: Usul | None = None) -> str:
         """The whole article in `fmt`, ending in exactly one newline.
 
-        `root` is the site root relative to the article's address and `image`
-        its sharing image; a build gives both, `warta render` neither.
+        `root` is the site root relative to the article's address, `image`
+        its sharing image and `usul` the block under it; a build gives all
+        three, `warta render` none.
         """
 
         def write() -> str:
-            context = ArticleContext(article, self.headline(article), self.description(article), root, image)
+            context = ArticleContext(article, self.headline(article), self.description(article), root, image, usul)
             return re.sub(r"\n{3,}", "\n\n", self.templates.render(context, fmt)).strip() + "\n"
 
-        return self._remembered(f"article {root} {image}", fmt, article, write)
+        # The block's contacts come from site.yml, which a preview rebuild may change.
+        return self._remembered(f"article {root} {image} {usul!r}", fmt, article, write)
 
 
 def shorten(text: str, limit: int) -> str:
