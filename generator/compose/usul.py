@@ -40,7 +40,7 @@ class Channel:
     """One way to reach the office, as site.yml lists it."""
 
     kind: ChannelKind = doc("email, whatsapp (a mobile number), telepon (a landline) or web (a form or page of the office).")
-    label: str = doc("The contact as site.yml writes it: 'Layanan Dinas Sosial (0274) 868405'.")
+    label: str = doc("The mailbox, number or address as site.yml writes it: '(0274) 868405'.")
     target: str = doc("The mailbox, the number's digits (0274868405) or the web address.")
 
 
@@ -54,15 +54,15 @@ def channels(content: Content) -> tuple[Channel, ...]:
 
 
 def _read(text: str) -> list[Channel]:
-    out: list[Channel] = [Channel("web", text, url) for url in _WEB.findall(text)]
+    out: list[Channel] = [Channel("web", url, url) for url in _WEB.findall(text)]
     for f in privacy.find_identifiers(text):
         value = text[f.start:f.end]
         if f.kind == privacy.EMAIL:
-            out.append(Channel("email", text, value))
+            out.append(Channel("email", value, value))
         elif f.kind == privacy.PHONE:
             digits = re.sub(r"\D", "", value)
             digits = "0" + digits[2:] if digits.startswith("62") else digits
-            out.append(Channel("whatsapp" if _MOBILE.fullmatch(digits) else "telepon", text, digits))
+            out.append(Channel("whatsapp" if _MOBILE.fullmatch(digits) else "telepon", value, digits))
     return out
 
 
@@ -71,7 +71,7 @@ class ContactLink:
     """One contact as a link that opens the reader's own app, the page's title and address filled in where it can."""
 
     kind: ChannelKind = doc("email, whatsapp, telepon or web (see `Channel`).")
-    label: str = doc("The contact as site.yml writes it.")
+    label: str = doc("The mailbox, number or address as site.yml writes it.")
     href: str = doc("mailto:, https://wa.me/, tel: or the office's web address; percent-encoded, ready for a link.")
 
 
