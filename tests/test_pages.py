@@ -152,10 +152,22 @@ def key_figure(text: str, label: str) -> int:
     return int(match[1].replace(".", "")) if match else 0
 
 
-def links(path: str, text: str) -> list[str]:
-    """Internal link targets of a page, as paths below the site root."""
+def links(path: str, text: str, *, anchors: bool = False) -> list[str]:
+    """Internal link targets of a page, as paths below the site root (with their #anchor if `anchors`)."""
     found = re.findall(r"\]\(([^)\s]+)\)", text)
-    return [posixpath.normpath(posixpath.join(posixpath.dirname(path), t)) for t in found if "://" not in t and not t.startswith("mailto:")]
+    out = []
+    for t in found:
+        if "://" in t or t.startswith(("mailto:", "tel:")):
+            continue
+        target, _, anchor = t.partition("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(path), target)) if target else path
+        out.append(f"{target}#{anchor}" if anchors and anchor else target)
+    return out
+
+
+def has_anchor(text: str, anchor: str) -> bool:
+    """Whether a generated page gives an element the id `anchor` (attr_list or raw HTML)."""
+    return f"{{ #{anchor} }}" in text or f'id="{anchor}"' in text
 
 
 def unescape(text: str) -> str:
@@ -169,8 +181,10 @@ def test_every_internal_link_resolves(rich) -> None:
     for _, built in rich.values():
         known = set(built) | HAND_WRITTEN
         for path, text in built.items():
-            for target in links(path, text):
-                assert target in known, f"{path} links to {target}, which no page has"
+            for target in links(path, text, anchors=True):
+                page, _, anchor = target.partition("#")
+                assert page in known, f"{path} links to {page}, which no page has"
+                assert not anchor or page in HAND_WRITTEN or has_anchor(built[page], anchor), f"{path} links to {target}, which is no anchor there"
 
 
 def test_links_are_relative_to_the_page_that_holds_them(site) -> None:
@@ -318,7 +332,8 @@ def test_articles_link_to_their_neighbours_in_time(site) -> None:
 
 def box(text: str) -> str:
     """The box of links the site puts under an article."""
-    return text[text.index('<aside class="warta-kotak"'):text.index("</aside>")]
+    start = text.index('<aside class="warta-kotak"')
+    return text[start:text.index("</aside>", start)]
 
 
 def test_articles_link_to_their_programme_kecamatan_and_speakers(site) -> None:
