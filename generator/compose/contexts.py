@@ -23,7 +23,7 @@ from ..core.bahasa import Mentions
 from ..core.documented import doc
 from ..core.wilayah import Kelurahan
 from .article import ArticleFacts, Organization, ProgramFacts
-from .opendata import DataPage
+from .opendata import Breakdown, DataPage
 from .policy import Names, PolicySummary
 from .totals import Tally
 from .usul import Usul
@@ -350,6 +350,7 @@ class HomeContext(PageContext):
     tally: Tally = doc("The figures of every record.")
     news: tuple[Story, ...] = doc("The newest articles, newest first.")
     kecamatan: tuple[PageLink, ...] = doc("The page of every kecamatan of the region, in gazetteer order.")
+    sums: Mapping[str, str] = doc("Figure -> the Data terbuka table whose rows it sums, as an address from the site root (raw HTML: put `root` before it): units, declared, kecamatan, events, participants, payments, paid.")
 
 
 @dataclass(frozen=True)
@@ -425,6 +426,8 @@ class ProgramContext(PageContext):
     TEMPLATE: ClassVar[str] = "pages/program.j2"
     program: ProgramInfo = doc("The programme and its figures.")
     charts: tuple[Chart, ...] = doc("One chart per unit of `program.units`: every kecamatan's recipients in that unit, largest first, the numbers of `program.per_kecamatan`.")
+    breakdowns: tuple[Breakdown, ...] = doc("The open-data rows its figures sum (recipients, events, payments, goods), each table once.")
+    sums: Mapping[str, str] = doc("Figure -> the link to the rows it sums: units, declared, kecamatan, events, participants, payments, paid, goods.")
 
 
 @dataclass(frozen=True)
@@ -447,6 +450,8 @@ class KecamatanContext(PageContext):
     kecamatan: KecamatanInfo = doc("The kecamatan and its figures.")
     chart_rows: tuple[tuple[str, int], ...] = doc("('programme (unit)', recipients here) for bar_chart, largest first: each programme in its first unit, the numbers of `kecamatan.programs`.")
     usul: Usul = doc("The usul, sanggah and koreksi block of this page.")
+    breakdowns: tuple[Breakdown, ...] = doc("The open-data rows its figures sum: the recipients' rows of this kecamatan.")
+    sums: Mapping[str, str] = doc("Figure -> the link to the rows it sums: units, declared, events.")
 
 
 @dataclass(frozen=True)
@@ -522,6 +527,15 @@ class TallyPartial(PageContext):
     TEMPLATE: ClassVar[str] = "pages/partials/tally.j2"
     tally: Tally = doc("The figures.")
     place: bool = doc("Optional: true on a kecamatan's page, which leaves out the kecamatan count and payments.")
+    sums: Mapping[str, str] = doc("Optional: figure -> the link to the rows it sums (units, declared, kecamatan, events, participants, payments, paid, goods); a figure not in it is not linked.")
+
+
+@dataclass(frozen=True)
+class RincianPartial(PageContext):
+    """The open-data rows a page's totals sum, collapsed; included after the page sets `rincian`."""
+
+    TEMPLATE: ClassVar[str] = "pages/partials/rincian.j2"
+    rincian: Breakdown = doc("The rows, their columns and the table they come from.")
 
 
 # --------------------------------------------------------------------------
@@ -621,10 +635,11 @@ INDEX: Mapping[str, type] = {
         ProgramNewsContext, TopicsContext, TopicContext, ProgramsContext, ProgramContext,
         KecamatanIndexContext, KecamatanContext, PeopleContext, PersonContext, CorrectionsContext,
         PedomanContext, PrivacyContext, DataContext, SearchContext, StoryCardsPartial, TallyPartial,
-        PreviewContext, NewEventContext, ThemeContext, ThemePageContext,
+        RincianPartial, PreviewContext, NewEventContext, ThemeContext, ThemePageContext,
     )
 } | {name: SkeletonContext for name in SkeletonContext.TEMPLATES}
 """Every template's context class, by the template's path below ``templates/``."""
 
-PARTIALS = frozenset({FooterPartial.TEMPLATE, UsulPartial.TEMPLATE, StoryCardsPartial.TEMPLATE, TallyPartial.TEMPLATE})
+PARTIALS = frozenset({FooterPartial.TEMPLATE, UsulPartial.TEMPLATE, StoryCardsPartial.TEMPLATE, TallyPartial.TEMPLATE,
+                       RincianPartial.TEMPLATE})
 """Templates only ever included: their variables come from the template that includes them."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
@@ -205,9 +205,40 @@ def home(site: SiteFacts, render: Render) -> list[Page]:
     f = site.figures
     tally = totals.tally(f.recipients, f.payments, f.goods, f.participants)
     book = site.addresses
+    published = {t.table.name for t in site.data}
+    data = book.url(book.data())
+    # Each figure links to the Data terbuka table whose rows, all of them, sum to it.
+    sums = {figure: f"{data}#unduh-{table}" for figure, table in _SITE_SUMS.items() if table in published}
     return [render(book.home(), HomeContext, programs=site.programs, tally=tally,
                    news=_newest_first(site.stories)[:LATEST],
-                   kecamatan=tuple(PageLink(k.name, book.kecamatan(k.code)) for k in site.content.region.kecamatan))]
+                   kecamatan=tuple(PageLink(k.name, book.kecamatan(k.code)) for k in site.content.region.kecamatan),
+                   sums=sums)]
+
+
+_SITE_SUMS = {
+    "units": opendata.PENERIMA_PER_KECAMATAN.name, "declared": opendata.PENERIMA_PER_KECAMATAN.name,
+    "kecamatan": opendata.PENERIMA_PER_KECAMATAN.name, "events": opendata.KEGIATAN.name,
+    "participants": opendata.KEGIATAN.name, "payments": opendata.PEMBAYARAN.name, "paid": opendata.PEMBAYARAN.name,
+    "goods": opendata.BARANG.name,
+}
+"""Which open-data table's rows each figure of a page sums."""
+
+
+def _breakdowns(site: SiteFacts, column: str, tables: Iterable[str]) -> dict[str, dict[Any, list[opendata.Row]]]:
+    """For each table, its published rows grouped by `column` (a programme key, a kecamatan code): one pass each."""
+    return {name: opendata.rows_by(site.data, name, column) for name in tables}  # type: ignore[misc]
+
+
+def _rincian(site: SiteFacts, grouped: Mapping[str, Any], key: Any, figures: Mapping[str, str], leave_out: tuple[str, ...] = ()
+             ) -> tuple[tuple[opendata.Breakdown, ...], dict[str, str]]:
+    """The rows behind one page's figures, and each figure's link to its rows on that page (`figures`: figure -> table)."""
+    shown = {}
+    for name, (table, rows) in grouped.items():
+        found = opendata.breakdown(table, rows.get(key, ()), book=site.addresses, leave_out=leave_out)
+        if found:
+            shown[name] = found
+    sums = {f: "#" + shown[table].anchor for f, table in figures.items() if table in shown}
+    return tuple(shown.values()), sums
 
 
 def news_index(site: SiteFacts, render: Render) -> list[Page]:
@@ -287,10 +318,13 @@ def topics(site: SiteFacts, render: Render) -> list[Page]:
 
 
 def program_pages(site: SiteFacts, render: Render) -> list[Page]:
-    return [render(site.addresses.programs(), ProgramsContext, programs=site.programs),
-            *(render(p.path, ProgramContext, program=p,
-                     charts=tuple(_chart(unit, i, p.per_kecamatan) for i, unit in enumerate(p.units)))
-              for p in site.programs)]
+    grouped = _breakdowns(site, "program", dict.fromkeys(_SITE_SUMS.values()))
+    pages = [render(site.addresses.programs(), ProgramsContext, programs=site.programs)]
+    for p in site.programs:
+        rincian, sums = _rincian(site, grouped, p.key, _SITE_SUMS)
+        pages.append(render(p.path, ProgramContext, program=p, breakdowns=rincian, sums=sums,
+                            charts=tuple(_chart(unit, i, p.per_kecamatan) for i, unit in enumerate(p.units))))
+    return pages
 
 
 def _chart(unit: str, i: int, places: Sequence[KecamatanRef]) -> Chart:
@@ -340,11 +374,18 @@ def _kecamatan(site: SiteFacts) -> tuple[KecamatanInfo, ...]:
 def kecamatan_pages(site: SiteFacts, render: Render) -> list[Page]:
     found = _kecamatan(site)
     word = bahasa.capitalize_first(render.templates.words["wilayah"][site.content.region.system]["kecamatan"])
-    return [render(site.addresses.kecamatan_index(), KecamatanIndexContext, kecamatan=found),
-            *(render(k.path, KecamatanContext, kecamatan=k, chart_rows=_largest_first(
-                ((f"{p.name} ({p.unit})", p.tally.count(p.unit)) for p in k.programs if p.unit), lambda row: row[1]),
-                usul=render.usul(k.path, f"{word} {k.name}"))
-              for k in found)]
+    # Goods per kecamatan have no open-data table of their own, so only the
+    # recipients' figures link; each of a kecamatan's rows is one event there.
+    table = opendata.PENERIMA_PER_KECAMATAN.name
+    grouped = _breakdowns(site, "kode_kecamatan", (table,))
+    pages = [render(site.addresses.kecamatan_index(), KecamatanIndexContext, kecamatan=found)]
+    for k in found:
+        rincian, sums = _rincian(site, grouped, k.code, dict.fromkeys(("units", "declared", "events"), table),
+                                 leave_out=("nama_kecamatan",))
+        pages.append(render(k.path, KecamatanContext, kecamatan=k, breakdowns=rincian, sums=sums, chart_rows=_largest_first(
+            ((f"{p.name} ({p.unit})", p.tally.count(p.unit)) for p in k.programs if p.unit), lambda row: row[1]),
+            usul=render.usul(k.path, f"{word} {k.name}")))
+    return pages
 
 
 # --------------------------------------------------------------------------
