@@ -560,6 +560,7 @@ _GROUPED_BY = {
     KEGIATAN.name: ("program",),
 }
 _SUMMED = ("jumlah_penerima", "total", "jumlah", "jumlah_peserta")
+_RUPIAH = ("nominal_per_penerima", "total")
 _ROW_COUNT = Column("jumlah_baris", "integer", "rincian.jumlah_baris")
 
 
@@ -571,6 +572,7 @@ class Breakdown:
     table: Table = doc("The open-data table the rows come from (its title, description).")
     columns: tuple[Column, ...] = doc("The columns shown, in order (each has a title).")
     rows: tuple[tuple[Cell, ...], ...] = doc("The cells of each row, in column order; empty cells are none.")
+    rupiah: tuple[bool, ...] = doc("For each column, whether it holds rupiah (write it with the `rupiah` filter).")
     grouped: bool = doc(f"True when the slice had more than {ROWS_SHOWN} rows: each row then sums the table's rows of one programme (and unit or kind).")
     download: str = doc("The whole table's CSV, below the site root: in raw HTML, link to `root` followed by it.")
 
@@ -609,4 +611,5 @@ def breakdown(table: Table | None, rows: Sequence[Row], *, book: Addresses, leav
         cells = tuple((*key, *total) for key, total in sorted(sums.items(), key=lambda kv: tuple(map(_str, kv[0]))))
     else:
         cells = tuple(tuple(r[c.name] for c in shown) for r in rows)
-    return Breakdown(f"rincian-{name}", table, tuple(shown), cells, grouped, book.download(name, "csv"))
+    return Breakdown(f"rincian-{name}", table, tuple(shown), cells, tuple(c.name in _RUPIAH for c in shown), grouped,
+                     book.download(name, "csv"))
