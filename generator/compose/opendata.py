@@ -538,7 +538,7 @@ def data_page(published: Sequence[TableRows], title: str, book: Addresses, updat
 # The rows behind a page's totals: a slice of one table, shown on the page.
 
 ROWS_SHOWN = 60
-"""The most rows a page lists under its totals; a larger slice is shown one row per programme (and unit or kind), summed.
+"""The most rows a page lists under its totals; a larger slice is shown summed, one row per kind of row (programme, kecamatan, unit, source ...).
 
 Why: a kecamatan of a five-year site can have thousands of rows; a summary
 keeps its page small while every total still equals the sum of what is
@@ -552,12 +552,6 @@ _SHOWN = {
     PEMBAYARAN.name: ("kegiatan", "jenis", "jumlah_penerima", "nominal_per_penerima", "total"),
     BARANG.name: ("kegiatan", "barang", "jumlah", "satuan"),
     KEGIATAN.name: ("kegiatan", "jenis_kegiatan", "jumlah_penerima", "jumlah_peserta", "sumber_peserta"),
-}
-_GROUPED_BY = {
-    PENERIMA_PER_KECAMATAN.name: ("program", "satuan_penerima"),
-    PEMBAYARAN.name: ("program", "jenis"),
-    BARANG.name: ("program", "barang", "satuan"),
-    KEGIATAN.name: ("program",),
 }
 _SUMMED = ("jumlah_penerima", "total", "jumlah", "jumlah_peserta")
 _RUPIAH = ("nominal_per_penerima", "total")
@@ -573,7 +567,7 @@ class Breakdown:
     columns: tuple[Column, ...] = doc("The columns shown, in order (each has a title).")
     rows: tuple[tuple[Cell, ...], ...] = doc("The cells of each row, in column order; empty cells are none.")
     rupiah: tuple[bool, ...] = doc("For each column, whether it holds rupiah (write it with the `rupiah` filter).")
-    grouped: bool = doc(f"True when the slice had more than {ROWS_SHOWN} rows: each row then sums the table's rows of one programme (and unit or kind).")
+    grouped: bool = doc(f"True when the slice had more than {ROWS_SHOWN} rows: each row then sums the table's rows alike in every text column but the event's code.")
     download: str = doc("The whole table's CSV, below the site root: in raw HTML, link to `root` followed by it.")
 
 
@@ -599,7 +593,8 @@ def breakdown(table: Table | None, rows: Sequence[Row], *, book: Addresses, leav
     shown = [by_name[c] for c in _SHOWN[name] if c not in leave_out]
     grouped = len(rows) > ROWS_SHOWN
     if grouped:
-        keys = _GROUPED_BY[name]
+        # One row per kind of row: every text column shown but the event's code.
+        keys = [c.name for c in shown if c.type == "string" and c.name != _EVENT.name]
         sums: dict[tuple[Cell, ...], list[int]] = {}
         summed = [c for c in shown if c.name in _SUMMED]
         for r in rows:
