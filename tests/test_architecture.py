@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 LAYERS: dict[str, tuple[str, ...]] = {
     "core": ("__init__", "text", "documented", "errors", "bahasa", "wilayah", "privacy", "imaging", "docxfile"),
     "records": ("places", "slips", "reading", "model", "validation", "rules", "pages", "load", "__init__"),
-    "compose": ("totals", "policy", "addresses", "media", "article", "opendata", "contexts", "charts", "templating",
+    "compose": ("totals", "policy", "addresses", "usul", "media", "article", "opendata", "contexts", "charts", "templating",
                 "writer", "pressrelease", "facts", "feeds", "pages", "__init__"),
     "edges": ("__init__", "serve", "staging", "preview", "schema", "guide", "init", "impor", "cli", "search", "plugin"),
 }

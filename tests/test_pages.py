@@ -137,7 +137,7 @@ def transparency(built: dict[str, str], content: records.Content) -> dict[str, s
 
 def figure(text: str, label: str) -> int:
     """The number in the first table row labelled `label`; 0 if there is none."""
-    match = re.search(rf"^\| {re.escape(label)} \| ([\d.]+) \|", text, re.MULTILINE)
+    match = re.search(rf"^\| {re.escape(label)} \| \[?([\d.]+)(?:\]\([^)]*\))? \|", text, re.MULTILINE)
     return int(match[1].replace(".", "")) if match else 0
 
 
@@ -148,15 +148,26 @@ def cards(text: str) -> list[str]:
 
 def key_figure(text: str, label: str) -> int:
     """The number in the front page's key-figure box labelled `label`; 0 if there is none."""
-    match = re.search(rf"<p[^>]*><strong>([\d.]+)</strong> {re.escape(label)}</p>", text)
+    match = re.search(rf"<p[^>]*><strong>(?:<a [^>]*>)?([\d.]+)(?:</a>)?</strong> {re.escape(label)}</p>", text)
     return int(match[1].replace(".", "")) if match else 0
 
 
-def links(path: str, text: str) -> list[str]:
-    """Internal link targets of a page, as paths below the site root."""
-    found = [t.partition("#")[0] for t in re.findall(r"\]\(([^)\s]+)\)", text) if "://" not in t and not t.startswith("mailto:")]
-    # A link to an anchor alone ("#data-pembayaran") stays on its page; test_factbox checks the anchor.
-    return [posixpath.normpath(posixpath.join(posixpath.dirname(path), t)) if t else path for t in found]
+def links(path: str, text: str, *, anchors: bool = False) -> list[str]:
+    """Internal link targets of a page, as paths below the site root (with their #anchor if `anchors`)."""
+    found = re.findall(r"\]\(([^)\s]+)\)", text)
+    out = []
+    for t in found:
+        if "://" in t or t.startswith(("mailto:", "tel:")):
+            continue
+        target, _, anchor = t.partition("#")
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(path), target)) if target else path
+        out.append(f"{target}#{anchor}" if anchors and anchor else target)
+    return out
+
+
+def has_anchor(text: str, anchor: str) -> bool:
+    """Whether a generated page gives an element the id `anchor` (attr_list or raw HTML)."""
+    return f"{{ #{anchor} }}" in text or f'id="{anchor}"' in text
 
 
 def unescape(text: str) -> str:
@@ -170,8 +181,10 @@ def test_every_internal_link_resolves(rich) -> None:
     for _, built in rich.values():
         known = set(built) | HAND_WRITTEN
         for path, text in built.items():
-            for target in links(path, text):
-                assert target in known, f"{path} links to {target}, which no page has"
+            for target in links(path, text, anchors=True):
+                page, _, anchor = target.partition("#")
+                assert page in known, f"{path} links to {page}, which no page has"
+                assert not anchor or page in HAND_WRITTEN or has_anchor(built[page], anchor), f"{path} links to {target}, which is no anchor there"
 
 
 def test_links_are_relative_to_the_page_that_holds_them(site) -> None:
@@ -201,7 +214,7 @@ def test_totals_agree_home_programmes_kecamatan_and_tally(site) -> None:
     assert key_figure(home, "kegiatan") == tally.events == 25
     assert key_figure(home, "kecamatan terjangkau") == tally.kecamatan == len(KECAMATAN)
     assert key_figure(home, "penerima santunan/pembayaran") == tally.payments > 0
-    assert f"<strong>Rp{tally.paid:,}</strong> santunan/pembayaran tercatat".replace(",", ".") in home
+    assert f'<strong><a href="data/#unduh-pembayaran">Rp{tally.paid:,}</a></strong> santunan/pembayaran tercatat'.replace(",", ".") in home
     programmes = [built[f"program/{key}.md"] for key in content.programs]
     assert sum(figure(p, "Penerima") for p in programmes) == tally.people
     assert sum(figure(p, "Kegiatan") for p in programmes) == tally.events
@@ -319,7 +332,8 @@ def test_articles_link_to_their_neighbours_in_time(site) -> None:
 
 def box(text: str) -> str:
     """The box of links the site puts under an article."""
-    return text[text.index('<aside class="warta-kotak"'):text.index("</aside>")]
+    start = text.index('<aside class="warta-kotak"')
+    return text[start:text.index("</aside>", start)]
 
 
 def test_articles_link_to_their_programme_kecamatan_and_speakers(site) -> None:

@@ -14,7 +14,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from ..core import wilayah
 from ..core.text import slugify
@@ -60,6 +60,40 @@ def absolute(site_url: str, url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"an absolute address needs an http(s) site_url, got {site_url!r}")
     return site_url.rstrip("/") + "/" + url
+
+
+def mailto(mailbox: str, subject: str, body: str) -> str:
+    """A link that opens the reader's own mail program, addressed and filled in (RFC 6068).
+
+    >>> mailto("ppid@contoh.go.id", "Koreksi: A & B", "Halaman: https://x.go.id/a/?b=1")
+    'mailto:ppid@contoh.go.id?subject=Koreksi%3A%20A%20%26%20B&body=Halaman%3A%20https%3A%2F%2Fx.go.id%2Fa%2F%3Fb%3D1'
+    """
+    # Every reserved character is encoded (a space as %20: mail programs
+    # read "+" literally), and line breaks as CRLF, as RFC 6068 asks.
+    def q(text: str) -> str:
+        return quote(text.replace("\r\n", "\n").replace("\n", "\r\n"), safe="")
+    return f"mailto:{mailbox}?subject={q(subject)}&body={q(body)}"
+
+
+def whatsapp(number: str, text: str) -> str:
+    """A link that opens the reader's WhatsApp at `number` (Indonesian, 08...) with `text` typed in.
+
+    Nothing is asked of wa.me until the reader taps it.
+
+    >>> whatsapp("081234567890", "Usul: Kartu & data")
+    'https://wa.me/6281234567890?text=Usul%3A%20Kartu%20%26%20data'
+    """
+    digits = "62" + number[1:] if number.startswith("0") else number
+    return f"https://wa.me/{digits}?text={quote(text, safe='')}"
+
+
+def telephone(number: str) -> str:
+    """A link that offers to call `number` (Indonesian digits) from the reader's phone.
+
+    >>> telephone("0274868405")
+    'tel:+62274868405'
+    """
+    return "tel:+62" + number[1:] if number.startswith("0") else "tel:+" + number
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,10 @@ from ..core.bahasa import Mentions
 from ..core.documented import doc
 from ..core.wilayah import Kelurahan
 from .article import ArticleFacts, Organization, ProgramFacts
-from .opendata import DataPage, EventData
+from .opendata import Breakdown, DataPage, EventData
 from .policy import Names, PolicySummary
 from .totals import Tally
+from .usul import Usul
 
 
 # --------------------------------------------------------------------------
@@ -264,6 +265,7 @@ class ArticleContext:
     root: str = doc("The site root relative to the article's address ('../../'): raw HTML (the photo) starts its links with it.")
     image: str = doc("The sharing image below the site root, for the front matter (og:image); empty in `warta render`.")
     rows: EventData | None = doc("The event's open-data rows and files, which the \"Fakta\" box links to; none in `warta render`.", default=None)
+    usul: Usul | None = doc("The usul, sanggah and koreksi block under the article on the site; none in `warta render`.", default=None)
 
 
 @dataclass(frozen=True)
@@ -309,6 +311,14 @@ class FactsPartial:
     rows: EventData | None = doc("The event's open-data rows, shown under the box and linked from its lines; none in `warta render`.")
 
 
+@dataclass(frozen=True)
+class UsulPartial:
+    """How a reader proposes, contests or corrects, included by article.j2 and kecamatan.j2 after they set `usul`."""
+
+    TEMPLATE: ClassVar[str] = "partials/usul.j2"
+    usul: Usul = doc("The block: what a reader may ask for, and the links that open their own mail, WhatsApp or phone.")
+
+
 # --------------------------------------------------------------------------
 # Page templates.
 
@@ -351,6 +361,7 @@ class HomeContext(PageContext):
     tally: Tally = doc("The figures of every record.")
     news: tuple[Story, ...] = doc("The newest articles, newest first.")
     kecamatan: tuple[PageLink, ...] = doc("The page of every kecamatan of the region, in gazetteer order.")
+    sums: Mapping[str, str] = doc("Figure -> the Data terbuka table whose rows it sums, as an address from the site root (raw HTML: put `root` before it): units, declared, kecamatan, events, participants, payments, paid.")
 
 
 @dataclass(frozen=True)
@@ -426,6 +437,8 @@ class ProgramContext(PageContext):
     TEMPLATE: ClassVar[str] = "pages/program.j2"
     program: ProgramInfo = doc("The programme and its figures.")
     charts: tuple[Chart, ...] = doc("One chart per unit of `program.units`: every kecamatan's recipients in that unit, largest first, the numbers of `program.per_kecamatan`.")
+    breakdowns: tuple[Breakdown, ...] = doc("The open-data rows its figures sum (recipients, events, payments, goods), each table once.")
+    sums: Mapping[str, str] = doc("Figure -> the link to the rows it sums: units, declared, kecamatan, events, participants, payments, paid, goods.")
 
 
 @dataclass(frozen=True)
@@ -447,6 +460,9 @@ class KecamatanContext(PageContext):
     TEMPLATE: ClassVar[str] = "pages/kecamatan.j2"
     kecamatan: KecamatanInfo = doc("The kecamatan and its figures.")
     chart_rows: tuple[tuple[str, int], ...] = doc("('programme (unit)', recipients here) for bar_chart, largest first: each programme in its first unit, the numbers of `kecamatan.programs`.")
+    usul: Usul = doc("The usul, sanggah and koreksi block of this page.")
+    breakdowns: tuple[Breakdown, ...] = doc("The open-data rows its figures sum: the recipients' rows of this kecamatan.")
+    sums: Mapping[str, str] = doc("Figure -> the link to the rows it sums: units, declared, events.")
 
 
 @dataclass(frozen=True)
@@ -522,6 +538,15 @@ class TallyPartial(PageContext):
     TEMPLATE: ClassVar[str] = "pages/partials/tally.j2"
     tally: Tally = doc("The figures.")
     place: bool = doc("Optional: true on a kecamatan's page, which leaves out the kecamatan count and payments.")
+    sums: Mapping[str, str] = doc("Optional: figure -> the link to the rows it sums (units, declared, kecamatan, events, participants, payments, paid, goods); a figure not in it is not linked.")
+
+
+@dataclass(frozen=True)
+class RincianPartial(PageContext):
+    """The open-data rows a page's totals sum, collapsed; included after the page sets `rincian`."""
+
+    TEMPLATE: ClassVar[str] = "pages/partials/rincian.j2"
+    rincian: Breakdown = doc("The rows, their columns and the table they come from.")
 
 
 # --------------------------------------------------------------------------
@@ -616,15 +641,16 @@ class ThemePageContext:
 INDEX: Mapping[str, type] = {
     cls.TEMPLATE: cls
     for cls in (
-        ArticleContext, HeadlineContext, LeadContext, DescriptionContext, FooterPartial, FactsPartial,
+        ArticleContext, HeadlineContext, LeadContext, DescriptionContext, FooterPartial, FactsPartial, UsulPartial,
         ArticleLinksContext, HomeContext, NewsIndexContext, ArchiveContext, ArchiveYearContext, ArchiveMonthContext,
         ProgramNewsContext, TopicsContext, TopicContext, ProgramsContext, ProgramContext,
         KecamatanIndexContext, KecamatanContext, PeopleContext, PersonContext, CorrectionsContext,
         PedomanContext, PrivacyContext, DataContext, SearchContext, StoryCardsPartial, TallyPartial,
-        PreviewContext, NewEventContext, ThemeContext, ThemePageContext,
+        RincianPartial, PreviewContext, NewEventContext, ThemeContext, ThemePageContext,
     )
 } | {name: SkeletonContext for name in SkeletonContext.TEMPLATES}
 """Every template's context class, by the template's path below ``templates/``."""
 
-PARTIALS = frozenset({FooterPartial.TEMPLATE, FactsPartial.TEMPLATE, StoryCardsPartial.TEMPLATE, TallyPartial.TEMPLATE})
+PARTIALS = frozenset({FooterPartial.TEMPLATE, FactsPartial.TEMPLATE, UsulPartial.TEMPLATE, StoryCardsPartial.TEMPLATE,
+                       TallyPartial.TEMPLATE, RincianPartial.TEMPLATE})
 """Templates only ever included: their variables come from the template that includes them."""

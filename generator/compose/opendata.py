@@ -685,3 +685,79 @@ def data_page(published: Sequence[TableRows], title: str, book: Addresses, updat
         updated=updated,
         per_event=PerEvent(BARIS_KEGIATAN, listed) if listed else None,
     )
+
+
+# --------------------------------------------------------------------------
+# The rows behind a page's totals: a slice of one table, shown on the page.
+
+ROWS_SHOWN = 60
+"""The most rows a page lists under its totals; a larger slice is shown summed, one row per kind of row (programme, kecamatan, unit, source ...).
+
+Why: a kecamatan of a five-year site can have thousands of rows; a summary
+keeps its page small while every total still equals the sum of what is
+shown, and the CSV holds each row.
+"""
+
+# No date column: a row's event code starts with its date, and two dates in
+# adjacent cells read as one 16-digit number to the output lint (and to a reader).
+_SHOWN = {
+    PENERIMA_PER_KECAMATAN.name: ("kegiatan", "program", "nama_kecamatan", "jumlah_penerima", "satuan_penerima", "sumber_jumlah"),
+    PEMBAYARAN.name: ("kegiatan", "jenis", "jumlah_penerima", "nominal_per_penerima", "total"),
+    BARANG.name: ("kegiatan", "barang", "jumlah", "satuan"),
+    KEGIATAN.name: ("kegiatan", "jenis_kegiatan", "jumlah_penerima", "jumlah_peserta", "sumber_peserta"),
+}
+_SUMMED = ("jumlah_penerima", "total", "jumlah", "jumlah_peserta")
+_RUPIAH = ("nominal_per_penerima", "total")
+_ROW_COUNT = Column("jumlah_baris", "integer", "rincian.jumlah_baris")
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """The open-data rows one page's totals sum, listed on that page."""
+
+    anchor: str = doc("The id of the list: the totals it sums link to '#' + anchor.")
+    table: Table = doc("The open-data table the rows come from (its title, description).")
+    columns: tuple[Column, ...] = doc("The columns shown, in order (each has a title).")
+    rows: tuple[tuple[Cell, ...], ...] = doc("The cells of each row, in column order; empty cells are none.")
+    rupiah: tuple[bool, ...] = doc("For each column, whether it holds rupiah (write it with the `rupiah` filter).")
+    grouped: bool = doc(f"True when the slice had more than {ROWS_SHOWN} rows: each row then sums the table's rows alike in every text column but the event's code.")
+    download: str = doc("The whole table's CSV, below the site root: in raw HTML, link to `root` followed by it.")
+
+
+def rows_by(published: Sequence[TableRows], name: str, column: str) -> tuple[Table | None, dict[Cell, list[Row]]]:
+    """Table `name` (none when not published) and its rows grouped by one column, in one pass."""
+    found = next((t for t in published if t.table.name == name), None)
+    groups: dict[Cell, list[Row]] = {}
+    for row in found.rows if found else ():
+        groups.setdefault(row[column], []).append(row)
+    return (found.table if found else None), groups
+
+
+def breakdown(table: Table | None, rows: Sequence[Row], *, book: Addresses, leave_out: tuple[str, ...] = ()) -> Breakdown | None:
+    """Rows of `table` (a slice of its published rows) as a page lists them; none when there is no row.
+
+    `leave_out` drops columns the page already states (a kecamatan page's own kecamatan). A row is one of
+    the table's own rows, the same a download holds: privacy was decided once, when they were made.
+    """
+    if table is None or not rows:
+        return None
+    name = table.name
+    by_name = {c.name: c for c in table.columns}
+    shown = [by_name[c] for c in _SHOWN[name] if c not in leave_out]
+    grouped = len(rows) > ROWS_SHOWN
+    if grouped:
+        # One row per kind of row: every text column shown but the event's code.
+        keys = [c.name for c in shown if c.type == "string" and c.name != _EVENT.name]
+        sums: dict[tuple[Cell, ...], list[int]] = {}
+        summed = [c for c in shown if c.name in _SUMMED]
+        for r in rows:
+            total = sums.setdefault(tuple(r[k] for k in keys), [0] * (len(summed) + 1))
+            total[0] += 1
+            for i, c in enumerate(summed, start=1):
+                total[i] += r[c.name] or 0  # type: ignore[operator]
+        shown = [by_name[k] for k in keys] + [_ROW_COUNT] + summed
+        cells = tuple((*key, *total) for key, total in sorted(sums.items(), key=lambda kv: tuple(map(_str, kv[0]))))
+    else:
+        cells = tuple(tuple(r[c.name] for c in shown) for r in rows)
+    return Breakdown(f"rincian-{name}", table, tuple(shown), cells, tuple(c.name in _RUPIAH for c in shown), grouped,
+                     book.download(name, "csv"))

@@ -12,12 +12,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 from typing import Any
 
+from ..core import bahasa
 from ..core.errors import Problem, Source, WartaError
 from ..core.text import slugify
 from . import feeds, opendata, policy, totals
@@ -62,6 +63,7 @@ from .contexts import (
 from .facts import SiteFacts
 from .policy import Output, Where
 from .templating import Templates
+from .usul import ANCHOR as USUL_ANCHOR, Office, Usul
 from .writer import Writer
 
 PER_PAGE = 10  # articles per page of the news index
@@ -84,11 +86,18 @@ class Render:
         self.site = site.site
         self.addresses = site.addresses
         self.links = site.addresses.links(feeds=site.site_url is not None)
+        self.office = Office.of(site.content, site.site.publisher.name, templates.words)
+        self.site_url = site.site_url
 
     def __call__(self, path: str, context: type[PageContext], **own: Any) -> Page:
         filled = context(site=self.site, links=self.links, page=path, href=functools.partial(relative, page=path),
                          root=self.addresses.root_from(path), **own)
         return Page(path, re.sub(r"\n{3,}", "\n\n", self.templates.render(filled)).strip() + "\n")
+
+    def usul(self, path: str, title: str) -> Usul:
+        """The usul, sanggah and koreksi block of the page `title` at `path`."""
+        url = absolute(self.site_url, self.addresses.url(path)) if self.site_url else None
+        return self.office.block(title, url, relative(self.addresses.privacy(), page=path) + "#" + USUL_ANCHOR)
 
 
 Family = Callable[[SiteFacts, Render], Iterable[Page]]
@@ -154,7 +163,8 @@ def articles(site: SiteFacts, render: Render) -> list[Page]:
             next=stories[i + 1] if i + 1 < len(stories) else None,
         ).text
         rows = opendata.event_data(story.slug, site.event_rows.get(story.slug, ()), book)
-        text = render.writer.render(facts, root=book.root_from(story.path), image=story.image, rows=rows)
+        text = render.writer.render(facts, root=book.root_from(story.path), image=story.image, rows=rows,
+                                    usul=render.usul(story.path, story.headline))
         pages.append(Page(story.path, text.rstrip("\n") + "\n\n" + str(around)))
     return pages
 
@@ -196,9 +206,40 @@ def home(site: SiteFacts, render: Render) -> list[Page]:
     f = site.figures
     tally = totals.tally(f.recipients, f.payments, f.goods, f.participants)
     book = site.addresses
+    published = {t.table.name for t in site.data}
+    data = book.url(book.data())
+    # Each figure links to the Data terbuka table whose rows, all of them, sum to it.
+    sums = {figure: f"{data}#unduh-{table}" for figure, table in _SITE_SUMS.items() if table in published}
     return [render(book.home(), HomeContext, programs=site.programs, tally=tally,
                    news=_newest_first(site.stories)[:LATEST],
-                   kecamatan=tuple(PageLink(k.name, book.kecamatan(k.code)) for k in site.content.region.kecamatan))]
+                   kecamatan=tuple(PageLink(k.name, book.kecamatan(k.code)) for k in site.content.region.kecamatan),
+                   sums=sums)]
+
+
+_SITE_SUMS = {
+    "units": opendata.PENERIMA_PER_KECAMATAN.name, "declared": opendata.PENERIMA_PER_KECAMATAN.name,
+    "kecamatan": opendata.PENERIMA_PER_KECAMATAN.name, "events": opendata.KEGIATAN.name,
+    "participants": opendata.KEGIATAN.name, "payments": opendata.PEMBAYARAN.name, "paid": opendata.PEMBAYARAN.name,
+    "goods": opendata.BARANG.name,
+}
+"""Which open-data table's rows each figure of a page sums."""
+
+
+def _breakdowns(site: SiteFacts, column: str, tables: Iterable[str]) -> dict[str, dict[Any, list[opendata.Row]]]:
+    """For each table, its published rows grouped by `column` (a programme key, a kecamatan code): one pass each."""
+    return {name: opendata.rows_by(site.data, name, column) for name in tables}  # type: ignore[misc]
+
+
+def _rincian(site: SiteFacts, grouped: Mapping[str, Any], key: Any, figures: Mapping[str, str], leave_out: tuple[str, ...] = ()
+             ) -> tuple[tuple[opendata.Breakdown, ...], dict[str, str]]:
+    """The rows behind one page's figures, and each figure's link to its rows on that page (`figures`: figure -> table)."""
+    shown = {}
+    for name, (table, rows) in grouped.items():
+        found = opendata.breakdown(table, rows.get(key, ()), book=site.addresses, leave_out=leave_out)
+        if found:
+            shown[name] = found
+    sums = {f: "#" + shown[table].anchor for f, table in figures.items() if table in shown}
+    return tuple(shown.values()), sums
 
 
 def news_index(site: SiteFacts, render: Render) -> list[Page]:
@@ -278,10 +319,13 @@ def topics(site: SiteFacts, render: Render) -> list[Page]:
 
 
 def program_pages(site: SiteFacts, render: Render) -> list[Page]:
-    return [render(site.addresses.programs(), ProgramsContext, programs=site.programs),
-            *(render(p.path, ProgramContext, program=p,
-                     charts=tuple(_chart(unit, i, p.per_kecamatan) for i, unit in enumerate(p.units)))
-              for p in site.programs)]
+    grouped = _breakdowns(site, "program", dict.fromkeys(_SITE_SUMS.values()))
+    pages = [render(site.addresses.programs(), ProgramsContext, programs=site.programs)]
+    for p in site.programs:
+        rincian, sums = _rincian(site, grouped, p.key, _SITE_SUMS)
+        pages.append(render(p.path, ProgramContext, program=p, breakdowns=rincian, sums=sums,
+                            charts=tuple(_chart(unit, i, p.per_kecamatan) for i, unit in enumerate(p.units))))
+    return pages
 
 
 def _chart(unit: str, i: int, places: Sequence[KecamatanRef]) -> Chart:
@@ -330,10 +374,19 @@ def _kecamatan(site: SiteFacts) -> tuple[KecamatanInfo, ...]:
 
 def kecamatan_pages(site: SiteFacts, render: Render) -> list[Page]:
     found = _kecamatan(site)
-    return [render(site.addresses.kecamatan_index(), KecamatanIndexContext, kecamatan=found),
-            *(render(k.path, KecamatanContext, kecamatan=k, chart_rows=_largest_first(
-                ((f"{p.name} ({p.unit})", p.tally.count(p.unit)) for p in k.programs if p.unit), lambda row: row[1]))
-              for k in found)]
+    word = bahasa.capitalize_first(render.templates.words["wilayah"][site.content.region.system]["kecamatan"])
+    # Goods per kecamatan have no open-data table of their own, so only the
+    # recipients' figures link; each of a kecamatan's rows is one event there.
+    table = opendata.PENERIMA_PER_KECAMATAN.name
+    grouped = _breakdowns(site, "kode_kecamatan", (table,))
+    pages = [render(site.addresses.kecamatan_index(), KecamatanIndexContext, kecamatan=found)]
+    for k in found:
+        rincian, sums = _rincian(site, grouped, k.code, dict.fromkeys(("units", "declared", "events"), table),
+                                 leave_out=("nama_kecamatan",))
+        pages.append(render(k.path, KecamatanContext, kecamatan=k, breakdowns=rincian, sums=sums, chart_rows=_largest_first(
+            ((f"{p.name} ({p.unit})", p.tally.count(p.unit)) for p in k.programs if p.unit), lambda row: row[1]),
+            usul=render.usul(k.path, f"{word} {k.name}")))
+    return pages
 
 
 # --------------------------------------------------------------------------

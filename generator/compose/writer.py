@@ -13,6 +13,7 @@ from .article import ArticleFacts
 from .opendata import EventData
 from .contexts import ArticleContext, DescriptionContext, HeadlineContext
 from .templating import Format, Templates
+from .usul import Usul
 
 Memo = dict[tuple[object, str, ArticleFacts], str]
 """Written texts by (what, format, facts); `mkdocs serve` keeps one while the templates stay the same."""
@@ -47,19 +48,20 @@ class Writer:
         return shorten(text, limit)
 
     def render(self, article: ArticleFacts, fmt: Format = "markdown", *, root: str = "", image: str = "",
-               rows: EventData | None = None) -> str:
+               rows: EventData | None = None, usul: Usul | None = None) -> str:
         """The whole article in `fmt`, ending in exactly one newline.
 
         `root` is the site root relative to the article's address, `image`
-        its sharing image and `rows` its event's open data; a build gives
-        all three, `warta render` none.
+        its sharing image, `rows` its event's open data and `usul` the block
+        under it; a build gives all four, `warta render` none.
         """
 
         def write() -> str:
-            context = ArticleContext(article, self.headline(article), self.description(article), root, image, rows)
+            context = ArticleContext(article, self.headline(article), self.description(article), root, image, rows, usul)
             return re.sub(r"\n{3,}", "\n\n", self.templates.render(context, fmt)).strip() + "\n"
 
-        return self._remembered(("article", root, image, rows), fmt, article, write)
+        # The usul block's contacts come from site.yml, which a preview rebuild may change.
+        return self._remembered(("article", root, image, rows, usul), fmt, article, write)
 
 
 def shorten(text: str, limit: int) -> str:
