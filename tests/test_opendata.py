@@ -358,6 +358,21 @@ def test_data_page_links_every_download_relative_to_itself(rich: records.Content
         assert f"]({path.removeprefix('data/')})" in page, path
 
 
+def test_data_page_lists_the_newest_events_files_and_counts_the_rest(content_dir: Path) -> None:
+    # Five years of events would make the list a page no phone opens; every
+    # article's box links its own files, and the package lists them all.
+    event = (content_dir / EVENT).read_text(encoding="utf-8")
+    for day in range(1, 36):
+        (content_dir / "events" / f"2025-08-{day % 28 + 1:02d}-kegiatan-{day}.yml").write_text(
+            event.replace("date: 2025-09-03", f"date: 2025-08-{day % 28 + 1:02d}"), encoding="utf-8")
+    content = records.load_content(content_dir)
+    page, files = render_page(content), downloads(content)
+    listed = [p for p in files if p.startswith("data/kegiatan/") and p.endswith(".csv") and f"]({p.removeprefix('data/')})" in page]
+    assert len(listed) == 30 and "data/kegiatan/2025-09-03-bangun-ntt-kupang.csv" in listed
+    assert "Berkas enam kegiatan yang lebih lama ditautkan" in page
+    assert len(package(files)["resources"][-1]["path"]) == 36
+
+
 def test_data_dictionary_comes_from_the_package_schemas(rich: records.Content) -> None:
     files = downloads(rich)
     page = render_page(rich)

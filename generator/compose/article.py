@@ -331,9 +331,9 @@ def fact_lines(f: ArticleFacts) -> tuple[FactLine, ...]:
         lines.append(FactLine("kecamatan", "kecamatan", f.kecamatan_count, "", None, True, counts))
         lines.extend(FactLine(f"kecamatan-{k.code}", "penerima_kecamatan", k.count, k.name,
                               f.source if k.declared else None, not k.declared, counts) for k in f.kecamatan)
-        lines.append(FactLine("lulus", "lulus", f.certified, f.group, None, True, None))
+        lines.append(FactLine("lulus", "lulus", f.certified, f.group, None, True, counts))
         representatives = sum(k.names.count for k in f.kecamatan)
-        lines.append(FactLine("perwakilan", "perwakilan", representatives, f.group, None, True, None))
+        lines.append(FactLine("perwakilan", "perwakilan", representatives, f.group, None, True, counts))
     # Goods given per recipient make the event's goods their sum.
     each = [g for k in f.kecamatan for m in k.members for g in m.goods]
     for i, g in enumerate(f.goods, start=1):
@@ -371,9 +371,8 @@ def _group(event: Event, place: Place, rules: policy.Policy, here: Where) -> Kec
                goods_total(r.goods), r.certified)
         for r in place.recipients
     ) if names.shown is Shown.FULL else ()
-    certified = place.count - sum(not r.certified for r in place.recipients)
     return KecamatanGroup(place.kecamatan.name, place.kecamatan.code, place.count, place.declared is not None,
-                          names, members, certified)
+                          names, members, place.certified)
 
 
 def _payment(event: Event, position: int, payment: Any, rules: policy.Policy, here: Where) -> Payment:

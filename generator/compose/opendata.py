@@ -168,6 +168,8 @@ PENERIMA_PER_KECAMATAN = Table(
         Column("jumlah_penerima", "integer", "penerima-per-kecamatan.jumlah_penerima"),
         Column("satuan_penerima", "string", "satuan_penerima"),
         Column("sumber_jumlah", "string", "sumber_jumlah", required=False),
+        Column("jumlah_lulus", "integer", "penerima-per-kecamatan.jumlah_lulus", required=False),
+        Column("jumlah_perwakilan", "integer", "penerima-per-kecamatan.jumlah_perwakilan", required=False),
     ),
     primary_key=("kegiatan", "kode_kecamatan"),
     foreign_keys=(_TO_EVENT,),
@@ -323,6 +325,8 @@ def _per_kecamatan(src: Sources) -> list[Row]:
             "jumlah_penerima": c.recipients,
             "satuan_penerima": c.unit,
             "sumber_jumlah": c.source,
+            "jumlah_lulus": c.certified,
+            "jumlah_perwakilan": c.representatives,
         }
         for c in src.figures.recipients
     ]
@@ -634,12 +638,17 @@ class EventFiles:
     downloads: tuple[Download, ...] = doc("Its files, CSV first.")
 
 
+EVENTS_LISTED = 30
+"""Events the Data terbuka page lists with their files: five years of events would make it a page no phone opens."""
+
+
 @dataclass(frozen=True)
 class PerEvent:
     """The per-event files: one layout, one pair of files per event."""
 
     table: Table = doc("Their shared layout (kegiatan, tabel, baris, kolom, nilai), described as the tables are.")
-    events: tuple[EventFiles, ...] = doc("Every event with rows, newest first.")
+    events: tuple[EventFiles, ...] = doc("The newest events with rows (at most `EVENTS_LISTED`), newest first.")
+    more: int = doc("Events with files not listed here: each article's box links its own, and datapackage.json lists them all.")
 
 
 @dataclass(frozen=True)
@@ -672,7 +681,7 @@ def data_page(published: Sequence[TableRows], title: str, book: Addresses, updat
         EventFiles(slug, date.fromisoformat(str(event[_DATE.name])), event["nama_program"], relative(book.article(slug), page=page),
                    sum(len(t.rows) for t in events[slug]),
                    files(lambda fmt, slug=slug: book.event_download(slug, fmt)))
-        for slug in sorted(events, reverse=True)
+        for slug in sorted(events, reverse=True)[:EVENTS_LISTED]
         for event in [next(t.rows[0] for t in events[slug] if t.table is KEGIATAN)]
     )
     return DataPage(
@@ -683,7 +692,7 @@ def data_page(published: Sequence[TableRows], title: str, book: Addresses, updat
         gazetteer=GAZETTEER,
         names_published=any(t.table is PENERIMA for t in infos),
         updated=updated,
-        per_event=PerEvent(BARIS_KEGIATAN, listed) if listed else None,
+        per_event=PerEvent(BARIS_KEGIATAN, listed, len(events) - len(listed)) if listed else None,
     )
 
 

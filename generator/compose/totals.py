@@ -53,6 +53,8 @@ class RecipientCount:
     unit: str  # one of UNITS
     recipients: int
     source: str | None  # the document a declared count comes from; None when counted from names
+    certified: int | None = None  # in a training: how many passed
+    representatives: int | None = None  # under a declared count: how many received on stage
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,9 @@ def tables(content: Content) -> Tables:
     """The count tables, oldest event first, record order within."""
     recipients = tuple(
         RecipientCount(e.slug, e.date, e.program, place.kecamatan, e.recipients.kind, place.count,
-                       e.recipients.source if place.declared is not None else None)
+                       e.recipients.source if place.declared is not None else None,
+                       place.certified if e.what == "pelatihan" else None,
+                       len(place.recipients) if place.declared is not None else None)
         for e in content.events if e.recipients
         for place in e.places
     )

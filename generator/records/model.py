@@ -563,6 +563,11 @@ class Place:
     def count(self) -> int:
         return len(self.recipients) if self.declared is None else self.declared
 
+    @property
+    def certified(self) -> int:
+        """In a training: how many from here passed (all but those the record marks `certified: false`)."""
+        return self.count - sum(not r.certified for r in self.recipients)
+
 
 def validation_context(places: Resolver | None, *, slug: str = "") -> dict[str, Any]:
     """What validating an event needs beyond its data: the resolver and the event's slug."""
