@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -125,6 +127,28 @@ def golden(request: pytest.FixtureRequest):
         assert text == path.read_text(encoding="utf-8"), f"output differs from {path}"
 
     return check
+
+
+_ROWS = re.compile(r'<details class="warta-rincian" id="([^"]+)">(.*?)</details>', re.DOTALL)
+
+
+def rows_tables(page: str) -> dict[str, list[dict[str, str]]]:
+    """Each collapsed rows table of a page (partials/rincian.j2) by its id: its rows as {column title: cell}.
+
+    A one-row table is written down, column | value.
+    """
+    def cell(text: str) -> str:
+        return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+    out = {}
+    for anchor, markup in _ROWS.findall(page):
+        heads = re.findall(r'<th scope="col">(.*?)</th>', markup)
+        if heads:
+            out[anchor] = [dict(zip(map(cell, heads), map(cell, re.findall(r"<td>(.*?)</td>", row))))
+                           for row in re.findall(r"<tr>\s*(<td>.*?)</tr>", markup, re.DOTALL)]
+        else:
+            out[anchor] = [{cell(k): cell(v) for k, v in re.findall(r'<tr><th scope="row">(.*?)</th><td>(.*?)</td></tr>', markup)}]
+    return out
 
 
 def search_records(site: Path) -> list[dict]:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from generator import records
 from generator.core import bahasa, privacy, wilayah
 
-from .conftest import CONTENT, ROOT, SLEMAN, build, composed, facts_of, writer_for
+from .conftest import CONTENT, ROOT, SLEMAN, build, composed, facts_of, rows_tables, writer_for
 from .test_fuzz import budget, names
 from .test_opendata import NOT_CONSENTING, rich_content
 
@@ -112,7 +112,7 @@ def test_counted_lines_link_to_rows_that_sum_to_them() -> None:
     assert "- Enam kecamatan: dihitung dari catatan kegiatan ([lihat baris data](#data-penerima-per-kecamatan))" in box
     assert "- Dua penerima santunan duka: dihitung dari catatan kegiatan ([lihat baris data](#data-pembayaran))" in box
     for anchor in re.findall(r"\(#([\w-]+)\)", box):
-        assert f'<details class="warta-baris" id="{anchor}">' in article
+        assert f'<details class="warta-rincian" id="{anchor}">' in article
     rows = list(csv.DictReader(io.StringIO(built["data/kegiatan/2025-09-03-bangun-ntt-kupang.csv"])))
     per_kecamatan = [r for r in rows if r["tabel"] == "penerima-per-kecamatan" and r["kolom"] == "jumlah_penerima"]
     assert sum(int(r["nilai"]) for r in per_kecamatan) == 10 and len(per_kecamatan) == 6
@@ -245,9 +245,6 @@ def test_generated_events_of_every_kind_state_each_figure_in_text_and_box(one_ev
 # --------------------------------------------------------------------------
 # The built examples: every link of every box leads somewhere, and to rows that add up.
 
-_ROWS = re.compile(r'<details class="warta-baris" id="([^"]+)">(.*?)</details>', re.DOTALL)
-
-
 @pytest.fixture(scope="module", params=["content", "examples/sleman"], ids=["kupang", "sleman"])
 def built_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An example built by `mkdocs build --strict`: the output privacy lint passed on every file."""
@@ -255,16 +252,6 @@ def built_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     result = build(ROOT if request.param == "content" else ROOT / request.param, site)
     assert result.returncode == 0, result.stderr[-3000:]
     return site
-
-
-def _table(markup: str) -> list[dict[str, str]]:
-    """A rows table as {column title: cell}, one per row; a one-row table is written down, column | value."""
-    cell = lambda text: html.unescape(re.sub(r"<[^>]+>", "", text))  # noqa: E731
-    heads = re.findall(r'<th scope="col">(.*?)</th>', markup)
-    if not heads:
-        return [{cell(k): cell(v) for k, v in re.findall(r'<tr><th scope="row">(.*?)</th><td>(.*?)</td></tr>', markup)}]
-    return [dict(zip(map(cell, heads), map(cell, re.findall(r"<td>(.*?)</td>", row))))
-            for row in re.findall(r"<tr>\s*(<td>.*?)</tr>", markup, re.DOTALL)]
 
 
 _CELL_NUMBER = re.compile(r"(?:Rp)?\d{1,3}(?:\.\d{3})*(?:,\d+)?")  # "3", "1.200", "0,5", "Rp900.000"; not "34.04.01"
@@ -296,7 +283,7 @@ def test_every_box_link_leads_to_rows_that_sum_to_its_figure(built_site: Path) -
         text = page.read_text(encoding="utf-8")
         head = text.index("<p><strong>Fakta dalam berita ini</strong></p>")
         box = text[head:text.index("</ul>", head)]
-        tables = {anchor: _table(markup) for anchor, markup in _ROWS.findall(text)}
+        tables = rows_tables(text)
         # The event's own files, linked under the box: they exist and hold the rows the page shows.
         downloads = re.findall(r'<a href="([^"]+/data/kegiatan/[^"]+)">', text[head:])
         assert len(downloads) == 2, page

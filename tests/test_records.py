@@ -250,9 +250,11 @@ def test_every_message_code_has_catalogue_text_and_every_text_is_used() -> None:
     assert family("pii.") == privacy.KINDS
     assert family("leak.label.") == privacy.KINDS | {privacy.NAME}
     assert family("cli.help.") == set(re.findall(r'_help\("(\w+)"\)', (package / "edges" / "cli.py").read_text()))
-    tables = (opendata.KEGIATAN, opendata.PENERIMA_PER_KECAMATAN, opendata.PEMBAYARAN, opendata.BARANG, opendata.PENERIMA)
+    tables = (opendata.KEGIATAN, opendata.PENERIMA_PER_KECAMATAN, opendata.PEMBAYARAN, opendata.BARANG, opendata.PENERIMA,
+              opendata.BARIS_KEGIATAN)
     described = {f"table.{t.name}.{part}" for t in tables for part in ("title", "description")}
-    described |= {f"column.{c.text}.{part}" for t in tables for c in t.columns for part in ("title", "description")}
+    columns = [*(c for t in tables for c in t.columns), opendata.ROW_COUNT]
+    described |= {f"column.{c.text}.{part}" for c in columns for part in ("title", "description")}
     assert family("data.") == described
     assert family("yaml.hint.") == set(slips.HINTS.values()) | {"general"}
     # Every other code is named literally where it is raised.

@@ -17,7 +17,7 @@ import pytest
 from generator import records
 from generator.compose import opendata
 
-from .conftest import CONTENT, SLEMAN, composed
+from .conftest import CONTENT, SLEMAN, composed, rows_tables
 from .test_usul import built  # noqa: F401  (the fixture: both examples built with --strict)
 
 UNITS = {"Penerima": "orang", "Keluarga penerima": "keluarga", "Lembaga penerima": "lembaga", "Kelompok penerima": "kelompok"}
@@ -26,18 +26,6 @@ UNITS = {"Penerima": "orang", "Keluarga penerima": "keluarga", "Lembaga penerima
 def value(cell: str) -> Decimal:
     """A number as the pages write it: 1.250, Rp10.000.000, 2,5."""
     return Decimal(cell.removeprefix("Rp").replace(".", "").replace(",", "."))
-
-
-def lists(text: str) -> dict[str, list[dict[str, str]]]:
-    """Each collapsed row list of a page by its id: its rows as {column title: cell}."""
-    out = {}
-    for anchor, head, body in re.findall(
-            r'<details class="warta-rincian" id="([^"]+)">.*?<thead><tr>(.*?)</tr></thead>\s*<tbody>(.*?)</tbody>', text, re.DOTALL):
-        titles = [html.unescape(t) for t in re.findall(r"<th[^>]*>(.*?)</th>", head)]
-        rows = [dict(zip(titles, (html.unescape(c) for c in re.findall(r"<td>(.*?)</td>", row))))
-                for row in re.findall(r"<tr>(.*?)</tr>", body)]
-        out[anchor] = rows
-    return out
 
 
 def linked_figures(text: str) -> list[tuple[str, str, str]]:
@@ -74,7 +62,7 @@ def summed(label: str, rows: list[dict[str, str]]) -> Decimal:
 
 def check_page(path: str, text: str) -> int:
     """Assert each linked figure of a page equals the sum of its rows; how many figures were linked."""
-    found = lists(text)
+    found = rows_tables(text)
     figures = linked_figures(text)
     for label, shown, anchor in figures:
         assert anchor in found, f"{path}: {label} links to #{anchor}, which the page does not list"
@@ -111,7 +99,7 @@ def test_a_kecamatan_with_many_rows_shows_one_row_per_programme_and_still_sums(m
     for path, text in pages.items():
         if path.startswith(("kecamatan/", "program/")) and not path.endswith("index.md"):
             check_page(path, text)
-            for rows in lists(text).values():
+            for rows in rows_tables(text).values():
                 assert "Kode kegiatan" not in rows[0] and "Jumlah baris" in rows[0]
                 grouped += 1
     assert grouped > 0
@@ -149,7 +137,7 @@ def test_every_breakdown_link_resolves_in_the_built_site(built) -> None:  # noqa
         linked = 0
         for page in pages:
             text = page.read_text(encoding="utf-8")
-            for anchor in re.findall(r'href="#(rincian-[^"]+)"', text):
+            for anchor in re.findall(r'href="#(data-[^"]+)"', text):
                 assert f'id="{anchor}"' in text, f"{page}: #{anchor}"
                 linked += 1
             for csv in re.findall(r'<a href="([^"]+\.csv)" download>', text):
@@ -164,5 +152,5 @@ def test_breakdown_rows_are_the_downloads_rows(example) -> None:
     published = {tuple(line.split(",")[:1] + [line.split(",")[3]]) for line in csv.splitlines()[1:]}
     names = {k.name: k.code for k in content.region.kecamatan}
     for key in content.programs:
-        for row in lists(pages[f"program/{key}.md"]).get("rincian-penerima-per-kecamatan", []):
+        for row in rows_tables(pages[f"program/{key}.md"]).get("data-penerima-per-kecamatan", []):
             assert (row["Kode kegiatan"], names[row["Kecamatan"]]) in published

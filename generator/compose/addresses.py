@@ -206,7 +206,7 @@ class Addresses:
         return f"{DATA_FOLDER}/kegiatan/{slug}.{fmt}"
 
     def rows_anchor(self, table: str) -> str:
-        """The id of a table's rows of the event on its article page: 'data-pembayaran'."""
+        """The id of a table's rows on the page whose figures they sum (an article, a programme, a kecamatan): 'data-pembayaran'."""
         return f"data-{table}"
 
     # -- Derived ------------------------------------------------------------

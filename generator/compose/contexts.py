@@ -542,11 +542,12 @@ class TallyPartial(PageContext):
 
 
 @dataclass(frozen=True)
-class RincianPartial(PageContext):
-    """The open-data rows a page's totals sum, collapsed; included after the page sets `rincian`."""
+class RincianPartial:
+    """The open-data rows a page's figures sum, collapsed; included by fakta.j2, program.j2 and kecamatan.j2 after they set `rincian`."""
 
-    TEMPLATE: ClassVar[str] = "pages/partials/rincian.j2"
+    TEMPLATE: ClassVar[str] = "partials/rincian.j2"
     rincian: Breakdown = doc("The rows, their columns and the table they come from.")
+    root: str = doc("The site root relative to the page, for the link to the whole table.")
 
 
 # --------------------------------------------------------------------------

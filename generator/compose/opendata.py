@@ -468,26 +468,10 @@ _OWN = (_EVENT.name, _DATE.name, _PROGRAM.name)
 
 
 @dataclass(frozen=True)
-class EventTable:
-    """One table's rows of one event, as its article page shows them."""
-
-    name: str = doc("The table's name: 'pembayaran'.")
-    title: str = doc("Its Indonesian title.")
-    anchor: str = doc("The id of its rows on the article page: 'data-pembayaran'.")
-    columns: tuple[Column, ...] = doc("The columns shown: all but the event's own (kegiatan, tanggal, program).")
-    rows: tuple[tuple[Cell, ...], ...] = doc("Its rows, one value per shown column, typed as in the JSON (none when empty).")
-
-    @property
-    def one_row(self) -> bool:
-        """Whether it has a single row, which a page can show as column | value."""
-        return len(self.rows) == 1
-
-
-@dataclass(frozen=True)
 class EventData:
     """One event's open data, for its article: the rows behind the "Fakta" box and its two files."""
 
-    tables: tuple[EventTable, ...] = doc("Every table with rows of this event, in download order.")
+    tables: tuple[Breakdown, ...] = doc("Every table with rows of this event, in download order, all columns but the event's own.")
     csv: str = doc("Link to the event's CSV from the article.")
     json: str = doc("Link to the event's JSON from the article.")
 
@@ -495,10 +479,8 @@ class EventData:
 def event_data(slug: str, rows: Sequence[TableRows], book: Addresses) -> EventData:
     page = book.article(slug)
     tables = tuple(
-        EventTable(t.table.name, t.table.title, book.rows_anchor(t.table.name), shown,
-                   tuple(tuple(row[c.name] for c in shown) for row in t.rows))
-        for t in rows
-        for shown in [tuple(c for c in t.table.columns if c.name not in _OWN)]
+        found for t in rows
+        if (found := breakdown(t.table, t.rows, book=book, columns=tuple(c.name for c in t.table.columns if c.name not in _OWN)))
     )
     return EventData(tables, relative(book.event_download(slug, "csv"), page=page),
                      relative(book.event_download(slug, "json"), page=page))
@@ -715,22 +697,26 @@ _SHOWN = {
     BARANG.name: ("kegiatan", "barang", "jumlah", "satuan"),
     KEGIATAN.name: ("kegiatan", "jenis_kegiatan", "jumlah_penerima", "jumlah_peserta", "sumber_peserta"),
 }
-_SUMMED = ("jumlah_penerima", "total", "jumlah", "jumlah_peserta")
-_RUPIAH = ("nominal_per_penerima", "total")
-_ROW_COUNT = Column("jumlah_baris", "integer", "rincian.jumlah_baris")
+_SUMMED = ("jumlah_penerima", "total", "jumlah", "jumlah_peserta", "jumlah_lulus", "jumlah_perwakilan")
+ROW_COUNT = Column("jumlah_baris", "integer", "rincian.jumlah_baris")
+"""The column a summarised breakdown adds: how many rows each of its rows sums."""
 
 
 @dataclass(frozen=True)
 class Breakdown:
-    """The open-data rows one page's totals sum, listed on that page."""
+    """The open-data rows behind a page's figures (an article's box, a programme's or kecamatan's totals), listed on that page."""
 
-    anchor: str = doc("The id of the list: the totals it sums link to '#' + anchor.")
+    anchor: str = doc("The id of the list: the figures it sums link to '#' + anchor.")
     table: Table = doc("The open-data table the rows come from (its title, description).")
     columns: tuple[Column, ...] = doc("The columns shown, in order (each has a title).")
     rows: tuple[tuple[Cell, ...], ...] = doc("The cells of each row, in column order; empty cells are none.")
-    rupiah: tuple[bool, ...] = doc("For each column, whether it holds rupiah (write it with the `rupiah` filter).")
     grouped: bool = doc(f"True when the slice had more than {ROWS_SHOWN} rows: each row then sums the table's rows alike in every text column but the event's code.")
     download: str = doc("The whole table's CSV, below the site root: in raw HTML, link to `root` followed by it.")
+
+    @property
+    def one_row(self) -> bool:
+        """Whether it has a single row, which a page can show as column | value."""
+        return len(self.rows) == 1
 
 
 def rows_by(published: Sequence[TableRows], name: str, column: str) -> tuple[Table | None, dict[Cell, list[Row]]]:
@@ -742,17 +728,20 @@ def rows_by(published: Sequence[TableRows], name: str, column: str) -> tuple[Tab
     return (found.table if found else None), groups
 
 
-def breakdown(table: Table | None, rows: Sequence[Row], *, book: Addresses, leave_out: tuple[str, ...] = ()) -> Breakdown | None:
+def breakdown(table: Table | None, rows: Sequence[Row], *, book: Addresses, leave_out: tuple[str, ...] = (),
+              columns: Sequence[str] | None = None) -> Breakdown | None:
     """Rows of `table` (a slice of its published rows) as a page lists them; none when there is no row.
 
-    `leave_out` drops columns the page already states (a kecamatan page's own kecamatan). A row is one of
-    the table's own rows, the same a download holds: privacy was decided once, when they were made.
+    `columns` are those shown (by default the table's usual few), less
+    `leave_out`, those the page already states (a kecamatan page's own
+    kecamatan), and less any no row fills. A row is one of the table's own
+    rows, the same a download holds: privacy was decided once, when they were made.
     """
     if table is None or not rows:
         return None
     name = table.name
     by_name = {c.name: c for c in table.columns}
-    shown = [by_name[c] for c in _SHOWN[name] if c not in leave_out]
+    shown = [by_name[c] for c in (columns or _SHOWN[name]) if c not in leave_out and any(r[c] is not None for r in rows)]
     grouped = len(rows) > ROWS_SHOWN
     if grouped:
         # One row per kind of row: every text column shown but the event's code.
@@ -764,9 +753,8 @@ def breakdown(table: Table | None, rows: Sequence[Row], *, book: Addresses, leav
             total[0] += 1
             for i, c in enumerate(summed, start=1):
                 total[i] += r[c.name] or 0  # type: ignore[operator]
-        shown = [by_name[k] for k in keys] + [_ROW_COUNT] + summed
+        shown = [by_name[k] for k in keys] + [ROW_COUNT] + summed
         cells = tuple((*key, *total) for key, total in sorted(sums.items(), key=lambda kv: tuple(map(_str, kv[0]))))
     else:
         cells = tuple(tuple(r[c.name] for c in shown) for r in rows)
-    return Breakdown(f"rincian-{name}", table, tuple(shown), cells, tuple(c.name in _RUPIAH for c in shown), grouped,
-                     book.download(name, "csv"))
+    return Breakdown(book.rows_anchor(name), table, tuple(shown), cells, grouped, book.download(name, "csv"))

@@ -240,6 +240,15 @@ def join_list(items: Sequence[str]) -> str:
     return format_list(list(items), locale=_LOCALE)
 
 
+def join_choices(items: Sequence[str]) -> str:
+    """Join alternatives with ``atau``, with the serial comma as `join_list` has it.
+
+    >>> join_choices(["A"]), join_choices(["A", "B"]), join_choices(["A", "B", "C"])
+    ('A', 'A atau B', 'A, B, atau C')
+    """
+    return format_list(list(items), style="or", locale=_LOCALE)
+
+
 def join_groups(groups: Sequence[str]) -> str:
     """Join already formatted groups with ``serta`` before the last one.
 
@@ -510,6 +519,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
         rupiah_prose,
         percent,
         join_list,
+        join_choices,
         join_groups,
         capitalize_first,
         headline_case,
