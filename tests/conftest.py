@@ -103,6 +103,12 @@ def snapshot(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+def figure(text: str, label: str) -> int:
+    """The number in the first table row labelled `label` (a figure may link to its rows); 0 if there is none."""
+    match = re.search(rf"^\| {re.escape(label)} \| \[?([\d.]+)(?:\]\([^)]*\))? \|", text, re.MULTILINE)
+    return int(match[1].replace(".", "")) if match else 0
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace `old` (which must be there, once) by `new` in a content file."""
     text = path.read_text(encoding="utf-8")

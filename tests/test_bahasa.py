@@ -557,7 +557,7 @@ def test_quote_sentence_rejects_bad_quotes(quote: str) -> None:
 def test_filters_table_names_match_functions() -> None:
     expected = {
         "day_name", "news_date", "formal_date", "long_date", "month_year", "clock", "hour", "number", "digits",
-        "words", "rupiah", "rupiah_prose", "percent", "join_list", "join_groups",
+        "words", "rupiah", "rupiah_prose", "percent", "join_list", "join_choices", "join_groups",
         "capitalize_first", "headline_case", "name_with_short", "title_and_name",
         "quote_sentence", "quantity", "curly_quotes", "full_stop", "sentence", "lower_first", "join_items", "fit_words",
         "activity_phrase",

@@ -27,7 +27,7 @@ from generator.core import bahasa, privacy
 from generator.core.errors import WartaError, format_problem
 from generator.core.text import slugify
 
-from .conftest import CONTENT, EVENT, TEMPLATES, composed, edit, site_tally
+from .conftest import CONTENT, EVENT, TEMPLATES, composed, edit, figure, site_tally
 
 # Hand-written pages (content/pages/), which MkDocs adds beside ours.
 HAND_WRITTEN = {p.relative_to(CONTENT / "pages").as_posix() for p in (CONTENT / "pages").rglob("*.md")}
@@ -133,12 +133,6 @@ def transparency(built: dict[str, str], content: records.Content) -> dict[str, s
     """Every page except the articles, which follow each event's own consent."""
     articles = {f"berita/{e.slug}.md" for e in content.events}
     return {path: text for path, text in built.items() if path not in articles}
-
-
-def figure(text: str, label: str) -> int:
-    """The number in the first table row labelled `label`; 0 if there is none."""
-    match = re.search(rf"^\| {re.escape(label)} \| \[?([\d.]+)(?:\]\([^)]*\))? \|", text, re.MULTILINE)
-    return int(match[1].replace(".", "")) if match else 0
 
 
 def cards(text: str) -> list[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -476,10 +476,15 @@ class EventData:
     json: str = doc("Link to the event's JSON from the article.")
 
 
-def event_data(slug: str, rows: Sequence[TableRows], book: Addresses) -> EventData:
+def event_data(slug: str, rows: Sequence[TableRows], book: Addresses, behind: Collection[str]) -> EventData:
+    """The event's rows for its article: the tables `behind` its box's figures (the files hold every table).
+
+    Why not every table: the article already names its recipients; the
+    penerima table under it would list them all again.
+    """
     page = book.article(slug)
     tables = tuple(
-        found for t in rows
+        found for t in rows if t.table.name in behind
         if (found := breakdown(t.table, t.rows, book=book, columns=tuple(c.name for c in t.table.columns if c.name not in _OWN)))
     )
     return EventData(tables, relative(book.event_download(slug, "csv"), page=page),

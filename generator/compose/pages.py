@@ -162,7 +162,8 @@ def articles(site: SiteFacts, render: Render) -> list[Page]:
             previous=stories[i - 1] if i > 0 else None,
             next=stories[i + 1] if i + 1 < len(stories) else None,
         ).text
-        rows = opendata.event_data(story.slug, site.event_rows.get(story.slug, ()), book)
+        rows = opendata.event_data(story.slug, site.event_rows.get(story.slug, ()), book,
+                                   {f.table for f in facts.figures if f.table})
         text = render.writer.render(facts, root=book.root_from(story.path), image=story.image, rows=rows,
                                     usul=render.usul(story.path, story.headline))
         pages.append(Page(story.path, text.rstrip("\n") + "\n\n" + str(around)))
