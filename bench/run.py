@@ -272,7 +272,7 @@ def fetch(url: str, timeout: float) -> str | None:
         return None
 
 
-_TOTAL = re.compile(r"<td[^>]*>Penerima</td>\s*<td[^>]*>([\d.]+)</td>")
+_TOTAL = re.compile(r"<td[^>]*>Penerima</td>\s*<td[^>]*>(?:<a [^>]*>)?([\d.]+)(?:</a>)?</td>")  # the figure may link to its rows
 
 
 def kecamatan_total(html: str | None) -> int | None:
