@@ -169,6 +169,7 @@ class FactLine:
     counted: bool = doc("Whether Warta counted or summed it from the record's rows (names, per-kecamatan counts), not copied a given figure.")
     table: str | None = doc("The open-data table whose rows of this event are behind it, if one is.")
     year: int | None = doc("A budget's fiscal year, a target's year, if given.", default=None)
+    who: str | None = doc("Goods given per recipient: who received them, as the article names them.", default=None)
 
 
 @dataclass(frozen=True)
@@ -335,11 +336,12 @@ def fact_lines(f: ArticleFacts) -> tuple[FactLine, ...]:
         representatives = sum(k.names.count for k in f.kecamatan)
         lines.append(FactLine("perwakilan", "perwakilan", representatives, f.group, None, True, counts))
     # Goods given per recipient make the event's goods their sum.
-    each = [g for k in f.kecamatan for m in k.members for g in m.goods]
+    each = [(m.name, g) for k in f.kecamatan for m in k.members for g in m.goods]
     for i, g in enumerate(f.goods, start=1):
         lines.append(FactLine(f"barang-{i}", "barang", g.quantity, f"{g.unit} {g.item}", None, bool(each), "barang"))
-    lines.extend(FactLine(f"barang-penerima-{i}", "barang_penerima", g.quantity, f"{g.unit} {g.item}", None, False, None)
-                 for i, g in enumerate(each, start=1))
+    lines.extend(FactLine(f"barang-penerima-{i}", "barang_penerima", g.quantity, f"{g.unit} {g.item}", None, False, None,
+                          who=name)
+                 for i, (name, g) in enumerate(each, start=1))
     for pay in f.payments:
         lines.append(FactLine(f"pembayaran-{pay.position}-penerima", "pembayaran_penerima", pay.count, pay.kind, None, True, "pembayaran"))
         if pay.amount:
