@@ -135,7 +135,7 @@ def golden(request: pytest.FixtureRequest):
     return check
 
 
-_ROWS = re.compile(r'<details class="warta-rincian" id="([^"]+)">(.*?)</details>', re.DOTALL)
+_ROWS = re.compile(r'<details class="abstract warta-rincian" id="([^"]+)">(.*?)</details>', re.DOTALL)
 
 
 def rows_tables(page: str) -> dict[str, list[dict[str, str]]]:

@@ -112,7 +112,7 @@ def test_counted_lines_link_to_rows_that_sum_to_them() -> None:
     assert "- Enam kecamatan: dihitung dari catatan kegiatan ([lihat baris data](#data-penerima-per-kecamatan))" in box
     assert "- Dua penerima santunan duka: dihitung dari catatan kegiatan ([lihat baris data](#data-pembayaran))" in box
     for anchor in re.findall(r"\(#([\w-]+)\)", box):
-        assert f'<details class="warta-rincian" id="{anchor}">' in article
+        assert f'<details class="abstract warta-rincian" id="{anchor}">' in article
     rows = list(csv.DictReader(io.StringIO(built["data/kegiatan/2025-09-03-bangun-ntt-kupang.csv"])))
     per_kecamatan = [r for r in rows if r["tabel"] == "penerima-per-kecamatan" and r["kolom"] == "jumlah_penerima"]
     assert sum(int(r["nilai"]) for r in per_kecamatan) == 10 and len(per_kecamatan) == 6
