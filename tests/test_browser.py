@@ -484,6 +484,18 @@ def test_share_row_is_plain_links_and_copies_the_address(tab: Tab) -> None:
     tab.traffic.assert_local()  # tapping "copy" asked nothing of any host
 
 
+def test_a_box_line_opens_the_rows_it_counts(tab: Tab) -> None:
+    # The rows are collapsed; a tap on "lihat baris data" must show them, not scroll to a closed box.
+    tab.open(ARTICLE)
+    page = tab.page
+    rows = page.locator("details#data-penerima-per-kecamatan")
+    assert rows.get_attribute("open") is None
+    page.locator('a[href="#data-penerima-per-kecamatan"]').first.click()
+    page.wait_for_function("() => document.querySelector('details#data-penerima-per-kecamatan').open")
+    assert page.locator("details#data-penerima-per-kecamatan table tbody tr").count() == 6
+    tab.traffic.assert_local()
+
+
 PHOTO_JS = """() => {
   const img = document.querySelector('figure.warta-photo img');
   const r = img.getBoundingClientRect();
