@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from .text import fold, strings_in
 
@@ -545,13 +546,22 @@ _RULES = (
 )
 
 
-# The fewest digits a match of each rule holds (0: a rule that needs no
-# chain, such as an e-mail or a keyword before a short number). Counted from
-# the patterns: a NIK has 16 digits, an NPWP 15, a bare "08" mobile with
-# groups 081-234-567 has 9, a bracketed or labelled or landline number 8,
-# E.164 "+62" + 8 digits 10, and the three shape-vetoed account rules 10.
-_FEWEST_DIGITS: tuple[tuple[_Rule, int], ...] = tuple(
-    zip(_RULES, (0, 16, 15, 9, 8, 10, 8, 8, 10, 10, 10, 0, 0, 0, 0, 0, 0), strict=True)
+# What every match of each rule holds, counted from its pattern: the fewest
+# digits in one chain (see `_rules_for`), and words of which it holds one
+# (lower case; None: no word needed). A NIK has 16 digits, an NPWP 15, a
+# bare "08" mobile grouped 081-234-567 9, a bracketed, labelled or landline
+# number 8, E.164 "+62" and 8 digits 10, the three shape-vetoed account
+# rules 10; the keyword rules need their keyword.
+_JALAN = ("jl", "gg", "lr", "jalan", "gang", "lorong", "blok")
+_NEEDS: tuple[tuple[_Rule, int, tuple[str, ...] | None], ...] = tuple(
+    zip(
+        _RULES,
+        (0, 16, 15, 9, 8, 10, 8, 8, 10, 10, 10, 0, 0, 0, 0, 0, 0),
+        (("@",), None, None, None, ("(",), None, ("tel", "tlp", "hp", "wa", "ponsel"), None, None, None, None,
+         ("rek", "a.", "kpj", "kartu"), ("rt", "r.t", "rw", "r.w", "rukun"), _JALAN, _JALAN,
+         ("ttl", "lahir", "lhr"), ("kelahiran",)),
+        strict=True,
+    )
 )
 
 
@@ -631,14 +641,21 @@ _DIGITS = re.compile(r"\d")
 
 
 def _rules_for(text: str) -> tuple[_Rule, ...]:
-    """The rules that can match `text` (folded): those whose fewest digits fit in its longest chain.
+    """The rules that can match `text` (folded): those whose digits fit in its longest chain and whose word it holds.
 
     Why: a built site is full of dates and slugs ("2025-09-03-bantuan-
-    00046") that pass `_MAYBE` but hold no chain of eight digits or more,
-    and running the ten digit rules on each of them is most of the lint.
+    00046") that pass `_MAYBE` but hold no chain of eight digits or more
+    and none of the keywords, and running every rule on each of them was
+    most of the lint. Words are looked for only in ASCII text: there
+    ``lower()`` is exactly what the patterns' IGNORECASE compares, while
+    a few other letters ("ı", "K") match ASCII ones under it.
     """
     chain = max((len(_DIGITS.findall(m.group())) for m in _DIGIT_CHAIN.finditer(text)), default=0)
-    return tuple(rule for rule, fewest in _FEWEST_DIGITS if fewest <= chain)
+    low = text.lower() if text.isascii() else None
+    return tuple(
+        rule for rule, fewest, needs in _NEEDS
+        if fewest <= chain and (needs is None or low is None or any(word in low for word in needs))
+    )
 
 
 def is_official_email(address: str) -> bool:
@@ -880,8 +897,10 @@ class NameIndex:
     def matches(self, tokens: Sequence[str]) -> list[tuple[int, str, str]]:
         """(index of the first token, name, masked excerpt) for every listed name in `tokens` (as `words` gives them)."""
         found: list[tuple[int, int, str, bool]] = []
-        for i, word in enumerate(tokens):
-            for words_, bearers in self._by_first.get(word, {}).items():
+        by_first = self._by_first
+        # Most words start no listed name: find those that do in one pass.
+        for i in [i for i, word in enumerate(tokens) if word in by_first]:
+            for words_, bearers in by_first[tokens[i]].items():
                 if tuple(tokens[i : i + len(words_)]) == words_:
                     found.extend((i, i + len(words_), name, whole) for name, whole in bearers.items())
         spans = [(start, end) for start, end, _, whole in found if whole]
@@ -946,34 +965,63 @@ def lint(
     """
     index = NameIndex(names)
     contacts = tuple(official)
-    # The theme repeats its menus and footer on every page: each distinct
-    # line is read once, and its findings and words reused wherever it
-    # recurs. Only short lines are remembered: menus and labels recur,
-    # paragraphs of articles do not, and remembering them would hold the whole site.
-    seen: dict[str, tuple[list[tuple[str, str]], list[str]]] = {}
+    # The theme repeats its menus, footer and boxes on every page, and an
+    # article's paragraphs recur in its feed entry, listings and data
+    # files: each distinct line is read once, and its findings reused
+    # wherever it recurs. Its words are kept only for short lines (menus,
+    # labels), which are most of the repeats; longer ones are split again.
+    lines: _Memo = _Memo(_MEMO_CHARS)
+    tags: _Memo = _Memo(_MEMO_CHARS // 4)
+
+    def read(line: str) -> tuple[list[tuple[str, str]], list[str] | None]:
+        kept = None if len(line) >= 200 else words(line) if index else []
+        return _identifiers(line, contacts), kept
+
     leaks: list[Leak] = []
     for path, raw in files:
         here: list[Leak] = []
         if index:
             here.extend(Leak(path, 0, NAME, excerpt) for _, name, excerpt in index.matches(words(path))
-                         if not allowed(name, path))
+                        if not allowed(name, path))
         tokens: list[str] = []
-        token_lines: list[int] = []
-        for number, line in enumerate(readable_text(path, raw).split("\n"), start=1):
-            found = seen.get(line)
-            if found is None:
-                found = (_identifiers(line, contacts), words(line) if index else [])
-                if len(line) < 200:
-                    seen[line] = found
-            here.extend(Leak(path, number, kind, excerpt) for kind, excerpt in found[0])
-            tokens.extend(found[1])
-            token_lines.extend([number] * len(found[1]))
+        starts: list[int] = []  # per line, its first token in `tokens`
+        for number, line in enumerate(readable_text(path, raw, tags=tags).split("\n"), start=1):
+            found, line_words = lines.get(line, read)
+            if found:
+                here.extend(Leak(path, number, kind, excerpt) for kind, excerpt in found)
+            starts.append(len(tokens))
+            if index:
+                tokens.extend(words(line) if line_words is None else line_words)
         # Names are matched over the whole file, so one split by a line break
         # or across HTML elements is still one name.
-        here.extend(Leak(path, token_lines[at], NAME, excerpt) for at, name, excerpt in index.matches(tokens)
-                    if not allowed(name, path))
+        here.extend(Leak(path, bisect.bisect_right(starts, at), NAME, excerpt)
+                    for at, name, excerpt in index.matches(tokens) if not allowed(name, path))
         leaks.extend(sorted(here, key=lambda leak: leak.line))
     return tuple(leaks)
+
+
+_MEMO_CHARS = 8_000_000
+"""Characters of text one lint call remembers results for: a bound on its memory, whatever the site's size."""
+
+class _Memo:
+    """Results by the text they were worked out from, within one call: a cache that holds no state between builds.
+
+    Why the budget: the texts are kept as keys, so once `room` characters
+    are held, new texts are worked out each time instead of remembered.
+    """
+
+    def __init__(self, room: int) -> None:
+        self._held: dict[str, Any] = {}
+        self._room = room
+
+    def get(self, text: str, work_out: Callable[[str], Any]) -> Any:
+        found = self._held.get(text)
+        if found is None:
+            found = work_out(text)
+            if len(text) <= self._room:
+                self._room -= len(text)
+                self._held[text] = found
+        return found
 
 
 def _identifiers(line: str, official: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -1035,8 +1083,9 @@ def _with_decoded(lines: Iterable[str]) -> Iterator[str]:
                 yield decoded
 
 
-def _markup_lines(raw: str, depth: int = 0) -> Iterator[str]:
-    """The lines a person, a crawler or "view source" reads in HTML, SVG or XML."""
+def _markup_lines(raw: str, depth: int = 0, tags: _Memo | None = None) -> Iterator[str]:
+    """The lines a person, a crawler or "view source" reads in HTML, SVG or XML; `tags` remembers what each tag's attributes read."""
+    tags = _Memo(0) if tags is None else tags
     raw = raw.replace(_BREAK, " ")
     bodies: list[str] = []
 
@@ -1046,17 +1095,25 @@ def _markup_lines(raw: str, depth: int = 0) -> Iterator[str]:
 
     text = _HIDDEN.sub(hide, _RAW.sub(hide, raw))
     for body in bodies:
-        yield from _hidden_lines(body, depth)
-    for tag in _TAG.finditer(text):
-        yield from _attribute_lines(tag.group(3))
-    visible = _TAG.sub(_tag_gap, text)
+        yield from _hidden_lines(body, depth, tags)
+    read: list[str] = []
+
+    def gap(tag: re.Match[str]) -> str:
+        # One pass over the tags reads their attributes and leaves their
+        # gaps; pages repeat the same tags (menus, icons, links) hundreds
+        # of times, so what a tag's attributes read is remembered.
+        read.extend(tags.get(tag.group(3), _tag_lines))
+        return _tag_gap(tag)
+
+    visible = _TAG.sub(gap, text)
+    yield from read
     for line in html.unescape(visible).split(_BREAK):
         line = " ".join(line.split())
         if not line:
             continue
         # Escaped markup inside markup: an RSS description, a comment.
         if depth < 2 and _TAG.search(line):
-            yield from _markup_lines(line, depth + 1)
+            yield from _markup_lines(line, depth + 1, tags)
         else:
             yield line
 
@@ -1069,6 +1126,10 @@ def attributes(text: str) -> Iterator[tuple[str, str]]:
     """
     for name, *values in _ATTRIBUTE.findall(text):
         yield name, next((v for v in values if v), "")
+
+
+def _tag_lines(inside: str) -> tuple[str, ...]:
+    return tuple(_attribute_lines(inside))
 
 
 def _attribute_lines(inside: str) -> Iterator[str]:
@@ -1086,13 +1147,13 @@ def _tag_gap(tag: re.Match[str]) -> str:
     return "" if name in _INLINE else " | " if name in _CELL else _BREAK
 
 
-def _hidden_lines(body: str, depth: int) -> Iterator[str]:
+def _hidden_lines(body: str, depth: int, tags: _Memo) -> Iterator[str]:
     """The text of a comment, a CDATA section, or a script, style, title or textarea element."""
     raw = _RAW.fullmatch(body)
     if raw is None:
         inner = _HIDDEN.fullmatch(body)
         text = next((g for g in inner.groups() if g), "") if inner else body
-        yield from (_markup_lines(text, depth + 1) if depth < 2 else _with_decoded(text.splitlines()))
+        yield from (_markup_lines(text, depth + 1, tags) if depth < 2 else _with_decoded(text.splitlines()))
         return
     kind, attributes, text = raw.group(1).casefold(), raw.group(2), raw.group(3)
     yield from _attribute_lines(attributes)
@@ -1112,7 +1173,7 @@ def _json_lines(raw: str) -> list[str]:
     return [line for text in strings_in(data) for line in text.split("\n") if line]
 
 
-def readable_text(path: str, raw: str) -> str:
+def readable_text(path: str, raw: str, *, tags: _Memo | None = None) -> str:
     """The text of a published file as a person, a crawler or "view source" reads it.
 
     Markup (HTML, SVG, XML, as its first character shows, whatever the
@@ -1131,7 +1192,7 @@ def readable_text(path: str, raw: str) -> str:
     """
     start = raw.lstrip("\ufeff \t\r\n")[:1]
     if start == "<" or path.endswith((".html", ".htm", ".xhtml", ".svg", ".xml")):
-        return "\n".join(_markup_lines(raw))
+        return "\n".join(_markup_lines(raw, tags=tags))
     if path.endswith(".csv"):
         # A cell of digits alone is a figure (an amount, a count): the text
         # cells, where a leaked identifier would sit, are what is read.
