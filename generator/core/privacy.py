@@ -552,14 +552,18 @@ _RULES = (
 # bare "08" mobile grouped 081-234-567 9, a bracketed, labelled or landline
 # number 8, E.164 "+62" and 8 digits 10, the three shape-vetoed account
 # rules 10; the keyword rules need their keyword.
-_JALAN = ("jl", "gg", "lr", "jalan", "gang", "lorong", "blok")
-_NEEDS: tuple[tuple[_Rule, int, tuple[str, ...] | None], ...] = tuple(
+def _any_of(*words: str) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
+
+
+_JALAN = _any_of("jl", "gg", "lr", "jalan", "gang", "lorong", "blok")
+_NEEDS: tuple[tuple[_Rule, int, re.Pattern[str] | None], ...] = tuple(
     zip(
         _RULES,
         (0, 16, 15, 9, 8, 10, 8, 8, 10, 10, 10, 0, 0, 0, 0, 0, 0),
-        (("@",), None, None, None, ("(",), None, ("tel", "tlp", "hp", "wa", "ponsel"), None, None, None, None,
-         ("rek", "a.", "kpj", "kartu"), ("rt", "r.t", "rw", "r.w", "rukun"), _JALAN, _JALAN,
-         ("ttl", "lahir", "lhr"), ("kelahiran",)),
+        (_any_of("@"), None, None, None, _any_of("("), None, _any_of("tel", "tlp", "hp", "wa", "ponsel"), None,
+         None, None, None, _any_of("rek", "a.", "kpj", "kartu"), _any_of("rt", "r.t", "rw", "r.w", "rukun"),
+         _JALAN, _JALAN, _any_of("ttl", "lahir", "lhr"), _any_of("kelahiran")),
         strict=True,
     )
 )
@@ -654,7 +658,7 @@ def _rules_for(text: str) -> tuple[_Rule, ...]:
     low = text.lower() if text.isascii() else None
     return tuple(
         rule for rule, fewest, needs in _NEEDS
-        if fewest <= chain and (needs is None or low is None or any(word in low for word in needs))
+        if fewest <= chain and (needs is None or low is None or needs.search(low))
     )
 
 
@@ -1061,6 +1065,7 @@ _INLINE = frozenset({
     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "tspan",
 })
 _CELL = frozenset({"td", "th"})
+_GAPS = MappingProxyType({**dict.fromkeys(_INLINE, ""), **dict.fromkeys(_CELL, " | ")})
 _ESCAPE = re.compile(r"\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\([0-9a-fA-F]{1,6})\s?")
 _BREAK = "\x00"
 
@@ -1112,7 +1117,7 @@ def _markup_lines(raw: str, depth: int = 0, tags: _Memo | None = None) -> Iterat
         if not line:
             continue
         # Escaped markup inside markup: an RSS description, a comment.
-        if depth < 2 and _TAG.search(line):
+        if depth < 2 and "<" in line and _TAG.search(line):
             yield from _markup_lines(line, depth + 1, tags)
         else:
             yield line
@@ -1143,8 +1148,7 @@ def _tag_gap(tag: re.Match[str]) -> str:
     # still found; but with a bar between them, as a reader sees columns:
     # counts and amounts side by side (1.200 | 900.000 | 1.080.000.000) are
     # not a 16-digit number.
-    name = tag.group(2).casefold()
-    return "" if name in _INLINE else " | " if name in _CELL else _BREAK
+    return _GAPS.get(tag.group(2).casefold(), _BREAK)
 
 
 def _hidden_lines(body: str, depth: int, tags: _Memo) -> Iterator[str]:
