@@ -827,6 +827,49 @@ def test_quick_precheck_never_hides_an_identifier(text: str) -> None:
     assert find_identifiers(text) == privacy._all_findings(text)
 
 
+# The smallest shapes of each rule, where the quick choice of rules (digits
+# in a chain, a keyword in ASCII text) cuts closest, and keywords spelled
+# with letters that IGNORECASE matches but lower() does not.
+_RULE_EDGES = [
+    "081-234-567", "(81) 234 567", "+62 (812) 3456-7890", "(+62) 812 3456 7890", "0 (812) 3456",
+    "+62 (380) 821234", "(0380) 821234", "0380-821234", "tel:62218350123", "HP 0 (8123) 456", "WA.08123456",
+    "rek 123456", "a.n. Budi 1234567", "No. Kartu 123 456", "KPJ 1234567", "RT 5", "r.w.02", "RT/RW 005/002",
+    "Jl. Sudirman 12", "GANG Mawar No. 3", "Blok C No 7", "TTL Kupang, 12-03-1980", "kelahiran 12 Maret 1980",
+    "lahir 1-2-1980", "Lah\u0131r 12-03-1980", "\u212aPJ 1234567", "Re\u212a 1234567", "x@contoh.id",
+    "2025-09-03-bantuan-00046,2015-11-05", "5371 0312 3456 0001 2025-09-03",
+]
+
+
+@pytest.mark.parametrize("text", [p[0] for p in POSITIVES + AS_TYPED] + AS_TYPED_NEGATIVES + _RULE_EDGES)
+def test_quick_rule_choice_finds_what_every_rule_finds(text: str) -> None:
+    assert find_identifiers(text) == privacy._all_findings(text)
+
+
+def test_lint_reports_a_remembered_line_in_every_file_and_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The lint reads each distinct line and tag once and reuses what it
+    # found (a memo of one call): a repeat must still be reported wherever
+    # it is, and the findings must be those of a lint that remembers nothing.
+    long = "<p>Maria Goreti Ulu, HP 0812-3456-7890, " + "kegiatan " * 30 + "</p>"
+    short = '<p title="Maria Goreti Ulu">0812-3456-7890</p>'
+    files = [
+        ("p/a.html", f"<nav>Beranda</nav>{long}{long}{short}"),
+        ("p/b.html", f"<nav>Beranda</nav>\n{long}\n{short}"),
+        ("p/c.html", f"<nav>Beranda</nav>{long}{short}"),
+        *HIDDEN_LEAKS.values(),
+    ]
+    allowed = lambda name, path: path == "p/c.html"  # noqa: E731
+    remembered = privacy.lint(files, ["Maria Goreti Ulu"], allowed)
+    # Line 1 is the title attribute, 2 the menu, then the paragraphs.
+    assert [(leak.path, leak.line, leak.kind) for leak in remembered if leak.path.startswith("p/")] == [
+        ("p/a.html", 1, "name"), ("p/a.html", 3, PHONE), ("p/a.html", 3, "name"), ("p/a.html", 4, PHONE),
+        ("p/a.html", 4, "name"), ("p/a.html", 5, PHONE),
+        ("p/b.html", 1, "name"), ("p/b.html", 3, PHONE), ("p/b.html", 3, "name"), ("p/b.html", 4, PHONE),
+        ("p/c.html", 3, PHONE), ("p/c.html", 4, PHONE),
+    ]
+    monkeypatch.setattr(privacy, "_MEMO_CHARS", 0)
+    assert privacy.lint(files, ["Maria Goreti Ulu"], allowed) == remembered
+
+
 # Every published byte is read: what the eye skips, a crawler or "view
 # source" still reads (issue 12, item 4). Each file hides one leak.
 HIDDEN_LEAKS = {

@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from .text import fold, strings_in
 
@@ -243,7 +244,26 @@ class _Folded:
         return shifted if start else shifted + 1
 
 
+# Where `_FOLD` can rewrite ASCII text at all: a superset of its ASCII
+# branches (a digit or "O" before a spaced dash or slash, a bracketed
+# "at"/"dot", "@ ", a letter glued to a digit, an "O" beside a digit). Every
+# other rewrite needs a non-ASCII character.
+_ASCII_FOLDS = re.compile(
+    r"[\dOo](?: +[\-/]|[\-/] )|[\[({<] *(?i:at|dot|titik)|@ |[A-Za-z]\d"
+    r"|\d[ .\-/]?[Oo]+(?![A-Za-z])|(?<![A-Za-z])[Oo]+[ .\-/]?\d"
+)
+
+
 def _fold(text: str) -> _Folded:
+    # Why the shortcut: most lines of a built site are plain ASCII that
+    # `_FOLD` leaves as it is, and scanning them with it is the dearest step
+    # of reading a line.
+    if text.isascii() and not _ASCII_FOLDS.search(text):
+        return _Folded(text, (), ())
+    return _fold_all(text)
+
+
+def _fold_all(text: str) -> _Folded:
     parts: list[str] = []
     pieces: list[tuple[int, int, int, int]] = []
     done = 0  # how much of `text` is in `parts`
@@ -526,6 +546,29 @@ _RULES = (
 )
 
 
+# What every match of each rule holds, counted from its pattern: the fewest
+# digits in one chain (see `_rules_for`), and words of which it holds one
+# (lower case; None: no word needed). A NIK has 16 digits, an NPWP 15, a
+# bare "08" mobile grouped 081-234-567 9, a bracketed, labelled or landline
+# number 8, E.164 "+62" and 8 digits 10, the three shape-vetoed account
+# rules 10; the keyword rules need their keyword.
+def _any_of(*words: str) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
+
+
+_JALAN = _any_of("jl", "gg", "lr", "jalan", "gang", "lorong", "blok")
+_NEEDS: tuple[tuple[_Rule, int, re.Pattern[str] | None], ...] = tuple(
+    zip(
+        _RULES,
+        (0, 16, 15, 9, 8, 10, 8, 8, 10, 10, 10, 0, 0, 0, 0, 0, 0),
+        (_any_of("@"), None, None, None, _any_of("("), None, _any_of("tel", "tlp", "hp", "wa", "ponsel"), None,
+         None, None, None, _any_of("rek", "a.", "kpj", "kartu"), _any_of("rt", "r.t", "rw", "r.w", "rukun"),
+         _JALAN, _JALAN, _any_of("ttl", "lahir", "lhr"), _any_of("kelahiran")),
+        strict=True,
+    )
+)
+
+
 # --- Public API ----------------------------------------------------------------
 
 
@@ -579,14 +622,44 @@ def find_identifiers(
 
 
 def _all_findings(text: str) -> tuple[Finding, ...]:
-    """Every identifier in `text`, without the quick pre-check (tests compare the two)."""
-    folded = _fold(text)
-    return tuple(map(folded.original, _folded_findings(folded.text)))
+    """Every identifier in `text`, without the quick pre-checks (tests compare the two)."""
+    folded = _fold_all(text)
+    exempt = _exempt_zones(folded.text)
+    found = _resolve(f for f in _candidates(folded.text, _RULES) if not _exempt(f, exempt))
+    return tuple(map(folded.original, found))
 
 
 def _folded_findings(text: str) -> tuple[Finding, ...]:
+    candidates = list(_candidates(text, _rules_for(text)))
+    if not candidates:  # the exempt zones only ever remove candidates
+        return ()
     exempt = _exempt_zones(text)
-    return _resolve(found for found in _candidates(text) if not _exempt(found, exempt))
+    return _resolve(found for found in candidates if not _exempt(found, exempt))
+
+
+# A chain of digits, each at most three non-word characters from the next:
+# every digit rule's match is one, however it groups, brackets or prefixes
+# its number ("+62 (812) 3456-7890" has two-character gaps at most).
+_DIGIT_CHAIN = re.compile(r"\d(?:\W{0,3}\d){7,}")
+_DIGITS = re.compile(r"\d")
+
+
+def _rules_for(text: str) -> tuple[_Rule, ...]:
+    """The rules that can match `text` (folded): those whose digits fit in its longest chain and whose word it holds.
+
+    Why: a built site is full of dates and slugs ("2025-09-03-bantuan-
+    00046") that pass `_MAYBE` but hold no chain of eight digits or more
+    and none of the keywords, and running every rule on each of them was
+    most of the lint. Words are looked for only in ASCII text: there
+    ``lower()`` is exactly what the patterns' IGNORECASE compares, while
+    a few other letters ("ı", "K") match ASCII ones under it.
+    """
+    chain = max((len(_DIGITS.findall(m.group())) for m in _DIGIT_CHAIN.finditer(text)), default=0)
+    low = text.lower() if text.isascii() else None
+    return tuple(
+        rule for rule, fewest, needs in _NEEDS
+        if fewest <= chain and (needs is None or low is None or needs.search(low))
+    )
 
 
 def is_official_email(address: str) -> bool:
@@ -686,8 +759,8 @@ def mask_name(name: str) -> str:
 # --- Helpers -------------------------------------------------------------------
 
 
-def _candidates(text: str) -> Iterator[Finding]:
-    for rule in _RULES:
+def _candidates(text: str, rules: Sequence[_Rule]) -> Iterator[Finding]:
+    for rule in rules:
         group = "value" if "value" in rule.pattern.groupindex else 0
         for match in rule.pattern.finditer(text):
             start, end = match.span(group)
@@ -828,8 +901,10 @@ class NameIndex:
     def matches(self, tokens: Sequence[str]) -> list[tuple[int, str, str]]:
         """(index of the first token, name, masked excerpt) for every listed name in `tokens` (as `words` gives them)."""
         found: list[tuple[int, int, str, bool]] = []
-        for i, word in enumerate(tokens):
-            for words_, bearers in self._by_first.get(word, {}).items():
+        by_first = self._by_first
+        # Most words start no listed name: find those that do in one pass.
+        for i in [i for i, word in enumerate(tokens) if word in by_first]:
+            for words_, bearers in by_first[tokens[i]].items():
                 if tuple(tokens[i : i + len(words_)]) == words_:
                     found.extend((i, i + len(words_), name, whole) for name, whole in bearers.items())
         spans = [(start, end) for start, end, _, whole in found if whole]
@@ -894,34 +969,63 @@ def lint(
     """
     index = NameIndex(names)
     contacts = tuple(official)
-    # The theme repeats its menus and footer on every page: each distinct
-    # line is read once, and its findings and words reused wherever it
-    # recurs. Only short lines are remembered: menus and labels recur,
-    # paragraphs of articles do not, and remembering them would hold the whole site.
-    seen: dict[str, tuple[list[tuple[str, str]], list[str]]] = {}
+    # The theme repeats its menus, footer and boxes on every page, and an
+    # article's paragraphs recur in its feed entry, listings and data
+    # files: each distinct line is read once, and its findings reused
+    # wherever it recurs. Its words are kept only for short lines (menus,
+    # labels), which are most of the repeats; longer ones are split again.
+    lines: _Memo = _Memo(_MEMO_CHARS)
+    tags: _Memo = _Memo(_MEMO_CHARS // 4)
+
+    def read(line: str) -> tuple[list[tuple[str, str]], list[str] | None]:
+        kept = None if len(line) >= 200 else words(line) if index else []
+        return _identifiers(line, contacts), kept
+
     leaks: list[Leak] = []
     for path, raw in files:
         here: list[Leak] = []
         if index:
             here.extend(Leak(path, 0, NAME, excerpt) for _, name, excerpt in index.matches(words(path))
-                         if not allowed(name, path))
+                        if not allowed(name, path))
         tokens: list[str] = []
-        token_lines: list[int] = []
-        for number, line in enumerate(readable_text(path, raw).split("\n"), start=1):
-            found = seen.get(line)
-            if found is None:
-                found = (_identifiers(line, contacts), words(line) if index else [])
-                if len(line) < 200:
-                    seen[line] = found
-            here.extend(Leak(path, number, kind, excerpt) for kind, excerpt in found[0])
-            tokens.extend(found[1])
-            token_lines.extend([number] * len(found[1]))
+        starts: list[int] = []  # per line, its first token in `tokens`
+        for number, line in enumerate(readable_text(path, raw, tags=tags).split("\n"), start=1):
+            found, line_words = lines.get(line, read)
+            if found:
+                here.extend(Leak(path, number, kind, excerpt) for kind, excerpt in found)
+            starts.append(len(tokens))
+            if index:
+                tokens.extend(words(line) if line_words is None else line_words)
         # Names are matched over the whole file, so one split by a line break
         # or across HTML elements is still one name.
-        here.extend(Leak(path, token_lines[at], NAME, excerpt) for at, name, excerpt in index.matches(tokens)
-                    if not allowed(name, path))
+        here.extend(Leak(path, bisect.bisect_right(starts, at), NAME, excerpt)
+                    for at, name, excerpt in index.matches(tokens) if not allowed(name, path))
         leaks.extend(sorted(here, key=lambda leak: leak.line))
     return tuple(leaks)
+
+
+_MEMO_CHARS = 8_000_000
+"""Characters of text one lint call remembers results for: a bound on its memory, whatever the site's size."""
+
+class _Memo:
+    """Results by the text they were worked out from, within one call: a cache that holds no state between builds.
+
+    Why the budget: the texts are kept as keys, so once `room` characters
+    are held, new texts are worked out each time instead of remembered.
+    """
+
+    def __init__(self, room: int) -> None:
+        self._held: dict[str, Any] = {}
+        self._room = room
+
+    def get(self, text: str, work_out: Callable[[str], Any]) -> Any:
+        found = self._held.get(text)
+        if found is None:
+            found = work_out(text)
+            if len(text) <= self._room:
+                self._room -= len(text)
+                self._held[text] = found
+        return found
 
 
 def _identifiers(line: str, official: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -961,6 +1065,7 @@ _INLINE = frozenset({
     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "tspan",
 })
 _CELL = frozenset({"td", "th"})
+_GAPS = MappingProxyType({**dict.fromkeys(_INLINE, ""), **dict.fromkeys(_CELL, " | ")})
 _ESCAPE = re.compile(r"\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\([0-9a-fA-F]{1,6})\s?")
 _BREAK = "\x00"
 
@@ -983,8 +1088,9 @@ def _with_decoded(lines: Iterable[str]) -> Iterator[str]:
                 yield decoded
 
 
-def _markup_lines(raw: str, depth: int = 0) -> Iterator[str]:
-    """The lines a person, a crawler or "view source" reads in HTML, SVG or XML."""
+def _markup_lines(raw: str, depth: int = 0, tags: _Memo | None = None) -> Iterator[str]:
+    """The lines a person, a crawler or "view source" reads in HTML, SVG or XML; `tags` remembers what each tag's attributes read."""
+    tags = _Memo(0) if tags is None else tags
     raw = raw.replace(_BREAK, " ")
     bodies: list[str] = []
 
@@ -994,17 +1100,25 @@ def _markup_lines(raw: str, depth: int = 0) -> Iterator[str]:
 
     text = _HIDDEN.sub(hide, _RAW.sub(hide, raw))
     for body in bodies:
-        yield from _hidden_lines(body, depth)
-    for tag in _TAG.finditer(text):
-        yield from _attribute_lines(tag.group(3))
-    visible = _TAG.sub(_tag_gap, text)
+        yield from _hidden_lines(body, depth, tags)
+    read: list[str] = []
+
+    def gap(tag: re.Match[str]) -> str:
+        # One pass over the tags reads their attributes and leaves their
+        # gaps; pages repeat the same tags (menus, icons, links) hundreds
+        # of times, so what a tag's attributes read is remembered.
+        read.extend(tags.get(tag.group(3), _tag_lines))
+        return _tag_gap(tag)
+
+    visible = _TAG.sub(gap, text)
+    yield from read
     for line in html.unescape(visible).split(_BREAK):
         line = " ".join(line.split())
         if not line:
             continue
         # Escaped markup inside markup: an RSS description, a comment.
-        if depth < 2 and _TAG.search(line):
-            yield from _markup_lines(line, depth + 1)
+        if depth < 2 and "<" in line and _TAG.search(line):
+            yield from _markup_lines(line, depth + 1, tags)
         else:
             yield line
 
@@ -1019,6 +1133,10 @@ def attributes(text: str) -> Iterator[tuple[str, str]]:
         yield name, next((v for v in values if v), "")
 
 
+def _tag_lines(inside: str) -> tuple[str, ...]:
+    return tuple(_attribute_lines(inside))
+
+
 def _attribute_lines(inside: str) -> Iterator[str]:
     for name, value in attributes(inside):
         if value and name.casefold() not in _UNREAD:
@@ -1030,17 +1148,16 @@ def _tag_gap(tag: re.Match[str]) -> str:
     # still found; but with a bar between them, as a reader sees columns:
     # counts and amounts side by side (1.200 | 900.000 | 1.080.000.000) are
     # not a 16-digit number.
-    name = tag.group(2).casefold()
-    return "" if name in _INLINE else " | " if name in _CELL else _BREAK
+    return _GAPS.get(tag.group(2).casefold(), _BREAK)
 
 
-def _hidden_lines(body: str, depth: int) -> Iterator[str]:
+def _hidden_lines(body: str, depth: int, tags: _Memo) -> Iterator[str]:
     """The text of a comment, a CDATA section, or a script, style, title or textarea element."""
     raw = _RAW.fullmatch(body)
     if raw is None:
         inner = _HIDDEN.fullmatch(body)
         text = next((g for g in inner.groups() if g), "") if inner else body
-        yield from (_markup_lines(text, depth + 1) if depth < 2 else _with_decoded(text.splitlines()))
+        yield from (_markup_lines(text, depth + 1, tags) if depth < 2 else _with_decoded(text.splitlines()))
         return
     kind, attributes, text = raw.group(1).casefold(), raw.group(2), raw.group(3)
     yield from _attribute_lines(attributes)
@@ -1060,7 +1177,7 @@ def _json_lines(raw: str) -> list[str]:
     return [line for text in strings_in(data) for line in text.split("\n") if line]
 
 
-def readable_text(path: str, raw: str) -> str:
+def readable_text(path: str, raw: str, *, tags: _Memo | None = None) -> str:
     """The text of a published file as a person, a crawler or "view source" reads it.
 
     Markup (HTML, SVG, XML, as its first character shows, whatever the
@@ -1079,7 +1196,7 @@ def readable_text(path: str, raw: str) -> str:
     """
     start = raw.lstrip("\ufeff \t\r\n")[:1]
     if start == "<" or path.endswith((".html", ".htm", ".xhtml", ".svg", ".xml")):
-        return "\n".join(_markup_lines(raw))
+        return "\n".join(_markup_lines(raw, tags=tags))
     if path.endswith(".csv"):
         # A cell of digits alone is a figure (an amount, a count): the text
         # cells, where a leaked identifier would sit, are what is read.
