@@ -575,13 +575,15 @@ TARGETS = {
 }
 
 
+def secs(part: dict | None) -> str:
+    """A build's seconds, `>T` when it timed out."""
+    if not part:
+        return "-"
+    return f"{part['wall_s']:.1f}" if part.get("wall_s") else f">{part.get('timeout_s') or 0:.0f}"
+
+
 def _rows(r: dict) -> list[tuple[str, str, str, float | None]]:
     """(figure, Warta, stock or the other side, Warta/other) for one size."""
-    def secs(part: dict | None) -> str:
-        if not part:
-            return "-"
-        return f"{part['wall_s']:.1f}" if part.get("wall_s") else f">{part.get('timeout_s') or 0:.0f}"
-
     def over(a: float | None, b: float | None) -> float | None:
         return a / b if a and b else None
 
@@ -629,8 +631,6 @@ def table(results: dict) -> str:
             rows.append((f"{r['events']:,}", figure, ours, theirs, f"{ratio:.2f}" if ratio else "-", TARGETS.get(figure, "")))
     crowd = results.get("crowd")
     if crowd:
-        def secs(part: dict) -> str:
-            return f"{part['wall_s']:.1f}" if part["wall_s"] else f">{part['timeout_s']:.0f}"
         ratio = results["ratios"].get(f"one event/spread@{crowd['recipients']}")
         rows.append((f"{crowd['recipients']:,} recipients", "1 event, 1 kecamatan s (vs spread)", secs(crowd["one"]),
                      f"{secs(crowd['spread'])} over {crowd['spread_events']:,} events",
