@@ -258,14 +258,17 @@ def measure_build(config: Path, timeout: float, what: str, *, cold: bool = True)
     wall = time.perf_counter() - start
     text = report.read_text()
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text) or re.search(r"maxrss_kb=(\d+)", text)
-    return {"wall_s": wall, "rss_mb": int(rss[1]) / 1024 if rss else None}
+    # CPU seconds too: on the shared machine wall time moves with the others' load, CPU time much less.
+    cpu = [float(gnu or ours) for gnu, ours in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)|cpu_s=([\d.]+)", text)]
+    return {"wall_s": wall, "rss_mb": int(rss[1]) / 1024 if rss else None, "cpu_s": sum(cpu) if cpu else None}
 
 
 def rss_child(report: Path, cmd: list[str]) -> int:
     import resource
 
     code = subprocess.call(cmd)
-    report.write_text(f"maxrss_kb={resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\n")
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    report.write_text(f"maxrss_kb={usage.ru_maxrss}\ncpu_s={usage.ru_utime + usage.ru_stime}\n")
     return code
 
 
@@ -589,6 +592,10 @@ def _rows(r: dict) -> list[tuple[str, str, str, float | None]]:
 
     warta, stock = r["warta"], r["baseline"]
     rows = [("cold build s", secs(warta), secs(stock), r.get("build_over_baseline"))]
+    cpu, base_cpu = (statistics.median(c) if (c := [x["cpu_s"] for x in part["runs"] if x.get("cpu_s")]) else None
+                     for part in (warta, stock))
+    if cpu and base_cpu:
+        rows.append(("cold build CPU s", f"{cpu:.1f}", f"{base_cpu:.1f}", cpu / base_cpu))
     more = r.get("one_more")
     if more:
         rows.append(("build after +1 event s", secs(more["warta"]), secs(more["baseline"]),
