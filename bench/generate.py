@@ -270,6 +270,57 @@ def crowd(out: Path, recipients: int, events: int, *, seed: int = 5, region_code
     return out
 
 
+def with_photos(out: Path, events: int, *, seed: int = 5, region_code: str = DEFAULT_REGION) -> Path:
+    """The folder of `generate` with one photo per event, each a distinct file.
+
+    Why distinct: Warta caches processed photos by content digest, so copies
+    of the three example photos would be resized three times, not once per
+    article. Each event gets one of examples/sleman's photos with a JPEG
+    comment naming the event: a valid, different file with the same pixels,
+    so a cold build decodes and resizes every one.
+    """
+    generate(out, events, seed=seed, region_code=region_code, check=False)
+    sources = sorted((REPO / "examples" / "sleman" / "content" / "media").glob("*.jpg"))
+    (out / "media").mkdir()
+    for i, path in enumerate(sorted((out / "events").glob("*.yml"))):
+        data = sources[i % len(sources)].read_bytes()
+        comment = f"bench photo {path.stem}".encode()
+        # SOI, then a COM segment (length counts its own two bytes), then the rest.
+        marked = data[:2] + b"\xff\xfe" + (len(comment) + 2).to_bytes(2, "big") + comment + data[2:]
+        (out / "media" / f"{path.stem}.jpg").write_bytes(marked)
+        with path.open("a", encoding="utf-8") as record:
+            record.write(_dump({"photos": [{"file": f"{path.stem}.jpg", "credit": "Humas Pemkab Kupang",
+                                            "alt": "Warga berdiri di depan balai desa menerima bantuan."}]}))
+    warta_check(out)
+    return out
+
+
+def one_more_event(out: Path, *, seed: int = 5) -> Path:
+    """Write one new event, the newest of the folder, into `out`/events; its path.
+
+    Why its own names: a name that also stands in another event under the
+    other consent would be a (false) leak that stops the build, so every
+    name is checked against the text of all the folder's events.
+    """
+    events = sorted((out / "events").glob("*.yml"))
+    text = "\n".join(p.read_text(encoding="utf-8") for p in events).casefold()
+    site = yaml.safe_load((out / "site.yml").read_text(encoding="utf-8"))
+    people = yaml.safe_load((out / "people.yml").read_text(encoding="utf-8"))
+    rng = random.Random(f"one-more-{seed}-{len(events)}")
+    names = Names(rng)
+
+    def fresh() -> str:
+        return next(name for name in iter(names, None) if name.casefold() not in text)
+
+    programs = sorted(p.stem for p in (out / "programs").glob("*.yml"))
+    day = date.fromisoformat(events[-1].name[:10])
+    slug, record = event(rng, fresh, len(events), day, list(wilayah.region(site["region"]).kecamatan),
+                         programs, list(people))  # type: ignore[arg-type]
+    path = out / "events" / f"{slug}.yml"
+    path.write_text("# yaml-language-server: $schema=../../schema/event.schema.json\n" + _dump(record), encoding="utf-8")
+    return path
+
+
 def warta_check(content: Path) -> None:
     """`warta check --content DIR`; raise with its report if the folder is refused."""
     result = subprocess.run([sys.executable, "-m", "generator", "check", "--content", str(content)],
