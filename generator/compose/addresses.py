@@ -120,7 +120,18 @@ class Addresses:
 
     def news_page(self, number: int) -> str:
         """Page `number` of the news index; page 1 is the news section itself."""
-        return "berita/index.md" if number == 1 else f"berita/halaman/{number}.md"
+        return self.paged("berita/index.md", number)
+
+    def paged(self, path: str, number: int) -> str:
+        """Page `number` of the listing whose first page is `path`: later pages sit in a folder below it.
+
+        >>> book = Addresses({})
+        >>> book.paged("berita/index.md", 1), book.paged("berita/index.md", 3), book.paged("kecamatan/alak.md", 2)
+        ('berita/index.md', 'berita/halaman/3.md', 'kecamatan/alak/halaman/2.md')
+        """
+        if number == 1:
+            return path
+        return f"{self.same_url(path)}/halaman/{number}.md".lstrip("/")
 
     def archive(self) -> str:
         return "berita/arsip/index.md"
@@ -253,6 +264,10 @@ class Addresses:
         month = re.fullmatch(r"(\d{4})-\d{2}\.md", posixpath.basename(path))
         if month and posixpath.dirname(path) == posixpath.dirname(self.archive()):
             above.append(self.archive_year(int(month.group(1))))
+        # A listing's later pages lead back to its first (kecamatan/alak/halaman/2.md to kecamatan/alak.md).
+        later = re.fullmatch(r"(.+)/halaman/\d+\.md", path)
+        if later and later.group(1) != posixpath.dirname(self.news_page(1)):
+            above.append(later.group(1) + ".md")
         return tuple(p for p in above if p != path)
 
     def searchable(self, path: str) -> bool:
