@@ -120,7 +120,8 @@ def _check_addresses(site: SiteFacts, pages: Sequence[Page]) -> None:
     a listing page.
     """
     book = site.addresses
-    articles = {s.path: Source(site.content.event(s.slug).written_at.path) for s in site.stories}
+    # Stories come in the records' order; looking each event up by slug instead was quadratic.
+    articles = {s.path: Source(e.written_at.path) for s, e in zip(site.stories, site.content.events, strict=True)}
     seen: dict[str, str] = {}
     clashes = []
     for page in pages:
