@@ -256,6 +256,8 @@ class Addresses:
         ('index.md', 'berita/index.md', 'berita/arsip/index.md', 'berita/arsip/2025.md')
         >>> book.trail("index.md"), book.trail("tentang.md"), book.trail("program/index.md")
         ((), ('index.md',), ('index.md',))
+        >>> book.trail("narasumber/camat/halaman/2.md")[-1]
+        'narasumber/camat.md'
         """
         if path == self.home():
             return ()
