@@ -344,11 +344,15 @@ class Addresses:
         >>> book = Addresses({})
         >>> [book.generated(p) for p in ("tentang.md", "berita/x/index.md", "ralat/index.md", "data/x.md", "layanan/a.md")]
         [False, True, True, True, False]
+        >>> book.generated("ralat/halaman/2.md"), book.generated("tentang/kami.md")
+        (True, False)
         """
         own = (self.home(), self.corrections(), self.pedoman(), self.privacy(), self.search())
         sections = {p.split("/")[0] for p in (self.article("x"), self.program("x"), self.kecamatan_index(),
                                                 self.person("x"), self.data(), SEARCH_INDEX)}
-        return self.same_url(path) in {self.same_url(p) for p in own} or path.split("/")[0] in sections | {SEARCH_BUNDLE}
+        # Below an own page are its later pages (ralat/halaman/2.md, see `paged`).
+        own_urls = {self.same_url(p) for p in own}
+        return self.same_url(path) in own_urls or path.split("/")[0] in sections | own_urls | {SEARCH_BUNDLE}
 
     def same_url(self, path: str) -> str:
         """The address two source paths clash on: ``x.md`` and ``x/index.md`` are one page."""

@@ -497,7 +497,8 @@ class CorrectionsContext(PageContext):
     """Ralat: every correction."""
 
     TEMPLATE: ClassVar[str] = "pages/ralat.j2"
-    corrections: tuple[CorrectionItem, ...] = doc("Every correction, newest first.")
+    corrections: tuple[CorrectionItem, ...] = doc("The corrections on this page, newest first.")
+    pager: Pager = doc("Where this page sits among the pages of the listing (`pages.listing`): later pages hold the rest.")
 
 
 @dataclass(frozen=True)

@@ -450,7 +450,8 @@ def corrections(site: SiteFacts, render: Render) -> list[Page]:
         for n, c in enumerate(story.facts.corrections)
     ]
     items.sort(key=lambda item: item[:4], reverse=True)
-    return [render(site.addresses.corrections(), CorrectionsContext, corrections=tuple(item[-1] for item in items))]
+    return [render(path, CorrectionsContext, corrections=chunk, pager=pager)
+            for path, pager, chunk in listing(site.addresses, site.addresses.corrections(), [item[-1] for item in items])]
 
 
 def policies(site: SiteFacts, render: Render) -> list[Page]:
