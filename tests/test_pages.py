@@ -624,3 +624,101 @@ def test_masked_names_cost_markdown_nothing_per_name(tmp_path: Path) -> None:
         shutil.copytree(CONTENT, folder)
         counts.append(_inline_pieces(folder, n))
     assert counts[0] == counts[1]
+
+
+# --------------------------------------------------------------------------
+# Listings that grow with the archive are cut into pages (issue 14 item 4).
+
+
+def _listing_pages(built: dict[str, str], first: str) -> list[str]:
+    """The pages of the listing that starts at `first`, in the order its pager's "next" links walk them."""
+    walked = [first]
+    while True:
+        text = built[walked[-1]]
+        after = re.search(r"\[Berikutnya ›\]\(([^)]+)\)", text)
+        if not after:
+            return walked
+        walked.append(posixpath.normpath(posixpath.join(posixpath.dirname(walked[-1]), after[1])))
+
+
+def _section(text: str, start: str, end: str = "\n## ") -> str:
+    _, _, rest = text.partition(start)
+    return rest.split(end)[0]
+
+
+@pytest.fixture(scope="module")
+def split(site) -> dict[str, str]:
+    """The rich site composed with four entries to a listing page."""
+    content, _ = site
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pages, "LISTED", 4)
+        return composed(content)[1]
+
+
+def test_a_long_topic_is_split_and_every_article_reached_from_its_first_page(site, split) -> None:
+    content, whole = site
+    walked = _listing_pages(split, "berita/topik/jaminan-sosial.md")
+    assert walked[1] == "berita/topik/jaminan-sosial/halaman/2.md"
+    assert len(walked) == -(-len(content.events) // 4)
+    seen = []
+    for path in walked:
+        listed = cards(split[path])
+        assert 0 < len(listed) <= 4
+        seen += [posixpath.normpath(posixpath.join(posixpath.dirname(path), t)) for t in listed]
+    whole_cards = [posixpath.normpath(posixpath.join("berita/topik", t)) for t in cards(whole["berita/topik/jaminan-sosial.md"])]
+    assert seen == whole_cards == [f"berita/{e.slug}.md" for e in reversed(content.events)]
+    assert "Halaman 2 dari 7" in split[walked[1]] and "# Topik: Jaminan Sosial / jaminan-sosial: halaman 2" in split[walked[1]]
+    # The topic index still counts every article.
+    assert "](jaminan-sosial.md): 25 berita" in split["berita/topik/index.md"]
+
+
+@pytest.mark.parametrize("first", ["kecamatan/alak.md", "program/bangun-ntt.md", "berita/program/bangun-ntt.md",
+                                   "narasumber/christian-widodo.md"])
+def test_every_entry_of_a_split_listing_is_on_exactly_one_page_in_order(site, split, first: str) -> None:
+    _, whole = site
+    walked = _listing_pages(split, first)
+    assert len(walked) > 1, first
+    # Every page of the listing is reached from the first by its links, and only those exist.
+    prefix = first.removesuffix(".md") + "/halaman/"
+    assert sorted(walked[1:]) == sorted(p for p in split if p.startswith(prefix))
+    article_links = lambda path, text: [t for t in links(path, text) if re.fullmatch(r"berita/kegiatan-\d+\.md", t)]
+    seen = [t for path in walked for t in article_links(path, split[path])]
+    assert seen == article_links(first, whole[first])
+    assert all(p in whole or p.startswith(prefix) for p in walked)
+
+
+def test_a_split_kecamatan_keeps_its_totals_and_names_whole(site, split) -> None:
+    content, whole = site
+    walked = _listing_pages(split, "kecamatan/alak.md")
+    assert len(walked) > 1
+    # Figures, rows behind them and the per-programme table stand on the first page, as before.
+    for start in ("## Angka", "## Per program"):
+        assert _section(split[walked[0]], start) == _section(whole["kecamatan/alak.md"], start)
+    assert all("## Angka" not in split[p] for p in walked[1:])
+    names = [n for p in walked for n in names_section(split[p])]
+    assert names == names_section(whole["kecamatan/alak.md"])
+    # The Kegiatan rows, with each article link made relative to the site root (pages sit at different depths).
+    def rows(path: str, text: str) -> list[str]:
+        found = re.findall(r"^(\| .+ \| \[.+\]\()([^)]+)(\) \| .+ \|)$", text, re.MULTILINE)
+        return [a + posixpath.normpath(posixpath.join(posixpath.dirname(path), t)) + b for a, t, b in found]
+    assert [r for p in walked for r in rows(p, split[p])] == rows("kecamatan/alak.md", whole["kecamatan/alak.md"])
+
+
+def test_no_page_of_a_few_hundred_events_grows_with_its_listings(tmp_path: Path, monkeypatch) -> None:
+    # Ten entries a page at 300 generated events holds each page to what
+    # 5,000 events at 40 a page give: a page's size must come from the
+    # page size, never from the archive (150 kB of HTML at 5,000, issue 14).
+    # The benchmark's own content generator: valid, varied events over 24 kecamatan.
+    monkeypatch.syspath_prepend(str(Path(__file__).parents[1] / "bench"))
+    import generate
+
+    content = records.load_content(generate.generate(tmp_path / "c", 300, check=False))
+    monkeypatch.setattr(pages, "LISTED", 10)
+    built = composed(content)[1]
+    sizes = {path: len(text.encode()) for path, text in built.items() if path.endswith(".md")}
+    assert max(sizes.values()) < 40_000, max(sizes.items(), key=lambda kv: kv[1])
+    for path, text in built.items():
+        if path.startswith(("berita/topik/", "berita/program/", "berita/arsip/")):
+            assert len(cards(text)) <= 10, path
+        if path.startswith("narasumber/") and not path.endswith("index.md"):
+            assert text.count("\n### ") <= 10, path

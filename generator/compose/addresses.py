@@ -120,7 +120,18 @@ class Addresses:
 
     def news_page(self, number: int) -> str:
         """Page `number` of the news index; page 1 is the news section itself."""
-        return "berita/index.md" if number == 1 else f"berita/halaman/{number}.md"
+        return self.paged("berita/index.md", number)
+
+    def paged(self, path: str, number: int) -> str:
+        """Page `number` of the listing whose first page is `path`: later pages sit in a folder below it.
+
+        >>> book = Addresses({})
+        >>> book.paged("berita/index.md", 1), book.paged("berita/index.md", 3), book.paged("kecamatan/alak.md", 2)
+        ('berita/index.md', 'berita/halaman/3.md', 'kecamatan/alak/halaman/2.md')
+        """
+        if number == 1:
+            return path
+        return f"{self.same_url(path)}/halaman/{number}.md".lstrip("/")
 
     def archive(self) -> str:
         return "berita/arsip/index.md"
@@ -245,6 +256,8 @@ class Addresses:
         ('index.md', 'berita/index.md', 'berita/arsip/index.md', 'berita/arsip/2025.md')
         >>> book.trail("index.md"), book.trail("tentang.md"), book.trail("program/index.md")
         ((), ('index.md',), ('index.md',))
+        >>> book.trail("narasumber/camat/halaman/2.md")[-1]
+        'narasumber/camat.md'
         """
         if path == self.home():
             return ()
@@ -253,6 +266,10 @@ class Addresses:
         month = re.fullmatch(r"(\d{4})-\d{2}\.md", posixpath.basename(path))
         if month and posixpath.dirname(path) == posixpath.dirname(self.archive()):
             above.append(self.archive_year(int(month.group(1))))
+        # A listing's later pages lead back to its first (kecamatan/alak/halaman/2.md to kecamatan/alak.md).
+        later = re.fullmatch(r"(.+)/halaman/\d+\.md", path)
+        if later and later.group(1) != posixpath.dirname(self.news_page(1)):
+            above.append(later.group(1) + ".md")
         return tuple(p for p in above if p != path)
 
     def searchable(self, path: str) -> bool:
@@ -327,11 +344,15 @@ class Addresses:
         >>> book = Addresses({})
         >>> [book.generated(p) for p in ("tentang.md", "berita/x/index.md", "ralat/index.md", "data/x.md", "layanan/a.md")]
         [False, True, True, True, False]
+        >>> book.generated("ralat/halaman/2.md"), book.generated("tentang/kami.md")
+        (True, False)
         """
         own = (self.home(), self.corrections(), self.pedoman(), self.privacy(), self.search())
         sections = {p.split("/")[0] for p in (self.article("x"), self.program("x"), self.kecamatan_index(),
                                                 self.person("x"), self.data(), SEARCH_INDEX)}
-        return self.same_url(path) in {self.same_url(p) for p in own} or path.split("/")[0] in sections | {SEARCH_BUNDLE}
+        # Below an own page are its later pages (ralat/halaman/2.md, see `paged`).
+        own_urls = {self.same_url(p) for p in own}
+        return self.same_url(path) in own_urls or path.split("/")[0] in sections | own_urls | {SEARCH_BUNDLE}
 
     def same_url(self, path: str) -> str:
         """The address two source paths clash on: ``x.md`` and ``x/index.md`` are one page."""

@@ -394,7 +394,9 @@ class ArchiveMonthContext(PageContext):
     """One month of the archive."""
 
     TEMPLATE: ClassVar[str] = "pages/arsip-bulan.j2"
-    month: Month = doc("The month and its articles.")
+    month: Month = doc("The month and all its articles.")
+    stories: tuple[Story, ...] = doc("The articles on this page, newest first.")
+    pager: Pager = doc("Where this page sits among the pages of the listing (`pages.listing`): later pages hold the rest.")
 
 
 @dataclass(frozen=True)
@@ -403,7 +405,8 @@ class ProgramNewsContext(PageContext):
 
     TEMPLATE: ClassVar[str] = "pages/berita-program.j2"
     program: ProgramInfo = doc("The programme.")
-    stories: tuple[Story, ...] = doc("Its articles, newest first.")
+    stories: tuple[Story, ...] = doc("Its articles on this page, newest first.")
+    pager: Pager = doc("Where this page sits among the pages of the listing (`pages.listing`): later pages hold the rest.")
 
 
 @dataclass(frozen=True)
@@ -419,7 +422,9 @@ class TopicContext(PageContext):
     """The news on one topic."""
 
     TEMPLATE: ClassVar[str] = "pages/topik.j2"
-    topic: Topic = doc("The topic and its articles.")
+    topic: Topic = doc("The topic and all its articles.")
+    stories: tuple[Story, ...] = doc("The articles on this page, newest first.")
+    pager: Pager = doc("Where this page sits among the pages of the listing (`pages.listing`): later pages hold the rest.")
 
 
 @dataclass(frozen=True)
@@ -439,6 +444,8 @@ class ProgramContext(PageContext):
     charts: tuple[Chart, ...] = doc("One chart per unit of `program.units`: every kecamatan's recipients in that unit, largest first, the numbers of `program.per_kecamatan`.")
     breakdowns: tuple[Breakdown, ...] = doc("The open-data rows its figures sum (recipients, events, payments, goods), each table once.")
     sums: Mapping[str, str] = doc("Figure -> the link to the rows it sums: units, declared, kecamatan, events, participants, payments, paid, goods.")
+    stories: tuple[Story, ...] = doc("The timeline's articles on this page, oldest first.")
+    pager: Pager = doc("Where this page sits among the pages of the listing (`pages.listing`): later pages hold the rest.")
 
 
 @dataclass(frozen=True)
@@ -463,6 +470,8 @@ class KecamatanContext(PageContext):
     usul: Usul = doc("The usul, sanggah and koreksi block of this page.")
     breakdowns: tuple[Breakdown, ...] = doc("The open-data rows its figures sum: the recipients' rows of this kecamatan.")
     sums: Mapping[str, str] = doc("Figure -> the link to the rows it sums: units, declared, events.")
+    events: tuple[KecamatanEvent, ...] = doc("The events on this page, newest first: the Kegiatan table and the names.")
+    pager: Pager = doc("Where this page sits among the pages of the listing (`pages.listing`): later pages hold the rest.")
 
 
 @dataclass(frozen=True)
@@ -478,7 +487,9 @@ class PersonContext(PageContext):
     """One speaker."""
 
     TEMPLATE: ClassVar[str] = "pages/narasumber.j2"
-    person: PersonInfo = doc("The speaker and what they said.")
+    person: PersonInfo = doc("The speaker and everything they said.")
+    appearances: tuple[Appearance, ...] = doc("The events on this page, newest first.")
+    pager: Pager = doc("Where this page sits among the pages of the listing (`pages.listing`): later pages hold the rest.")
 
 
 @dataclass(frozen=True)
@@ -486,7 +497,8 @@ class CorrectionsContext(PageContext):
     """Ralat: every correction."""
 
     TEMPLATE: ClassVar[str] = "pages/ralat.j2"
-    corrections: tuple[CorrectionItem, ...] = doc("Every correction, newest first.")
+    corrections: tuple[CorrectionItem, ...] = doc("The corrections on this page, newest first.")
+    pager: Pager = doc("Where this page sits among the pages of the listing (`pages.listing`): later pages hold the rest.")
 
 
 @dataclass(frozen=True)
@@ -529,6 +541,14 @@ class StoryCardsPartial(PageContext):
     TEMPLATE: ClassVar[str] = "pages/partials/story-cards.j2"
     stories: tuple[Story, ...] = doc("The articles, in the order to show.")
     level: int = doc("Optional: the heading level of each headline, 2 unless the page sets it (3 under a section heading).")
+
+
+@dataclass(frozen=True)
+class PagerPartial(PageContext):
+    """The line under a paginated listing: which page this is, and links to the first, previous, next and last."""
+
+    TEMPLATE: ClassVar[str] = "pages/partials/pager.j2"
+    pager: Pager = doc("Where this page sits among the others.")
 
 
 @dataclass(frozen=True)
@@ -646,12 +666,12 @@ INDEX: Mapping[str, type] = {
         ArticleLinksContext, HomeContext, NewsIndexContext, ArchiveContext, ArchiveYearContext, ArchiveMonthContext,
         ProgramNewsContext, TopicsContext, TopicContext, ProgramsContext, ProgramContext,
         KecamatanIndexContext, KecamatanContext, PeopleContext, PersonContext, CorrectionsContext,
-        PedomanContext, PrivacyContext, DataContext, SearchContext, StoryCardsPartial, TallyPartial,
+        PedomanContext, PrivacyContext, DataContext, SearchContext, StoryCardsPartial, PagerPartial, TallyPartial,
         RincianPartial, PreviewContext, NewEventContext, ThemeContext, ThemePageContext,
     )
 } | {name: SkeletonContext for name in SkeletonContext.TEMPLATES}
 """Every template's context class, by the template's path below ``templates/``."""
 
 PARTIALS = frozenset({FooterPartial.TEMPLATE, FactsPartial.TEMPLATE, UsulPartial.TEMPLATE, StoryCardsPartial.TEMPLATE,
-                       TallyPartial.TEMPLATE, RincianPartial.TEMPLATE})
+                       PagerPartial.TEMPLATE, TallyPartial.TEMPLATE, RincianPartial.TEMPLATE})
 """Templates only ever included: their variables come from the template that includes them."""

@@ -491,15 +491,14 @@ def event_data(slug: str, rows: Sequence[TableRows], book: Addresses, behind: Co
                      relative(book.event_download(slug, "json"), page=page))
 
 
-def _long(rows: Sequence[TableRows], *, typed: bool = False) -> list[Row]:
-    """One row per cell. `typed` keeps each value's own type (the JSON), else its CSV text.
+def _long(rows: Sequence[TableRows]) -> list[Row]:
+    """One row per cell, each value of its own type: the JSON as it is, and the CSV, which writes each cell as `_str`.
 
     Why typed in the JSON: a rupiah total written as a string reads like an
     account number, to a reader and to the output lint alike.
     """
     return [
-        {"kegiatan": row[_EVENT.name], "tabel": t.table.name, "baris": i, "kolom": c.name,
-         "nilai": row[c.name] if typed else (_str(row[c.name]) or None)}
+        {"kegiatan": row[_EVENT.name], "tabel": t.table.name, "baris": i, "kolom": c.name, "nilai": row[c.name]}
         for t in rows for i, row in enumerate(t.rows, start=1) for c in t.table.columns
     ]
 
@@ -520,8 +519,10 @@ def downloads(published: Sequence[TableRows], site_title: str, book: Addresses,
         files[book.download(t.table.name, "csv")] = _csv(t.table, t.rows)
         files[book.download(t.table.name, "json")] = _json(list(t.rows))
     for slug in sorted(events):
-        files[book.event_download(slug, "csv")] = _csv(BARIS_KEGIATAN, _long(events[slug]))
-        files[book.event_download(slug, "json")] = _json(_long(events[slug], typed=True))
+        # One list of rows for both files: the CSV writer turns each value into its text.
+        long = _long(events[slug])
+        files[book.event_download(slug, "csv")] = _csv(BARIS_KEGIATAN, long)
+        files[book.event_download(slug, "json")] = _json(long)
     files[book.package()] = _json(_package(published, site_title, book, sorted(events)))
     return files
 

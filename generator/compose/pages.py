@@ -22,7 +22,7 @@ from ..core import bahasa
 from ..core.errors import Problem, Source, WartaError
 from ..core.text import slugify
 from . import feeds, opendata, policy, totals
-from .addresses import SEARCH_BUNDLE, absolute, relative
+from .addresses import SEARCH_BUNDLE, Addresses, absolute, relative
 from .contexts import (
     Appearance,
     ArchiveContext,
@@ -67,6 +67,7 @@ from .usul import ANCHOR as USUL_ANCHOR, Office, Usul
 from .writer import Writer
 
 PER_PAGE = 10  # articles per page of the news index
+LISTED = 40  # entries per page of every other listing that grows with the archive (see `listing`)
 LATEST = 6  # articles on the home page: two rows of three cards
 RELATED = 5  # related articles under an article
 
@@ -119,7 +120,8 @@ def _check_addresses(site: SiteFacts, pages: Sequence[Page]) -> None:
     a listing page.
     """
     book = site.addresses
-    articles = {s.path: Source(site.content.event(s.slug).written_at.path) for s in site.stories}
+    # Stories come in the records' order; looking each event up by slug instead was quadratic.
+    articles = {s.path: Source(e.written_at.path) for s, e in zip(site.stories, site.content.events, strict=True)}
     seen: dict[str, str] = {}
     clashes = []
     for page in pages:
@@ -243,22 +245,37 @@ def _rincian(site: SiteFacts, grouped: Mapping[str, Any], key: Any, figures: Map
     return tuple(shown.values()), sums
 
 
+def listing(book: Addresses, path: str, items: Sequence[Any], per_page: int | None = None
+            ) -> list[tuple[str, Pager, tuple[Any, ...]]]:
+    """`items` cut into pages of `per_page` (`LISTED` by default), in order: (address, pager, entries) of each, the first at `path`.
+
+    The rule every listing keeps: a list that grows with the archive (a
+    kecamatan's events and names, a speaker's quotes, a topic's, a
+    programme's or a month's articles) shows at most `per_page` entries on
+    a page, and the rest on numbered pages after it (`Addresses.paged`),
+    each linked to the first, the one before, the one after and the last,
+    so every entry stays reachable. The figures a page states (totals, per
+    kecamatan and per programme counts, charts) are counted from all the
+    entries and stay whole on the first page. Why: at 5,000 events a
+    speaker's page reached 1.5 MB of HTML and a kecamatan's 236 kB, too
+    heavy for a reader's phone; no page may pass 150 kB.
+
+    An empty list still has its one page, which says so.
+    """
+    size = per_page or LISTED
+    last = max(1, -(-len(items) // size))
+    at = functools.partial(book.paged, path)
+    return [
+        (at(number), Pager(number, last, at(1), at(number - 1) if number > 1 else None, at(number + 1) if number < last else None,
+               at(last)), tuple(items[(number - 1) * size: number * size]))
+        for number in range(1, last + 1)
+    ]
+
+
 def news_index(site: SiteFacts, render: Render) -> list[Page]:
     """All articles newest first, `PER_PAGE` to a page."""
-    path = site.addresses.news_page
-    newest = _newest_first(site.stories)
-    last = max(1, -(-len(newest) // PER_PAGE))
-    pages = []
-    for number in range(1, last + 1):
-        pager = Pager(
-            number, last, path(1),
-            path(number - 1) if number > 1 else None,
-            path(number + 1) if number < last else None,
-            path(last),
-        )
-        chunk = newest[(number - 1) * PER_PAGE : number * PER_PAGE]
-        pages.append(render(path(number), NewsIndexContext, stories=chunk, pager=pager))
-    return pages
+    return [render(path, NewsIndexContext, stories=chunk, pager=pager)
+            for path, pager, chunk in listing(site.addresses, site.addresses.news_page(1), _newest_first(site.stories), PER_PAGE)]
 
 
 def _years(site: SiteFacts) -> tuple[Year, ...]:
@@ -284,12 +301,14 @@ def archive(site: SiteFacts, render: Render) -> list[Page]:
     pages = [render(site.addresses.archive(), ArchiveContext, years=years)]
     for year in years:
         pages.append(render(year.path, ArchiveYearContext, year=year))
-        pages.extend(render(m.path, ArchiveMonthContext, month=m) for m in year.months)
+        pages.extend(render(path, ArchiveMonthContext, month=m, stories=chunk, pager=pager)
+                     for m in year.months for path, pager, chunk in listing(site.addresses, m.path, m.stories))
     return pages
 
 
 def program_news(site: SiteFacts, render: Render) -> list[Page]:
-    return [render(p.news_path, ProgramNewsContext, program=p, stories=_newest_first(p.stories)) for p in site.programs]
+    return [render(path, ProgramNewsContext, program=p, stories=chunk, pager=pager)
+            for p in site.programs for path, pager, chunk in listing(site.addresses, p.news_path, _newest_first(p.stories))]
 
 
 def _topics(site: SiteFacts) -> tuple[Topic, ...]:
@@ -312,7 +331,8 @@ def _topics(site: SiteFacts) -> tuple[Topic, ...]:
 def topics(site: SiteFacts, render: Render) -> list[Page]:
     found = _topics(site)
     return [render(site.addresses.topics(), TopicsContext, topics=found),
-            *(render(t.path, TopicContext, topic=t) for t in found)]
+            *(render(path, TopicContext, topic=t, stories=chunk, pager=pager)
+              for t in found for path, pager, chunk in listing(site.addresses, t.path, t.stories))]
 
 
 # --------------------------------------------------------------------------
@@ -324,8 +344,10 @@ def program_pages(site: SiteFacts, render: Render) -> list[Page]:
     pages = [render(site.addresses.programs(), ProgramsContext, programs=site.programs)]
     for p in site.programs:
         rincian, sums = _rincian(site, grouped, p.key, _SITE_SUMS)
-        pages.append(render(p.path, ProgramContext, program=p, breakdowns=rincian, sums=sums,
-                            charts=tuple(_chart(unit, i, p.per_kecamatan) for i, unit in enumerate(p.units))))
+        charts = tuple(_chart(unit, i, p.per_kecamatan) for i, unit in enumerate(p.units))
+        pages.extend(render(path, ProgramContext, program=p, breakdowns=rincian, sums=sums, charts=charts,
+                            stories=chunk, pager=pager)
+                     for path, pager, chunk in listing(site.addresses, p.path, p.stories))
     return pages
 
 
@@ -384,9 +406,12 @@ def kecamatan_pages(site: SiteFacts, render: Render) -> list[Page]:
     for k in found:
         rincian, sums = _rincian(site, grouped, k.code, dict.fromkeys(("units", "declared", "events"), table),
                                  leave_out=("nama_kecamatan",))
-        pages.append(render(k.path, KecamatanContext, kecamatan=k, breakdowns=rincian, sums=sums, chart_rows=_largest_first(
-            ((f"{p.name} ({p.unit})", p.tally.count(p.unit)) for p in k.programs if p.unit), lambda row: row[1]),
-            usul=render.usul(k.path, f"{word} {k.name}")))
+        chart_rows = _largest_first(((f"{p.name} ({p.unit})", p.tally.count(p.unit)) for p in k.programs if p.unit),
+                                    lambda row: row[1])
+        usul = render.usul(k.path, f"{word} {k.name}")
+        pages.extend(render(path, KecamatanContext, kecamatan=k, breakdowns=rincian, sums=sums, chart_rows=chart_rows,
+                            usul=usul, events=chunk, pager=pager)
+                     for path, pager, chunk in listing(site.addresses, k.path, k.events))
     return pages
 
 
@@ -413,7 +438,8 @@ def _people(site: SiteFacts) -> tuple[PersonInfo, ...]:
 def people_pages(site: SiteFacts, render: Render) -> list[Page]:
     found = _people(site)
     return [render(site.addresses.people(), PeopleContext, people=found),
-            *(render(p.path, PersonContext, person=p) for p in found)]
+            *(render(path, PersonContext, person=p, appearances=chunk, pager=pager)
+              for p in found for path, pager, chunk in listing(site.addresses, p.path, p.appearances))]
 
 
 def corrections(site: SiteFacts, render: Render) -> list[Page]:
@@ -424,7 +450,8 @@ def corrections(site: SiteFacts, render: Render) -> list[Page]:
         for n, c in enumerate(story.facts.corrections)
     ]
     items.sort(key=lambda item: item[:4], reverse=True)
-    return [render(site.addresses.corrections(), CorrectionsContext, corrections=tuple(item[-1] for item in items))]
+    return [render(path, CorrectionsContext, corrections=chunk, pager=pager)
+            for path, pager, chunk in listing(site.addresses, site.addresses.corrections(), [item[-1] for item in items])]
 
 
 def policies(site: SiteFacts, render: Render) -> list[Page]:
