@@ -862,7 +862,9 @@ class NameIndex:
     apostrophes separate words, so ``maria.goreti-ulu`` and ``Ma\'ruf``
     are found. Honorifics before a name are not part of it. A name of
     three words or more is also found by any two of its words in a row,
-    unless those are part of another listed name found whole there.
+    unless those are part of another listed name found whole there; and a
+    name inside a longer listed name found whole there is that longer name
+    (one person called Wati, another Sri Wati).
 
     Why an index on the first word: one regex alternation of thousands of
     names is far too slow.
@@ -871,6 +873,8 @@ class NameIndex:
     [('Ani Ledo', 'A*** L***'), ("Ma'ruf", 'M*** R***')]
     >>> NameIndex(["Ibu Maria Goreti Ulu"]).find("foto maria_goreti dan Goreti-Ulu")
     [('Ibu Maria Goreti Ulu', 'M*** G***'), ('Ibu Maria Goreti Ulu', 'G*** U***')]
+    >>> NameIndex(["Wati", "Sri Wati"]).find("Sri Wati dan Wati")
+    [('Sri Wati', 'S*** W***'), ('Wati', 'W***')]
     """
 
     def __init__(self, names: Iterable[str]) -> None:
@@ -908,10 +912,16 @@ class NameIndex:
                 if tuple(tokens[i : i + len(words_)]) == words_:
                     found.extend((i, i + len(words_), name, whole) for name, whole in bearers.items())
         spans = [(start, end) for start, end, _, whole in found if whole]
+        # Words inside a longer listed name found whole are that name's: "Wati"
+        # in "Sri Wati" is Sri Wati, whom the policy may show; a pair inside any
+        # whole name is that name. The longer name answers for them.
+        def inside(start: int, end: int, strictly: bool) -> bool:
+            return any(s <= start and end <= e and (e - s > end - start or not strictly) for s, e in spans)
+
         return [
             (start, name, " ".join(_initial(w[0]) + "***" for w in tokens[start:end]))
             for start, end, name, whole in found
-            if whole or not any(s <= start and end <= e for s, e in spans)
+            if not inside(start, end, strictly=whole)
         ]
 
 
