@@ -695,8 +695,7 @@ keeps its page small while every total still equals the sum of what is
 shown, and the CSV holds each row.
 """
 
-# No date column: a row's event code starts with its date, and two dates in
-# adjacent cells read as one 16-digit number to the output lint (and to a reader).
+# No date column: a row's event code already starts with its date.
 _SHOWN = {
     PENERIMA_PER_KECAMATAN.name: ("kegiatan", "program", "nama_kecamatan", "jumlah_penerima", "satuan_penerima", "sumber_jumlah"),
     PEMBAYARAN.name: ("kegiatan", "jenis", "jumlah_penerima", "nominal_per_penerima", "total"),

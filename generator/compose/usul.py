@@ -60,8 +60,7 @@ def _read(text: str) -> list[Channel]:
         if f.kind == privacy.EMAIL:
             out.append(Channel("email", value, value))
         elif f.kind == privacy.PHONE:
-            digits = re.sub(r"\D", "", value)
-            digits = "0" + digits[2:] if digits.startswith("62") else digits
+            digits = privacy.contact_digits(value)
             out.append(Channel("whatsapp" if _MOBILE.fullmatch(digits) else "telepon", value, digits))
     return out
 

@@ -684,7 +684,12 @@ def is_official_email(address: str) -> bool:
     return domain.endswith(_OFFICIAL_EMAIL_SUFFIXES)
 
 
-def _contact_digits(text: str) -> str:
+def contact_digits(text: str) -> str:
+    """A telephone number's digits in national form, however it is written.
+
+    >>> contact_digits("+62 380 821234"), contact_digits("(0380) 821-234")
+    ('0380821234', '0380821234')
+    """
     digits = re.sub(r"\D", "", text)
     # +62 380 821234 and 0380 821234 are one number.
     return "0" + digits[2:] if digits.startswith("62") else digits
@@ -701,10 +706,10 @@ def is_listed(found: str, contacts: Iterable[str]) -> bool:
     >>> is_listed("Jl. El Tari No. 2", ["Kantor Wali Kota, Jl. El  Tari No. 2, Kupang"]), is_listed("0812-1111-2222", ["0380 821234"])
     (True, False)
     """
-    digits = _contact_digits(found)
+    digits = contact_digits(found)
     folded = " ".join(found.casefold().split())
     for contact in contacts:
-        if len(digits) >= 6 and digits in _contact_digits(contact):
+        if len(digits) >= 6 and digits in contact_digits(contact):
             return True
         if folded and folded in " ".join(contact.casefold().split()):
             return True
