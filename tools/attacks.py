@@ -57,6 +57,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.conftest import project_copy, snapshot  # noqa: E402
 from tests.test_bad_inputs import CASES, apply_steps, load_case  # noqa: E402
 from tests.test_staff_attempts import ATTEMPTS as CLI_ATTEMPTS  # noqa: E402
 
@@ -474,10 +475,6 @@ def _nothing(root: Path) -> None:
 # Running and judging
 
 
-def _snapshot(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 def _command(work: Path, site: Path | None = None) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(work / "proyek" / "mkdocs.yml"),
             "-d", str(site or work / "site")]
@@ -522,7 +519,7 @@ def _judge_build(work: Path, run: Ran, refuse: bool | None, before: dict[str, by
     before = before if before is not None else json_snapshot(work)
     scores = {"hang": run.timed_out, "traceback": "Traceback (most recent call last)" in run.out}
     if run.returncode != 0:
-        scores["site-lost"] = _snapshot(work / "site") != before or not _whole(work)
+        scores["site-lost"] = snapshot(work / "site") != before or not _whole(work)
         scores["refused-good"] = refuse is False
     else:
         scores["site-lost"] = not _whole(work)
@@ -586,22 +583,22 @@ def attempt_result(attempt: Attempt, base: Path) -> Result:
 
 
 def _overlapping(work: Path) -> dict[str, bool]:
-    reference = _snapshot(work / "site")
+    reference = snapshot(work / "site")
     first, second = _spawn(_command(work), work / "proyek"), _spawn(_command(work), work / "proyek")
     runs = [_wait(first), _wait(second)]
     return {"hang": any(r.timed_out for r in runs), "traceback": any("Traceback" in r.out for r in runs),
-            "site-lost": _snapshot(work / "site") != reference or not _whole(work)}
+            "site-lost": snapshot(work / "site") != reference or not _whole(work)}
 
 
 def _killed(after: float) -> Callable[[Path], dict[str, bool]]:
     def run(work: Path) -> dict[str, bool]:
-        old = _snapshot(work / "site")
+        old = snapshot(work / "site")
         FIELDS["purpose"]("warga desil satu")(work / "proyek")
         proc = _spawn(_command(work), work / "proyek")
         time.sleep(after)
         os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate()
-        now = _snapshot(work / "site")
+        now = snapshot(work / "site")
         lost = not (work / "site" / "index.html").is_file() or (now != old and b"warga desil satu" not in now.get(
             "berita/2025-09-03-bangun-ntt-kupang/index.html", b""))
         again = _build(work)  # a later build must not trip over what the killed one left
@@ -612,14 +609,14 @@ def _killed(after: float) -> Callable[[Path], dict[str, bool]]:
 
 def _refused_and_untouched(work: Path, run: Ran, watched: Path, before: dict[str, bytes]) -> dict[str, bool]:
     return {"hang": run.timed_out, "traceback": "Traceback" in run.out, "published-bad": run.returncode == 0,
-            "site-lost": _snapshot(watched) != before}
+            "site-lost": snapshot(watched) != before}
 
 
 def _site_symlink(work: Path) -> dict[str, bool]:
     real = work / "elsewhere"
     (work / "site").rename(real)
     os.symlink(real, work / "site")
-    before = _snapshot(real)
+    before = snapshot(real)
     return _refused_and_untouched(work, _build(work), real, before)
 
 
@@ -628,7 +625,7 @@ def _site_mount(work: Path) -> dict[str, bool]:
     real.mkdir()
     subprocess.run(["mount", "--bind", str(real), str(work / "site")], check=True)
     try:
-        before = _snapshot(work / "site")
+        before = snapshot(work / "site")
         return _refused_and_untouched(work, _build(work), work / "site", before)
     finally:
         subprocess.run(["umount", str(work / "site")], check=True)
@@ -640,7 +637,7 @@ def _read_only_parent(work: Path) -> dict[str, bool]:
     shutil.move(work / "site", out / "site")
     subprocess.run(["mount", "--bind", "-o", "ro", str(out), str(out)], check=True)
     try:
-        before = _snapshot(out / "site")
+        before = snapshot(out / "site")
         run = _wait(_spawn(_command(work, out / "site"), work / "proyek"))
         return _refused_and_untouched(work, run, out / "site", before)
     finally:
@@ -655,7 +652,7 @@ def _unwritable_parent(work: Path) -> dict[str, bool]:
         if not path.is_symlink():
             os.chmod(path, 0o777 if path.is_dir() else 0o666)
     os.chmod(out, 0o555)
-    before = _snapshot(out / "site")
+    before = snapshot(out / "site")
     run = _wait(_spawn(_command(work, out / "site"), work / "proyek", {"HOME": str(work)}, user="nobody"))
     return _refused_and_untouched(work, run, out / "site", before)
 
@@ -702,13 +699,13 @@ def _planted_lock(work: Path) -> dict[str, bool]:
 
 def _same_bytes(env: dict[str, str], move: bool) -> Callable[[Path], dict[str, bool]]:
     def run(work: Path) -> dict[str, bool]:
-        reference = _snapshot(work / "site")
+        reference = snapshot(work / "site")
         if move:
             (work / "proyek").rename(work / "proyek-lain")
             os.symlink("proyek-lain", work / "proyek")  # the command still names proyek/; its files live elsewhere
         result = _build(work, env)
         return {"hang": result.timed_out, "traceback": "Traceback" in result.out,
-                "published-bad": result.returncode != 0 or _snapshot(work / "site") != reference}
+                "published-bad": result.returncode != 0 or snapshot(work / "site") != reference}
     return run
 
 
@@ -722,15 +719,11 @@ def all_attempts() -> list[Attempt]:
 
 def clean_base(folder: Path) -> Path:
     """The example project with a clean build in site/, and that build's bytes in before.json."""
-    proyek = folder / "proyek"
-    proyek.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", proyek)
-    shutil.copytree(ROOT / "content", proyek / "content")
-    shutil.copytree(ROOT / "templates", proyek / "templates")
+    project_copy(folder)
     run = _build(folder)
     if run.returncode:
         sys.exit(f"the example does not build cleanly:\n{run.out}")
-    (folder / "before.json").write_text(json.dumps({k: v.hex() for k, v in _snapshot(folder / "site").items()}))
+    (folder / "before.json").write_text(json.dumps({k: v.hex() for k, v in snapshot(folder / "site").items()}))
     return folder
 
 
