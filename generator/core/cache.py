@@ -1,0 +1,110 @@
+"""Work kept between builds, filed by the digest of everything it was made from.
+
+A deployer's everyday build differs from the last one by an event or two,
+and an editor's preview by one saved file: what an unchanged input gave
+last time is read back instead of worked out again. An entry's key is the
+digest of its inputs and of a salt that moves with everything else the
+result depends on (`salt`: Warta's own code and templates, the site's
+templates, mkdocs.yml), so a stale entry is never found, only left behind.
+The folder (``.cache/warta/`` of a site) is safe to delete at any time: the
+next build is then a cold one, with the same bytes out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import generator
+
+_OWN_CODE = Path(generator.__file__).parent
+_OWN_SUFFIXES = (".py", ".j2", ".yml", ".yaml", ".json", ".csv", ".css", ".html", ".js", ".md")
+
+
+def digest(*parts: str | bytes) -> str:
+    """The hex SHA-256 of `parts`, each length-prefixed so that ("ab", "c") and ("a", "bc") differ.
+
+    >>> digest("ab", "c") == digest("a", "bc")
+    False
+    """
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def files_digest(folders: Iterable[Path], suffixes: tuple[str, ...] | None = None) -> str:
+    """The digest of the names and bytes of every file below `folders` (with one of `suffixes`, if given)."""
+    parts: list[str | bytes] = []
+    for folder in folders:
+        if not folder.is_dir():
+            parts.append(f"missing:{folder}")
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()):
+            if suffixes is None or path.suffix in suffixes:
+                parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+def salt(*inputs: str | bytes) -> str:
+    """A salt for `Store`: the digest of Warta's own code and data and of `inputs` (templates, settings).
+
+    Warta's files are read rather than its version number trusted: an
+    upgrade, a patched install or a developer's edit each give new keys.
+    """
+    return digest(files_digest([_OWN_CODE], _OWN_SUFFIXES), *inputs)
+
+
+class Store:
+    """One kind of cached result (``html``, ``lint`` ...) in its own folder, one file per key.
+
+    Entries are written whole to a temporary file and renamed, so a build
+    killed mid-write leaves a missing entry, never a torn one. `prune`
+    deletes what this build neither read nor wrote, so the folder holds
+    one archive's worth, not every version ever built.
+    """
+
+    def __init__(self, folder: Path, salt: str) -> None:
+        self.folder = folder
+        self._salt = salt
+        self._used: set[str] = set()
+
+    def key(self, *parts: str | bytes) -> str:
+        return digest(self._salt, *parts)
+
+    def get(self, key: str) -> bytes | None:
+        self._used.add(key)
+        try:
+            return self._path(key).read_bytes()
+        except OSError:
+            return None
+
+    def put(self, key: str, data: bytes) -> None:
+        self._used.add(key)
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, path)
+        except OSError:
+            # A cache that cannot be written (a full disk, a read-only
+            # checkout) costs speed, never the build.
+            return
+
+    def prune(self) -> None:
+        """Delete the entries this build did not use (call it only after a whole build)."""
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.glob("*/*"):
+            if path.name not in self._used:
+                path.unlink(missing_ok=True)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key
