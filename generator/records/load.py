@@ -188,9 +188,11 @@ def load(root: Path, *, today: date | None = None, cache: ReadCache | None = Non
     contacts = rules.Contacts.of(site_doc)
     hand_written = pages.read(root / "pages", f"{root}/pages")
     problems += pages.problems(hand_written, contacts)
+    # By identity: `in` on the docs themselves compares whole files, 1,000 by 1,000.
+    event_ids = {id(doc) for doc in event_docs.values()}
     for doc in read.docs:
         problems += doc.problems
-        problems += rules.identifier_problems(doc, contacts, site=doc is site_doc, event=doc in event_docs.values())
+        problems += rules.identifier_problems(doc, contacts, site=doc is site_doc, event=id(doc) in event_ids)
     read.forget_the_rest()
     event_files = {slug: doc.display for slug, doc in event_docs.items()}
     drafts = frozenset(slug for slug, doc in event_docs.items() if _marked_draft(doc))
