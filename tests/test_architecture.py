@@ -16,8 +16,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 
 # The pipeline, in order; each folder's modules in the order they may import each other.
 LAYERS: dict[str, tuple[str, ...]] = {
-    "core": ("__init__", "text", "documented", "errors", "bahasa", "wilayah", "privacy", "imaging", "docxfile"),
-    "records": ("places", "slips", "reading", "model", "validation", "rules", "pages", "load", "__init__"),
+    "core": ("__init__", "text", "documented", "errors", "bahasa", "wilayah", "privacy", "imaging", "docxfile", "cache"),
+    "records": ("places", "slips", "reading", "model", "kept", "validation", "rules", "pages", "load", "__init__"),
     "compose": ("totals", "policy", "addresses", "usul", "media", "article", "opendata", "contexts", "charts", "templating",
                 "writer", "pressrelease", "facts", "feeds", "pages", "__init__"),
     "edges": ("__init__", "serve", "staging", "preview", "schema", "guide", "init", "impor", "cli", "search", "plugin"),

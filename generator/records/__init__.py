@@ -2,8 +2,9 @@
 
 `model` holds the records, `reading` the YAML pass that keeps lines,
 `validation` the conversion into records, `places` the resolution of place
-names to the gazetteer, `rules` the checks across files, and `load` runs
-them in that order over one folder.
+names to the gazetteer, `rules` the checks across files, `kept` a parsed
+file as a build-cache entry, and `load` runs them in that order over one
+folder.
 """
 
 from .load import Loading, ReadCache, load, load_content, site_places

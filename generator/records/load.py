@@ -16,9 +16,10 @@ from typing import Iterator, Mapping, Sequence
 from pydantic import TypeAdapter, ValidationError
 
 from ..core import privacy, wilayah
+from ..core.cache import Store
 from ..core.errors import FieldPath, Problem, Source, WartaError
 from ..core.text import slugify
-from . import pages, rules
+from . import kept, pages, rules
 from .model import KEY, Content, chronological, Event, Organization, Person, Program, Site, validation_context
 from .places import Resolver
 from .reading import Parsed, has_control, parse_yaml, read_plain, read_yaml, refused_entries, shown_path
@@ -29,11 +30,12 @@ ReadCache = dict[tuple[str, bytes], Parsed]
 
 
 class _Reader:
-    """Reads the files of one load, through the serve cache when there is one."""
+    """Reads the files of one load, through the serve cache and the build cache when there are any."""
 
-    def __init__(self, root: Path, cache: ReadCache | None) -> None:
+    def __init__(self, root: Path, cache: ReadCache | None, store: Store | None = None) -> None:
         self.root = root
         self.cache = cache
+        self.store = store
         self.docs: list[Parsed] = []
         self.used: set[tuple[str, bytes]] = set()
 
@@ -43,18 +45,35 @@ class _Reader:
         if isinstance(raw, Problem):
             self.docs.append(Parsed(None, {}, [raw], name, record=record))
             return self.docs[-1]
-        if self.cache is None:
+        if self.cache is None and self.store is None:
             self.docs.append(parse_yaml(raw, name, record))
             return self.docs[-1]
-        # A preview rebuild after one edit re-reads one file, not the archive.
-        key = (name, hashlib.blake2b(raw, digest_size=16).digest())
+        # A preview rebuild after one edit re-reads one file, not the archive;
+        # so does a build after one new event, from the build cache.
+        fingerprint = hashlib.blake2b(raw, digest_size=16).digest()
+        key = (name, fingerprint)
         self.used.add(key)
-        if key not in self.cache:
-            self.cache[key] = parse_yaml(raw, name, record)
-        hit = self.cache[key]
+        hit = self.cache.get(key) if self.cache is not None else None
+        if hit is None:
+            hit = self._stored(name, record, fingerprint, raw)
+            if self.cache is not None:
+                self.cache[key] = hit
         # Validation adds its problems to the copy, never to the cached original.
         self.docs.append(Parsed(hit.data, hit.lines, list(hit.problems), hit.display, hit.identifiers, hit.record))
         return self.docs[-1]
+
+    def _stored(self, name: str, record: str, fingerprint: bytes, raw: bytes) -> Parsed:
+        """The file parsed, as the build cache kept it or afresh (and then kept)."""
+        if self.store is None:
+            return parse_yaml(raw, name, record)
+        key = self.store.key("parsed", name, record, fingerprint)
+        data = self.store.get(key)
+        hit = kept.unpack(data) if data is not None else None
+        if isinstance(hit, Parsed):
+            return hit
+        parsed = parse_yaml(raw, name, record)
+        self.store.put(key, kept.pack(parsed))
+        return parsed
 
     def forget_the_rest(self) -> None:
         """Drop cached files this load did not read (deleted or changed since)."""
@@ -109,22 +128,24 @@ class Loading:
         return tuple(p for p in self.problems if p.source.path not in files)
 
 
-def load_content(root: Path, *, today: date | None = None, cache: ReadCache | None = None) -> Content:
+def load_content(root: Path, *, today: date | None = None, cache: ReadCache | None = None,
+                 store: Store | None = None) -> Content:
     """The public content of a folder (drafts left out); raise WartaError with every problem that stops it."""
-    return load(root, today=today, cache=cache).published()
+    return load(root, today=today, cache=cache, store=store).published()
 
 
-def load(root: Path, *, today: date | None = None, cache: ReadCache | None = None) -> Loading:
+def load(root: Path, *, today: date | None = None, cache: ReadCache | None = None, store: Store | None = None) -> Loading:
     """Read and check a whole content folder, keeping every problem with the file it is in.
 
     With `today`, an event dated more than ``site.future_days`` after it is
     refused (a typo in the year, usually). Without it, nothing depends on
-    the clock, which tests and reproducible builds rely on.
+    the clock, which tests and reproducible builds rely on. With `store`,
+    a file whose bytes the build cache has seen is not parsed again.
     """
     # Nothing is read before every symlink, pipe and device is known: the
     # build then fails with the whole list, the old site untouched.
     problems: list[Problem] = refused_entries(root) if root.is_dir() else []
-    read = _Reader(root, cache)
+    read = _Reader(root, cache, store)
 
     site_path = root / "site.yml"
     if not site_path.is_file():
@@ -157,6 +178,8 @@ def load(root: Path, *, today: date | None = None, cache: ReadCache | None = Non
     event_docs: dict[str, Parsed] = {}
     for path, slug in _record_files(root, "events", problems):
         doc = event_docs[slug] = read(path, "Event")
+        # Validated events are not kept: reading one back from the cache
+        # costs more than validating it again (0.35 s against 0.28 s for 1,000).
         if (event := validate(Event, doc, context=validation_context(places, slug=slug))) is not None:
             events.append(event)
 
