@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 
 # The pipeline, in order; each folder's modules in the order they may import each other.
 LAYERS: dict[str, tuple[str, ...]] = {
-    "core": ("__init__", "text", "documented", "errors", "bahasa", "wilayah", "privacy", "imaging", "docxfile", "cache"),
+    "core": ("__init__", "text", "documented", "errors", "bahasa", "wilayah", "privacy", "imaging", "docxfile", "canonical", "cache"),
     "records": ("places", "slips", "reading", "model", "kept", "validation", "rules", "pages", "load", "__init__"),
     "compose": ("totals", "policy", "addresses", "usul", "media", "article", "opendata", "contexts", "charts", "templating",
                 "writer", "pressrelease", "facts", "feeds", "pages", "__init__"),

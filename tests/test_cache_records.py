@@ -7,18 +7,27 @@ one without it, after no change, after an edit, and with broken entries.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import os
 import pickle
 import shutil
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from generator import records
+from generator import compose, records
+from generator.compose.contexts import ArticleContext, DescriptionContext, HeadlineContext
+from generator.compose.templating import Templates
+from generator.core import canonical
 from generator.core.cache import Store
 from generator.records import kept, reading
 
-from .conftest import SLEMAN, edit
+from .conftest import ROOT, SITE_URL, SLEMAN, TEMPLATES, edit
 
 # The module, not the function `records.load` the package exports under its name.
 load = importlib.import_module("generator.records.load")
@@ -144,3 +153,136 @@ def test_another_salt_or_path_is_another_entry(sleman_dir: Path, tmp_path: Path,
     moved = tmp_path / "moved"
     shutil.copytree(sleman_dir, moved)
     _same(_loaded(moved, None), _loaded(moved, Store(folder, SALT)))
+
+
+# --------------------------------------------------------------------------
+# Written articles.
+
+
+def _pages(content: records.Content, store: Store | None) -> list[tuple[str, object]]:
+    site, pages = compose.site(content, Templates([TEMPLATES]), site_url=SITE_URL, articles=store)
+    return [(p.path, p.text) for p in pages]
+
+
+def _article_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The article templates rendered from now on, by context class."""
+    rendered: list[str] = []
+    original = Templates.render
+
+    def counted(self: Templates, context: object, fmt: str = "markdown", **kwargs: object) -> str:
+        if isinstance(context, (ArticleContext, HeadlineContext, DescriptionContext)):
+            rendered.append(type(context).__name__)
+        return original(self, context, fmt, **kwargs)
+
+    monkeypatch.setattr(Templates, "render", counted)
+    return rendered
+
+
+def test_a_warm_composition_is_the_cold_one_without_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = records.load_content(SLEMAN)
+    folder = tmp_path / "articles"
+    plain = _pages(content, None)
+    cold = _pages(content, Store(folder, SALT))
+    # One entry for each article's text and one for its headline and description.
+    assert len(_entries(folder)) == 2 * len(content.events)
+    rendered = _article_renders(monkeypatch)
+    warm = _pages(content, Store(folder, SALT))
+    assert rendered == []
+    assert plain == cold == warm
+
+
+def test_after_one_edit_only_that_article_is_written(sleman_dir: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "articles"
+    _pages(records.load_content(sleman_dir), Store(folder, SALT))
+    before = _entries(folder)
+    edit(sleman_dir / EVENT, "{name: Pendapa Parasamya,", "{name: Pendopo Parasamya,")
+    content = records.load_content(sleman_dir)
+    rendered = _article_renders(monkeypatch)
+    warm = _pages(content, Store(folder, SALT))
+    assert sorted(rendered) == ["ArticleContext", "DescriptionContext", "HeadlineContext"]
+    assert len(_entries(folder) - before) == 2
+    monkeypatch.undo()
+    assert warm == _pages(content, None)
+    assert any("Pendopo Parasamya" in str(text) for _, text in warm)
+
+
+@pytest.mark.parametrize("damage", ["empty", "flipped", "another entry", "not json"])
+def test_a_damaged_article_entry_is_a_miss(tmp_path: Path, damage: str) -> None:
+    content = records.load_content(SLEMAN)
+    folder = tmp_path / "articles"
+    plain = _pages(content, Store(folder, SALT))
+    entries = sorted(folder.glob("*/*"))
+    other = entries[0].read_bytes()
+    originals = {entry: entry.read_bytes() for entry in entries}
+    for entry, data in originals.items():
+        entry.write_bytes({
+            "empty": b"",
+            "flipped": data[:-2] + bytes([data[-2] ^ 1]) + data[-1:],
+            "another entry": other,
+            "not json": data,
+        }[damage])
+    if damage == "not json":
+        # A headline-and-description entry sealed right, yet not a pair: still a miss.
+        summaries = [e for e, was in originals.items() if was[16:].startswith(b'["')]
+        assert len(summaries) == len(content.events)
+        for entry in summaries:
+            entry.write_bytes(hashlib.blake2b(b"[1]", digest_size=16, key=entry.name.encode()[:64]).digest() + b"[1]")
+    assert _pages(content, Store(folder, SALT)) == plain
+    assert _pages(content, Store(folder, SALT)) == plain
+
+
+def test_another_salt_writes_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = records.load_content(SLEMAN)
+    folder = tmp_path / "articles"
+    _pages(content, Store(folder, SALT))
+    rendered = _article_renders(monkeypatch)
+    _pages(content, Store(folder, "templates changed"))
+    assert rendered.count("ArticleContext") == len(content.events)
+
+
+_DIGESTS = """
+import sys
+from generator import records
+from generator.compose import article, policy
+from generator.compose.templating import Templates
+from generator.core import canonical
+content = records.load_content(records_root := __import__("pathlib").Path(sys.argv[1]))
+rules = policy.Policy(content.site.privacy.recipient_names)
+words = Templates([__import__("pathlib").Path(sys.argv[2])]).words
+facts = [article.facts(e, content, rules, words) for e in content.events]
+print(canonical.digest(facts), canonical.digest({"b": frozenset({"x", "y", "z"}), "a": {3, 1, 2}}))
+"""
+
+
+def test_facts_digests_are_the_same_in_every_process() -> None:
+    seen = set()
+    for seed in ("0", "1", "4242"):
+        run = subprocess.run([sys.executable, "-c", _DIGESTS, str(SLEMAN), str(TEMPLATES)], capture_output=True,
+                             text=True, env={**os.environ, "PYTHONHASHSEED": seed}, check=True, cwd=ROOT)
+        seen.add(run.stdout)
+    assert len(seen) == 1, seen
+
+
+def test_canonical_tells_unequal_values_apart() -> None:
+    distinct = [("ab", "c"), ("a", "bc"), 1, True, "1", 1.0, Decimal("1.5"), Decimal("1.50"), "1.5", None, (), [None],
+                {"a": 1}, {"a": 2}, frozenset({"a"}), ("a",), date(2025, 1, 2), "2025-01-02"]
+    assert len({canonical.digest(v) for v in distinct}) == len(distinct)
+    event = records.load_content(SLEMAN).events[0]
+    assert canonical.digest(event) == canonical.digest(event.model_copy())
+    assert canonical.digest(event) != canonical.digest(event.model_copy(update={"activity": "lain"}))
+    with pytest.raises(TypeError):
+        canonical.digest(object())
+
+
+def test_facts_canonical_cannot_key_are_written_not_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = records.load_content(SLEMAN)
+    plain = _pages(content, None)
+    folder = tmp_path / "articles"
+
+    def refuse(*values: object) -> str:
+        raise TypeError("no stable encoding")
+
+    monkeypatch.setattr(canonical, "digest", refuse)
+    assert _pages(content, Store(folder, SALT)) == plain
+    assert not _entries(folder)

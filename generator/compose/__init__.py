@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core.cache import Store
 from ..core.errors import Problem, WartaError
 from ..records import Content
 from .facts import SiteFacts, site_facts
@@ -20,15 +21,17 @@ from .writer import Memo, Writer
 
 
 def site(content: Content, templates: Templates, *, site_url: str | None = None, directory_urls: bool = True,
-         memo: Memo | None = None, media_cache: Path | None = None) -> tuple[SiteFacts, tuple[Page, ...]]:
+         memo: Memo | None = None, media_cache: Path | None = None,
+         articles: Store | None = None) -> tuple[SiteFacts, tuple[Page, ...]]:
     """The facts of the site and every page made from them.
 
     The feeds need the site's absolute address (feed readers resolve no
     relative link), so they are made, and linked to, only when `site_url`
-    is given; every other page is made either way.
+    is given; every other page is made either way. `articles` keeps written
+    article texts between builds; its salt must move with `templates`.
     """
     check(content)
-    writer = Writer(templates, memo)
+    writer = Writer(templates, memo, articles)
     facts = site_facts(content, writer, site_url=site_url, directory_urls=directory_urls, media_cache=media_cache)
     return facts, build(facts, templates, writer)
 
