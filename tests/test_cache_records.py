@@ -27,7 +27,8 @@ from generator.core import canonical
 from generator.core.cache import Store
 from generator.records import kept, reading
 
-from .conftest import ROOT, SITE_URL, SLEMAN, TEMPLATES, edit
+from .conftest import EVENT as CONTENT_EVENT
+from .conftest import ROOT, SITE_URL, SLEMAN, TEMPLATES, build, edit, project_copy, snapshot
 
 # The module, not the function `records.load` the package exports under its name.
 load = importlib.import_module("generator.records.load")
@@ -286,3 +287,33 @@ def test_facts_canonical_cannot_key_are_written_not_cached(tmp_path: Path, monke
     monkeypatch.setattr(canonical, "digest", refuse)
     assert _pages(content, Store(folder, SALT)) == plain
     assert not _entries(folder)
+
+
+# --------------------------------------------------------------------------
+# Whole builds.
+
+
+def _cached(root: Path) -> dict[str, set[str]]:
+    folder = root / ".cache" / "warta"
+    return {kind: _entries(folder / kind) for kind in ("records", "articles")}
+
+
+def test_warm_and_edited_builds_are_byte_identical_to_cold_ones(tmp_path: Path) -> None:
+    root = project_copy(tmp_path)
+    sites = {name: tmp_path / name for name in ("cold", "warm", "edited", "fresh")}
+    assert build(root, sites["cold"]).returncode == 0
+    kept_cold = _cached(root)
+    assert all(kept_cold.values())
+    assert build(root, sites["warm"]).returncode == 0
+    assert snapshot(sites["warm"]) == snapshot(sites["cold"])
+    assert _cached(root) == kept_cold  # nothing written again, nothing pruned
+
+    edit(root / "content" / CONTENT_EVENT, "Oebobo: [Susilowati]", "Oebobo: [Susilowati, Maria Goreti]")
+    assert build(root, sites["edited"]).returncode == 0
+    edited = _cached(root)
+    # The edited event's entries replaced its old ones; the rest were reused.
+    assert len(edited["records"] - kept_cold["records"]) == 1 and len(edited["records"]) == len(kept_cold["records"])
+    assert len(edited["articles"] - kept_cold["articles"]) == 2
+    shutil.rmtree(root / ".cache")
+    assert build(root, sites["fresh"]).returncode == 0
+    assert snapshot(sites["edited"]) == snapshot(sites["fresh"]) != snapshot(sites["cold"])

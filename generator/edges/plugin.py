@@ -41,7 +41,7 @@ from ..compose.addresses import Addresses
 from ..compose.contexts import Crumb, ThemeContext, ThemePageContext
 from ..compose.facts import SiteFacts
 from ..compose.templating import Templates
-from ..core import bahasa, privacy
+from ..core import bahasa, cache, privacy
 from ..core.errors import Problem, Source, WartaError, catalogue, message
 from ..core.text import strings_in, undecodable_line
 from ..records.reading import read_plain, refusal
@@ -82,6 +82,29 @@ PLACEHOLDER_HOSTS = ("example.com", "example.org")
 notice = logging.getLogger("warta")
 
 
+@dataclass(frozen=True)
+class _Caches:
+    """The build cache's stores (`core.cache`), one folder each below ``.cache/warta/``.
+
+    Salted with every template folder and mkdocs.yml besides Warta's own
+    code: a change to any of them is a cold build, never a stale page.
+    """
+
+    records: cache.Store
+    articles: cache.Store
+
+    @classmethod
+    def of(cls, root: Path, templates: Templates, config_file: Path) -> _Caches:
+        salt = cache.salt(cache.files_digest(templates.folders), config_file.read_bytes())
+        folder = root / ".cache" / "warta"
+        return cls(cache.Store(folder / "records", salt), cache.Store(folder / "articles", salt))
+
+    def prune(self) -> None:
+        """Drop what this build did not use: call it after a whole build only, never a preview's."""
+        self.records.prune()
+        self.articles.prune()
+
+
 @dataclass
 class _Build:
     """What one build (or one preview rebuild) knows; made afresh in every ``on_config``."""
@@ -91,6 +114,7 @@ class _Build:
     content_dir: Path
     templates: Templates
     staging: Staging | None
+    caches: _Caches
     pages: tuple[compose.Page, ...] = ()
     generated: frozenset[str] = frozenset()  # the paths of `pages`
     site: SiteFacts | None = None
@@ -119,7 +143,9 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             staging = self._staging(Path(config.site_dir))
             config["site_dir"] = str(staging.folder)
         templates = Templates.for_site(root / self.config.templates_dir)
-        self.build = _Build(config, root, root / self.config.content_dir, templates, staging, own_menu=config.nav is None)
+        caches = _Caches.of(root, templates, Path(config.config_file_path))
+        self.build = _Build(config, root, root / self.config.content_dir, templates, staging, caches,
+                            own_menu=config.nav is None)
         # Warta's theme overrides (and a site's own templates/theme/) come
         # after mkdocs.yml's custom_dir and before Material itself.
         themes = [str(folder / "theme") for folder in templates.folders if (folder / "theme").is_dir()]
@@ -152,7 +178,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         build = self._current()
         if self.serve is None:
             try:
-                self._compose(records.load_content(build.content_dir, today=date.today()))
+                self._compose(records.load_content(build.content_dir, today=date.today(), store=build.caches.records))
             except WartaError as exc:
                 raise PluginError("\n" + exc.report()) from None
             return
@@ -164,7 +190,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         memo = self.serve.articles_memo(build.templates.folders) if self.serve else None
         site, composed = compose.site(content, build.templates, site_url=config.site_url,
                                       directory_urls=config.use_directory_urls, memo=memo,
-                                      media_cache=build.root / ".cache" / "warta" / "media")
+                                      media_cache=build.root / ".cache" / "warta" / "media", articles=build.caches.articles)
         build.site, build.pages = site, composed
         build.generated = frozenset(p.path for p in composed)
         self._set_menu(content.region.system)
@@ -183,7 +209,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         build, serve = self._current(), self.serve
         assert serve is not None
         try:
-            loading = records.load(build.content_dir, today=date.today(), cache=serve.read_cache)
+            loading = records.load(build.content_dir, today=date.today(), cache=serve.read_cache, store=build.caches.records)
             shown = serve.recover(loading, compose.problems)
             if shown.content is not None:
                 self._compose(shown.content, shown.problems)
@@ -313,6 +339,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             except WartaError as exc:
                 raise PluginError("\n" + exc.report()) from None
             build.staging.written = True
+            build.caches.prune()
             # Without --strict nothing after this event can fail the build, so
             # the site is swapped in now: `mkdocs serve --clean` serves it
             # between rebuilds, long before on_shutdown.
