@@ -44,13 +44,23 @@ def _text(tag: bytes, text: str, put: Callable[[bytes], None]) -> None:
 
 
 def _walk(value: Any, put: Callable[[bytes], None]) -> None:
-    # bool before int, datetime before date: each is a subclass of the next.
-    if value is None:
+    kind = type(value)
+    # The common exact types first: facts are mostly text, numbers and tuples.
+    if kind is str:
+        _text(b"s", value, put)
+    elif kind is tuple or kind is list:
+        put(b"(" + len(value).to_bytes(8, "big"))
+        for item in value:
+            _walk(item, put)
+    elif value is None:
         put(b"N")
+    elif kind in _FIELDS:
+        _record(value, put)
+    # bool before int, datetime before date: each is a subclass of the next.
     elif isinstance(value, bool):
         put(b"T" if value else b"F")
     elif isinstance(value, enum.Enum):
-        _text(b"E", f"{type(value).__qualname__}.{value.name}", put)
+        _text(b"E", f"{kind.__qualname__}.{value.name}", put)
     elif isinstance(value, str):
         _text(b"s", value, put)
     elif isinstance(value, int):
@@ -76,19 +86,30 @@ def _walk(value: Any, put: Callable[[bytes], None]) -> None:
     elif isinstance(value, Set):
         members = sorted(encode(m) for m in value)
         put(b"<" + len(members).to_bytes(8, "big") + b"".join(members))
-    elif isinstance(value, BaseModel):
-        _text(b"M", _name(value), put)
-        for name in type(value).model_fields:
-            _walk(getattr(value, name), put)
-        _walk(value.__pydantic_private__ or {}, put)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        _text(b"C", _name(value), put)
-        for field in dataclasses.fields(value):
-            if field.compare:
-                _walk(getattr(value, field.name), put)
+    elif isinstance(value, BaseModel) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+        _record(value, put)
     else:
-        raise TypeError(f"no stable encoding for {type(value).__qualname__}")
+        raise TypeError(f"no stable encoding for {kind.__qualname__}")
 
 
-def _name(value: object) -> str:
-    return f"{type(value).__module__}.{type(value).__qualname__}"
+_FIELDS: dict[type, tuple[bytes, tuple[str, ...], bool]] = {}
+"""Per record class: its encoded name, the fields its `==` compares, whether it has pydantic private attributes."""
+
+
+def _record(value: Any, put: Callable[[bytes], None]) -> None:
+    kind = type(value)
+    known = _FIELDS.get(kind)
+    if known is None:
+        name = f"{kind.__module__}.{kind.__qualname__}".encode("utf-8")
+        if isinstance(value, BaseModel):
+            known = (b"M" + len(name).to_bytes(8, "big") + name, tuple(kind.model_fields), True)
+        else:
+            compared = tuple(f.name for f in dataclasses.fields(value) if f.compare)
+            known = (b"C" + len(name).to_bytes(8, "big") + name, compared, False)
+        _FIELDS[kind] = known
+    tag, names, private = known
+    put(tag)
+    for name in names:
+        _walk(getattr(value, name), put)
+    if private:
+        _walk(value.__pydantic_private__ or {}, put)
