@@ -317,3 +317,52 @@ def test_warm_and_edited_builds_are_byte_identical_to_cold_ones(tmp_path: Path) 
     shutil.rmtree(root / ".cache")
     assert build(root, sites["fresh"]).returncode == 0
     assert snapshot(sites["edited"]) == snapshot(sites["fresh"]) != snapshot(sites["cold"])
+
+
+# --------------------------------------------------------------------------
+# The preview's validated events (in memory).
+
+
+def _validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The events validated from now on, by file."""
+    validated: list[str] = []
+    original = load.validate
+
+    def counted(model: type, parsed: reading.Parsed, **kwargs: object) -> object:
+        if model is records.Event:
+            validated.append(parsed.display)
+        return original(model, parsed, **kwargs)
+
+    monkeypatch.setattr(load, "validate", counted)
+    return validated
+
+
+def test_a_preview_rebuild_validates_only_the_edited_event(sleman_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: records.ReadCache = {}
+    events: records.EventCache = {}
+    first = records.load(sleman_dir, cache=parsed, events=events)
+    validated = _validations(monkeypatch)
+    again = records.load(sleman_dir, cache=parsed, events=events)
+    assert validated == []
+    _same(first, again)
+    edit(sleman_dir / EVENT, "{name: Pendapa Parasamya,", "{name: Pendopo Parasamya,")
+    edited = records.load(sleman_dir, cache=parsed, events=events)
+    assert validated == [f"{sleman_dir}/{EVENT}"]
+    assert len(events) == len(first.content.events)  # the old version forgotten
+    _same(records.load(sleman_dir), edited)
+    # The places the events were resolved in changed: every event is validated again.
+    edit(sleman_dir / "site.yml", "region:", "aliases: {Gamping Kidul: Gamping}\nregion:")
+    validated.clear()
+    records.load(sleman_dir, cache=parsed, events=events)
+    assert len(validated) == len(first.content.events)
+
+
+def test_a_broken_event_is_validated_every_time(sleman_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: records.ReadCache = {}
+    events: records.EventCache = {}
+    edit(sleman_dir / EVENT, "kind: penyerahan", "kind: penyerahan\nbukan_kolom: 1")
+    first = records.load(sleman_dir, cache=parsed, events=events)
+    validated = _validations(monkeypatch)
+    again = records.load(sleman_dir, cache=parsed, events=events)
+    assert validated == [f"{sleman_dir}/{EVENT}"]
+    assert first.problems and first.problems == again.problems

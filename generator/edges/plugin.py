@@ -209,7 +209,8 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         build, serve = self._current(), self.serve
         assert serve is not None
         try:
-            loading = records.load(build.content_dir, today=date.today(), cache=serve.read_cache, store=build.caches.records)
+            loading = records.load(build.content_dir, today=date.today(), cache=serve.read_cache,
+                                   store=build.caches.records, events=serve.events)
             shown = serve.recover(loading, compose.problems)
             if shown.content is not None:
                 self._compose(shown.content, shown.problems)

@@ -1,9 +1,10 @@
 """What `mkdocs serve` keeps from one rebuild to the next, in one object.
 
-A build keeps nothing: every `mkdocs build` starts from the records. The
-editors' preview rebuilds on every save, so it remembers what the previous
-rebuild read and wrote, and an edit to one event re-reads one file,
-re-writes one article and re-renders only the pages whose text changed.
+A build keeps only what the build cache holds on disk (`core.cache`). The
+editors' preview rebuilds on every save, so it remembers in memory what the
+previous rebuild read and wrote, and an edit to one event re-reads and
+re-validates one file, re-writes one article and re-renders only the pages
+whose text changed.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from ..compose.pages import Page
 from ..compose.writer import Memo
 from ..core.errors import Problem
-from ..records import Content, Loading, ReadCache
+from ..records import Content, EventCache, Loading, ReadCache
 from ..records.model import chronological
 
 
@@ -71,6 +72,7 @@ class ServeState:
 
     backing: Backing
     read_cache: ReadCache = field(default_factory=dict)
+    events: EventCache = field(default_factory=dict)
     memo: Memo = field(default_factory=dict)
     templates_seen: tuple[tuple[str, int, int], ...] = ()
     # Paths the last good build published: an error page goes to each of

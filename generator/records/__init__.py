@@ -7,7 +7,7 @@ file as a build-cache entry, and `load` runs them in that order over one
 folder.
 """
 
-from .load import Loading, ReadCache, load, load_content, site_places
+from .load import EventCache, Loading, ReadCache, load, load_content, site_places
 from .model import (
     Content,
     Correction,
@@ -30,7 +30,7 @@ from .model import (
 from .places import Resolver
 
 __all__ = [
-    "Content", "Correction", "Loading", "Event", "Footer", "Organization", "Payment", "Person", "Place", "PlacedRecipient",
+    "Content", "Correction", "EventCache", "Loading", "Event", "Footer", "Organization", "Payment", "Person", "Place", "PlacedRecipient",
     "Program", "Quote", "ReadCache", "Recipient", "Recipients", "Record", "Resolver", "Site", "Speaker",
     "load", "load_content", "site_places", "validation_context",
 ]

@@ -28,16 +28,23 @@ from .validation import validate, validate_each
 ReadCache = dict[tuple[str, bytes], Parsed]
 """Parsed files by (path, content digest), kept by `mkdocs serve` between rebuilds."""
 
+EventCache = dict[tuple[str, bytes, str], Event]
+"""Sound events by (path, content digest, the places they were resolved in), kept by `mkdocs serve` between rebuilds."""
+
 
 class _Reader:
     """Reads the files of one load, through the serve cache and the build cache when there are any."""
 
-    def __init__(self, root: Path, cache: ReadCache | None, store: Store | None = None) -> None:
+    def __init__(self, root: Path, cache: ReadCache | None, store: Store | None = None,
+                 events: EventCache | None = None) -> None:
         self.root = root
         self.cache = cache
         self.store = store
+        self.events = events
         self.docs: list[Parsed] = []
         self.used: set[tuple[str, bytes]] = set()
+        self.fingerprints: dict[str, bytes] = {}  # display name -> digest of the bytes read
+        self.events_used: set[tuple[str, bytes, str]] = set()
 
     def __call__(self, path: Path, record: str) -> Parsed:
         name = shown_path(self.root, path)
@@ -51,6 +58,7 @@ class _Reader:
         # A preview rebuild after one edit re-reads one file, not the archive;
         # so does a build after one new event, from the build cache.
         fingerprint = hashlib.blake2b(raw, digest_size=16).digest()
+        self.fingerprints[name] = fingerprint
         key = (name, fingerprint)
         self.used.add(key)
         hit = self.cache.get(key) if self.cache is not None else None
@@ -75,11 +83,28 @@ class _Reader:
         self.store.put(key, kept.pack(parsed))
         return parsed
 
+    def event(self, doc: Parsed, places: Resolver | None, slug: str) -> Event | None:
+        """The event `doc` holds, validated, or as a preview rebuild validated it from the same bytes and places."""
+        fingerprint = self.fingerprints.get(doc.display)
+        if self.events is None or places is None or fingerprint is None:
+            return validate(Event, doc, context=validation_context(places, slug=slug))
+        key = (doc.display, fingerprint, repr((places.region.code, sorted(places.aliases.items()))))
+        self.events_used.add(key)
+        if key not in self.events:
+            event = validate(Event, doc, context=validation_context(places, slug=slug))
+            if event is None:
+                return None  # a broken event's problems are worked out again, on its copy of the parse
+            self.events[key] = event
+        return self.events[key]
+
     def forget_the_rest(self) -> None:
-        """Drop cached files this load did not read (deleted or changed since)."""
+        """Drop cached files and events this load did not read (deleted or changed since)."""
         if self.cache is not None:
             for stale in self.cache.keys() - self.used:
                 del self.cache[stale]
+        if self.events is not None:
+            for stale in self.events.keys() - self.events_used:
+                del self.events[stale]
 
 
 @dataclass(frozen=True)
@@ -129,23 +154,26 @@ class Loading:
 
 
 def load_content(root: Path, *, today: date | None = None, cache: ReadCache | None = None,
-                 store: Store | None = None) -> Content:
+                 store: Store | None = None, events: EventCache | None = None) -> Content:
     """The public content of a folder (drafts left out); raise WartaError with every problem that stops it."""
-    return load(root, today=today, cache=cache, store=store).published()
+    return load(root, today=today, cache=cache, store=store, events=events).published()
 
 
-def load(root: Path, *, today: date | None = None, cache: ReadCache | None = None, store: Store | None = None) -> Loading:
+def load(root: Path, *, today: date | None = None, cache: ReadCache | None = None, store: Store | None = None,
+         events: EventCache | None = None) -> Loading:
     """Read and check a whole content folder, keeping every problem with the file it is in.
 
     With `today`, an event dated more than ``site.future_days`` after it is
     refused (a typo in the year, usually). Without it, nothing depends on
     the clock, which tests and reproducible builds rely on. With `store`,
-    a file whose bytes the build cache has seen is not parsed again.
+    a file whose bytes the build cache has seen is not parsed again; with
+    `events` (the preview's, in memory), an unchanged event is not
+    validated again either.
     """
     # Nothing is read before every symlink, pipe and device is known: the
     # build then fails with the whole list, the old site untouched.
     problems: list[Problem] = refused_entries(root) if root.is_dir() else []
-    read = _Reader(root, cache, store)
+    read = _Reader(root, cache, store, events)
 
     site_path = root / "site.yml"
     if not site_path.is_file():
@@ -178,9 +206,10 @@ def load(root: Path, *, today: date | None = None, cache: ReadCache | None = Non
     event_docs: dict[str, Parsed] = {}
     for path, slug in _record_files(root, "events", problems):
         doc = event_docs[slug] = read(path, "Event")
-        # Validated events are not kept: reading one back from the cache
-        # costs more than validating it again (0.35 s against 0.28 s for 1,000).
-        if (event := validate(Event, doc, context=validation_context(places, slug=slug))) is not None:
+        # Validated events are kept in memory only: reading one back from
+        # the build cache costs more than validating it again (0.35 s
+        # against 0.28 s for 1,000).
+        if (event := read.event(doc, places, slug)) is not None:
             events.append(event)
 
     refs = rules.References(rules.written_keys(orgs_doc), rules.written_keys(people_doc), tuple(program_slugs))
