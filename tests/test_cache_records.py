@@ -366,3 +366,11 @@ def test_a_broken_event_is_validated_every_time(sleman_dir: Path, monkeypatch: p
     again = records.load(sleman_dir, cache=parsed, events=events)
     assert validated == [f"{sleman_dir}/{EVENT}"]
     assert first.problems and first.problems == again.problems
+
+
+def test_the_events_cache_works_without_the_read_cache(sleman_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    events: records.EventCache = {}
+    first = records.load(sleman_dir, events=events)
+    validated = _validations(monkeypatch)
+    _same(first, records.load(sleman_dir, events=events))
+    assert validated == []

@@ -52,7 +52,7 @@ class _Reader:
         if isinstance(raw, Problem):
             self.docs.append(Parsed(None, {}, [raw], name, record=record))
             return self.docs[-1]
-        if self.cache is None and self.store is None:
+        if self.cache is None and self.store is None and self.events is None:
             self.docs.append(parse_yaml(raw, name, record))
             return self.docs[-1]
         # A preview rebuild after one edit re-reads one file, not the archive;
