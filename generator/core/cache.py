@@ -18,9 +18,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-import generator
-
-_OWN_CODE = Path(generator.__file__).parent
+# The whole package: core/ is one folder below it.
+_OWN_CODE = Path(__file__).resolve().parent.parent
 _OWN_SUFFIXES = (".py", ".j2", ".yml", ".yaml", ".json", ".csv", ".css", ".html", ".js", ".md")
 
 

@@ -1,4 +1,4 @@
-"""The MkDocs plugin: the only module that knows MkDocs.
+"""The MkDocs plugin: with `rendered` (its page converter), the only module that knows MkDocs.
 
 Content is loaded and pages composed in ``on_pre_build``, which MkDocs runs
 before it empties ``site/``, so a broken record stops ``mkdocs build`` with
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterator, Literal, Mapping, Sequence
@@ -41,11 +41,12 @@ from ..compose.addresses import Addresses
 from ..compose.contexts import Crumb, ThemeContext, ThemePageContext
 from ..compose.facts import SiteFacts
 from ..compose.templating import Templates
-from ..core import bahasa, privacy
+from ..core import bahasa, cache, privacy
 from ..core.errors import Problem, Source, WartaError, catalogue, message
 from ..core.text import strings_in, undecodable_line
 from ..records.reading import read_plain, refusal
 from . import preview, search
+from .rendered import Renderer
 from .serve import Backing, Recovered, ServeState
 from .staging import LOCK_WAIT, Staging
 
@@ -73,6 +74,9 @@ class WartaConfig(base.Config):
     lock_wait = c.Type(int, default=int(LOCK_WAIT))
 
 
+CACHE = Path(".cache") / "warta"
+"""Where a site keeps what one build worked out for the next, below the folder of mkdocs.yml; safe to delete."""
+
 # Placeholder addresses: any host with a "contoh" (example) label, as the
 # examples and `warta init` write them, and the documentation domains.
 PLACEHOLDER_HOSTS = ("example.com", "example.org")
@@ -97,16 +101,20 @@ class _Build:
     own_menu: bool = False  # mkdocs.yml gives no nav: the plugin makes the menu
     files: Files | None = None
     lit: Page | None = None  # the menu page marked active for the page being rendered
+    renderer: Renderer = field(default_factory=lambda: Renderer(None))
+    lint_store: cache.Store | None = None
 
 
 class WartaPlugin(BasePlugin[WartaConfig]):
     def __init__(self) -> None:
         self.command = "build"
+        self.dirty = False
         self.serve: ServeState | None = None
         self.build: _Build | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Per-build state starts here, never in __init__: `mkdocs serve`
@@ -114,7 +122,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         root = Path(config.config_file_path).resolve().parent
         staging = None
         if self.command == "serve":
-            self.serve = self.serve or ServeState(Backing(root / ".cache" / "warta"))
+            self.serve = self.serve or ServeState(Backing(root / CACHE))
         else:
             staging = self._staging(Path(config.site_dir))
             config["site_dir"] = str(staging.folder)
@@ -146,6 +154,12 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         for extension in MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        # What a build worked out is kept for the next (core/cache): under
+        # a salt that moves with Warta, the templates and mkdocs.yml.
+        salt = cache.salt(cache.files_digest(templates.folders), Path(config.config_file_path).read_bytes())
+        kept = root / CACHE
+        self.build.renderer = Renderer.for_config(cache.Store(kept / "html", salt), config)
+        self.build.lint_store = cache.Store(kept / "lint", salt)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -164,7 +178,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         memo = self.serve.articles_memo(build.templates.folders) if self.serve else None
         site, composed = compose.site(content, build.templates, site_url=config.site_url,
                                       directory_urls=config.use_directory_urls, memo=memo,
-                                      media_cache=build.root / ".cache" / "warta" / "media")
+                                      media_cache=build.root / CACHE / "media")
         build.site, build.pages = site, composed
         build.generated = frozenset(p.path for p in composed)
         self._set_menu(content.region.system)
@@ -282,9 +296,10 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         # MkDocs dates every page with the build day, and stamps sitemap.xml.gz
         # with the newest of those dates: the same content would give other
         # bytes tomorrow. The content's own newest date keeps builds equal.
-        site = self._current().site
-        if site is not None and site.updated is not None:
-            page.update_date = site.updated.isoformat()
+        build = self._current()
+        if build.site is not None and build.site.updated is not None:
+            page.update_date = build.site.updated.isoformat()
+        build.renderer.attach(page)
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -304,7 +319,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             self._drop_vanished_pages(config)
         if build.staging and build.site is not None:
             folder = Path(config.site_dir)
-            leaks = _leaks(folder, build.site, _theme_folders(config))
+            leaks = _leaks(folder, build.site, _theme_folders(config), build.lint_store)
             if leaks:
                 raise PluginError("\n" + WartaError(leaks).report())
             # Only a site that passed the check is indexed; the preview has no index.
@@ -313,6 +328,12 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             except WartaError as exc:
                 raise PluginError("\n" + exc.report()) from None
             build.staging.written = True
+            # A whole build used every entry it needs: the rest are of pages
+            # and files that are no more (a --dirty build used only some).
+            if not self.dirty:
+                for store in (build.renderer.store, build.lint_store):
+                    if store is not None:
+                        store.prune()
             # Without --strict nothing after this event can fail the build, so
             # the site is swapped in now: `mkdocs serve --clean` serves it
             # between rebuilds, long before on_shutdown.
@@ -469,7 +490,7 @@ def _menu(book: Addresses, docs_dir: Path, words: Mapping[str, Any], places: str
     return [{labels[name]: path} if name else path for path, name in book.menu(own)]
 
 
-def _leaks(folder: Path, site: SiteFacts, theme: Sequence[Path] = ()) -> list[Problem]:
+def _leaks(folder: Path, site: SiteFacts, theme: Sequence[Path] = (), store: cache.Store | None = None) -> list[Problem]:
     """Personal data in the built site: the check after the records check.
 
     Every file is read, whatever its name (`privacy.published_text` tells
@@ -494,7 +515,7 @@ def _leaks(folder: Path, site: SiteFacts, theme: Sequence[Path] = ()) -> list[Pr
                 yield path, text
 
     leaks = privacy.lint(read(), names, lambda name, path: allowed_at(name, book.where(path, articles)),
-                         official=site.content.contacts)
+                         official=site.content.contacts, store=store)
     labels = catalogue()
     return [
         Problem("leak", Source(leak.path, leak.line), {"label": labels[f"leak.label.{leak.kind}"], "excerpt": leak.excerpt})
