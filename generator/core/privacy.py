@@ -1019,27 +1019,17 @@ def lint(
             here.extend(Leak(path, 0, NAME, excerpt) for _, name, excerpt in index.matches(words(path))
                         if not allowed(name, path))
         key = store.key("lint", path, raw, *contacts) if store else ""
-        known = _Reading.loads(store.get(key)) if store else None
-        if known is not None and not index.could_match(known.words):
-            here.extend(Leak(path, number, kind, excerpt) for number, kind, excerpt in known.identifiers)
-            leaks.extend(sorted(here, key=lambda leak: leak.line))
-            continue
-        found_here: list[tuple[int, str, str]] = []
-        tokens: list[str] = []
-        starts: list[int] = []  # per line, its first token in `tokens`
-        for number, line in enumerate(readable_text(path, raw, tags=tags).split("\n"), start=1):
-            found, line_words = lines.get(line, read)
-            found_here.extend((number, kind, excerpt) for kind, excerpt in found)
-            starts.append(len(tokens))
-            if index or store:
-                tokens.extend(words(line) if line_words is None else line_words)
-        here.extend(Leak(path, number, kind, excerpt) for number, kind, excerpt in found_here)
-        if store and known is None:
-            store.put(key, _Reading(tuple(found_here), frozenset(tokens)).dumps())
+        reading = _Reading.loads(store.get(key)) if store else None
+        if reading is None:
+            reading = _read_file(path, raw, lines.get, read, tags, keep_words=bool(index or store))
+            if store:
+                store.put(key, reading.dumps())
+        here.extend(Leak(path, number, kind, excerpt) for number, kind, excerpt in reading.identifiers)
         # Names are matched over the whole file, so one split by a line break
         # or across HTML elements is still one name.
-        here.extend(Leak(path, bisect.bisect_right(starts, at), NAME, excerpt)
-                    for at, name, excerpt in index.matches(tokens) if not allowed(name, path))
+        if index.could_match(frozenset(reading.words)):
+            here.extend(Leak(path, bisect.bisect_right(reading.starts, at), NAME, excerpt)
+                        for at, name, excerpt in index.matches(reading.words) if not allowed(name, path))
         leaks.extend(sorted(here, key=lambda leak: leak.line))
     return tuple(leaks)
 
@@ -1054,22 +1044,45 @@ class Kept(Protocol):
 
 @dataclass(frozen=True)
 class _Reading:
-    """What the lint reads in one file whatever the names are: its identifiers (line, kind, excerpt) and its words."""
+    """What the lint reads in one file whatever the names are: its identifiers (line, kind, excerpt) and its words.
+
+    `starts` holds, per line, the index of its first word in `words`.
+    """
 
     identifiers: tuple[tuple[int, str, str], ...]
-    words: frozenset[str]
+    words: tuple[str, ...]
+    starts: tuple[int, ...]
 
     def dumps(self) -> bytes:
-        return json.dumps([list(self.identifiers), sorted(self.words)], ensure_ascii=False).encode("utf-8")
+        # Words never hold a space (`words`), so one string keeps them all.
+        return json.dumps([list(self.identifiers), " ".join(self.words), list(self.starts)],
+                          ensure_ascii=False).encode("utf-8")
 
     @classmethod
     def loads(cls, data: bytes | None) -> _Reading | None:
         """The reading `dumps` wrote, or None for no entry or a torn one."""
         try:
-            identifiers, found = json.loads(data) if data is not None else (None, None)
-            return cls(tuple((int(n), str(k), str(e)) for n, k, e in identifiers), frozenset(map(str, found)))
-        except (ValueError, TypeError):
+            identifiers, found, starts = json.loads(data) if data is not None else (None, None, None)
+            return cls(tuple((int(n), str(k), str(e)) for n, k, e in identifiers), tuple(found.split()),
+                       tuple(int(n) for n in starts))
+        except (ValueError, TypeError, AttributeError):
             return None
+
+
+def _read_file(path: str, raw: str, remembered: Callable[[str, Callable[[str], Any]], Any],
+               read: Callable[[str], tuple[list[tuple[str, str]], list[str] | None]], tags: _Memo,
+               keep_words: bool) -> _Reading:
+    """One file's `_Reading`, each distinct line worked out once (`remembered`) by `read`."""
+    found_here: list[tuple[int, str, str]] = []
+    tokens: list[str] = []
+    starts: list[int] = []
+    for number, line in enumerate(readable_text(path, raw, tags=tags).split("\n"), start=1):
+        found, line_words = remembered(line, read)
+        found_here.extend((number, kind, excerpt) for kind, excerpt in found)
+        starts.append(len(tokens))
+        if keep_words:
+            tokens.extend(words(line) if line_words is None else line_words)
+    return _Reading(tuple(found_here), tuple(tokens), tuple(starts))
 
 
 _MEMO_CHARS = 8_000_000
