@@ -158,3 +158,20 @@ def test_the_names_that_could_match_need_every_word() -> None:
     # A pair of a three-word name is enough for the lint, so it is for the filter.
     assert index.could_match({"goreti", "ulu"})
     assert not index.could_match({"maria", "kartu"})
+
+
+def test_the_ci_of_a_new_site_keeps_the_cache_between_runs() -> None:
+    import yaml
+
+    from generator.compose.templating import Templates
+    from generator.core import wilayah
+    from generator.edges import init
+
+    files = init.skeleton(wilayah.region("53.71"), Templates.for_site(None), "2026-01-05").files
+    github = yaml.safe_load(files[".github/workflows/terbit.yml"])
+    steps = github["jobs"]["periksa"]["steps"]
+    kept = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
+    assert kept["with"]["path"] == ".cache/warta" and kept["with"]["restore-keys"] == "warta-"
+    # Restored before the build, so the build finds it.
+    assert steps.index(kept) < next(i for i, step in enumerate(steps) if "mkdocs build" in step.get("run", ""))
+    assert yaml.safe_load(files[".gitlab-ci.yml"])["cache"]["paths"] == [".cache/warta/"]
