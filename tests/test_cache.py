@@ -175,3 +175,29 @@ def test_the_ci_of_a_new_site_keeps_the_cache_between_runs() -> None:
     # Restored before the build, so the build finds it.
     assert steps.index(kept) < next(i for i, step in enumerate(steps) if "mkdocs build" in step.get("run", ""))
     assert yaml.safe_load(files[".gitlab-ci.yml"])["cache"]["paths"] == [".cache/warta/"]
+
+
+def test_a_pages_html_waits_in_the_cache_between_conversion_and_template(pages_project: Path, tmp_path: Path) -> None:
+    config = load_config(str(pages_project / "mkdocs.yml"))
+    files = get_files(config)
+    store = cache.Store(tmp_path / "html", "salt")
+    renderer = Renderer.for_config(store, config)
+    page = Page(None, files.get_file_from_path("index.md"), config)
+    page.read_source(config)
+    renderer.attach(page)
+    page.render(config, files)
+    html = page.content
+    assert html and "<strong>tebal</strong>" in html
+    # What another plugin changed stays in memory: the entry is not what the page shows.
+    assert renderer.set_aside(page, html + "<p>tambahan</p>") == html + "<p>tambahan</p>"
+    assert renderer.set_aside(page, html) == ""
+    page.content = ""
+    renderer.restore(page)
+    assert page.content == html
+    renderer.drop(page)
+    assert page.content == ""
+    # A page is never written without its text.
+    for entry in store.folder.glob("*/*"):
+        entry.unlink()
+    with pytest.raises(RuntimeError, match="index.md"):
+        renderer.restore(page)

@@ -83,7 +83,8 @@ class Store:
         except OSError:
             return None
 
-    def put(self, key: str, data: bytes) -> None:
+    def put(self, key: str, data: bytes) -> bool:
+        """Keep `data` under `key`; False when it could not be written."""
         self._used.add(key)
         path = self._path(key)
         try:
@@ -95,7 +96,18 @@ class Store:
         except OSError:
             # A cache that cannot be written (a full disk, a read-only
             # checkout) costs speed, never the build.
-            return
+            return False
+        return True
+
+    def keep(self, key: str, data: bytes) -> Path | None:
+        """The file holding `data` under `key`, written unless there already; None when it cannot be."""
+        path = self._path(key)
+        self._used.add(key)
+        # Keys are digests of the data and entries are written whole, so a
+        # file that is there holds these bytes.
+        if path.is_file() or self.put(key, data):
+            return path
+        return None
 
     def prune(self) -> None:
         """Delete the entries this build did not use (call it only after a whole build)."""

@@ -29,7 +29,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -103,6 +103,7 @@ class _Build:
     lit: Page | None = None  # the menu page marked active for the page being rendered
     renderer: Renderer = field(default_factory=lambda: Renderer(None))
     lint_store: cache.Store | None = None
+    page_store: cache.Store | None = None
 
 
 class WartaPlugin(BasePlugin[WartaConfig]):
@@ -160,6 +161,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         kept = root / CACHE
         self.build.renderer = Renderer.for_config(cache.Store(kept / "html", salt), config)
         self.build.lint_store = cache.Store(kept / "lint", salt)
+        self.build.page_store = cache.Store(kept / "pages", salt)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -178,7 +180,8 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         memo = self.serve.articles_memo(build.templates.folders) if self.serve else None
         site, composed = compose.site(content, build.templates, site_url=config.site_url,
                                       directory_urls=config.use_directory_urls, memo=memo,
-                                      media_cache=build.root / CACHE / "media")
+                                      media_cache=build.root / CACHE / "media",
+                                      keep=None if self.serve else _written_to(build.page_store))
         build.site, build.pages = site, composed
         build.generated = frozenset(p.path for p in composed)
         self._set_menu(content.region.system)
@@ -258,6 +261,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         self._current().files = files
         return nav
 
+    @event_priority(100)  # first: the page's HTML is back before any other plugin reads it
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         """Breadcrumbs, and the menu tab of the page's section lit.
@@ -267,6 +271,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         page lives (`Addresses.trail`).
         """
         build = self._current()
+        build.renderer.restore(page)
         files = build.files or Files([])
         # The trail depends on folders only, not on the region's kecamatan.
         found = (files.get_file_from_path(path) for path in Addresses({}).trail(page.file.src_uri))
@@ -281,8 +286,16 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             build.lit = section
         return context
 
+    @event_priority(-100)  # last: whatever other plugins make of the HTML is what is kept
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Memory: MkDocs holds every page's HTML from the first conversion
+        # to the last template; a build's pages wait in the cache instead.
+        # The preview keeps them (a build may prune the cache meanwhile).
+        return html if self.serve else self._current().renderer.set_aside(page, html)
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         build = self._current()
+        build.renderer.drop(page)
         if build.lit is not None:
             build.lit.active = False
             build.lit = None
@@ -331,7 +344,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             # A whole build used every entry it needs: the rest are of pages
             # and files that are no more (a --dirty build used only some).
             if not self.dirty:
-                for store in (build.renderer.store, build.lint_store):
+                for store in (build.renderer.store, build.lint_store, build.page_store):
                     if store is not None:
                         store.prune()
             # Without --strict nothing after this event can fail the build, so
@@ -397,6 +410,26 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         if self.build is None:
             raise RuntimeError("on_config has not run")
         return self.build
+
+
+def _written_to(store: cache.Store | None) -> Callable[[compose.Page], compose.Page] | None:
+    """A `pages.build` keep that writes each composed text to `store`, so MkDocs reads it from there.
+
+    Why: held in memory, the texts of a 5,000-article archive (articles,
+    listings, every event's data files) weigh hundreds of megabytes, and
+    MkDocs keeps each one to the end of the build.
+    """
+    if store is None:
+        return None
+
+    def keep(page: compose.Page) -> compose.Page:
+        if isinstance(page.text, Path):
+            return page
+        data = page.text.encode("utf-8") if isinstance(page.text, str) else page.text
+        written = store.keep(store.key(page.path, data), data)
+        return page if written is None else compose.Page(page.path, written)
+
+    return keep
 
 
 def _keep_records_private(files: Files, content_dir: Path) -> None:

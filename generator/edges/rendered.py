@@ -65,11 +65,19 @@ class _Held(logging.Handler):
 
 @dataclass
 class Renderer:
-    """Converts one build's pages, through `store` when there is one."""
+    """Converts one build's pages, through `store` when there is one.
+
+    With a store, a page's HTML need not stay in memory from its conversion
+    to its template (MkDocs converts every page before it renders any, so
+    a 5,000-article archive would hold all of it at once): `set_aside`
+    drops it while its entry holds it, `restore` reads it back.
+    """
 
     store: Store | None
     settings: str = ""  # what of the configuration the conversion depends on
     hits: int = field(default=0)
+    _entries: dict[str, str] = field(default_factory=dict)  # page -> the key of its entry this build
+    _aside: dict[str, str] = field(default_factory=dict)  # page -> the key its HTML was set aside under
 
     @classmethod
     def for_config(cls, store: Store | None, config: MkDocsConfig) -> Renderer:
@@ -87,12 +95,40 @@ class Renderer:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
         key = self.store.key(self.settings, page.file.src_uri, page.file.url, page.markdown) if self.store else ""
         entry = self._entry(key)
+        self._entries.pop(page.file.src_uri, None)
         if entry is not None and self._reuse(page, entry, config, files):
             self.hits += 1
+            self._entries[page.file.src_uri] = key
             return
         made = _convert(page, config, files)
-        if self.store is not None:
-            self.store.put(key, json.dumps(made, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        if self.store is not None and self.store.put(key, json.dumps(made, ensure_ascii=False, sort_keys=True).encode("utf-8")):
+            self._entries[page.file.src_uri] = key
+
+    def set_aside(self, page: Page, html: str) -> str:
+        """`html` as the page will show it: "" for now when its entry holds exactly that, to be `restore`d."""
+        key = self._entries.get(page.file.src_uri)
+        # Another plugin's on_page_content may have changed it: then the
+        # entry is not what the page shows, and the HTML stays in memory.
+        if key is None or html != page.content:
+            return html
+        self._aside[page.file.src_uri] = key
+        return ""
+
+    def restore(self, page: Page) -> None:
+        """Put back the HTML `set_aside` dropped, before the page's template reads it."""
+        key = self._aside.get(page.file.src_uri)
+        if key is None:
+            return
+        entry = self._entry(key)
+        if entry is None:
+            # Never a page without its text: the build stops instead.
+            raise RuntimeError(f"the cached HTML of {page.file.src_uri} vanished during the build ({self.store.folder if self.store else ''})")
+        page.content = entry["html"]
+
+    def drop(self, page: Page) -> None:
+        """Let go of a set-aside page's HTML once its page is written."""
+        if page.file.src_uri in self._aside:
+            page.content = ""
 
     def _entry(self, key: str) -> dict[str, Any] | None:
         data = self.store.get(key) if self.store else None
