@@ -201,3 +201,23 @@ def test_a_pages_html_waits_in_the_cache_between_conversion_and_template(pages_p
         entry.unlink()
     with pytest.raises(RuntimeError, match="index.md"):
         renderer.restore(page)
+
+
+def test_the_cache_never_writes_or_reads_through_a_symlink(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "html").symlink_to(elsewhere)
+    store = cache.Store(tmp_path / "cache" / "html", "salt")
+    key = store.key("a")
+    assert not store.put(key, b"x") and store.get(key) is None and store.keep(key, b"x") is None
+    assert list(elsewhere.iterdir()) == []
+    # A planted shard link: entries behind it are neither read nor pruned.
+    real = cache.Store(tmp_path / "real", "salt")
+    key = real.key("b")
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / key[:2]).symlink_to(elsewhere)
+    (elsewhere / key).write_bytes(b"forged")
+    assert real.get(key) is None and not real.put(key, b"x")
+    real.prune()
+    assert (elsewhere / key).read_bytes() == b"forged"

@@ -72,14 +72,30 @@ class Store:
         self.folder = folder
         self._salt = salt
         self._used: set[str] = set()
+        self._shards: dict[str, bool] = {}  # sub-folder -> whether it may be used
+
+    def _usable(self, shard: Path) -> bool:
+        """Whether entries may be read and written in `shard`: no folder on the way is a symlink.
+
+        Why: a symlink planted in the cache would have a build write where
+        it points, or read entries someone else wrote.
+        """
+        known = self._shards.get(shard.name)
+        if known is None:
+            steps = [shard, self.folder, *self.folder.parents[:2]]
+            known = self._shards[shard.name] = not any(step.is_symlink() for step in steps)
+        return known
 
     def key(self, *parts: str | bytes) -> str:
         return digest(self._salt, *parts)
 
     def get(self, key: str) -> bytes | None:
         self._used.add(key)
+        path = self._path(key)
+        if not self._usable(path.parent) or path.is_symlink():
+            return None
         try:
-            return self._path(key).read_bytes()
+            return path.read_bytes()
         except OSError:
             return None
 
@@ -87,6 +103,8 @@ class Store:
         """Keep `data` under `key`; False when it could not be written."""
         self._used.add(key)
         path = self._path(key)
+        if not self._usable(path.parent):
+            return False
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
@@ -105,7 +123,7 @@ class Store:
         self._used.add(key)
         # Keys are digests of the data and entries are written whole, so a
         # file that is there holds these bytes.
-        if path.is_file() or self.put(key, data):
+        if (self._usable(path.parent) and path.is_file() and not path.is_symlink()) or self.put(key, data):
             return path
         return None
 
@@ -113,9 +131,11 @@ class Store:
         """Delete the entries this build did not use (call it only after a whole build)."""
         if not self.folder.is_dir():
             return
-        for path in self.folder.glob("*/*"):
-            if path.name not in self._used:
-                path.unlink(missing_ok=True)
+        for shard in self.folder.iterdir():
+            if shard.is_dir() and self._usable(shard):
+                for path in shard.iterdir():
+                    if path.name not in self._used:
+                        path.unlink(missing_ok=True)
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
