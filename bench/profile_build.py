@@ -21,6 +21,7 @@ import cProfile
 import io
 import os
 import pstats
+import shutil
 import sys
 import time
 from collections import defaultdict
@@ -83,10 +84,11 @@ def group_of(key: str) -> str:
     return next((g for g, test in GROUPS if test(key)), "other (stdlib, builtins)")
 
 
-def report(stats: pstats.Stats, total: float, n: int) -> str:
+def report(stats: pstats.Stats, total: float, n: int, *, warm: bool = False) -> str:
     raw = stats.stats  # type: ignore[attr-defined]
     out = io.StringIO()
-    out.write(f"In-process mkdocs build of the Warta site, N={n:,} events: {total:.1f} s wall under cProfile\n\n")
+    which = "a second (warm) build" if warm else "a cold build"
+    out.write(f"In-process mkdocs build of the Warta site, N={n:,} events, {which}: {total:.1f} s wall under cProfile\n\n")
     out.write("## Phases (cumulative seconds; nested rows are inside the row above)\n\n")
     for title, file_part, func in PHASES:
         cum = sum(v[3] for k, v in raw.items() if file_part in k[0] and (not func or k[2] == func)) if func else \
@@ -128,6 +130,8 @@ def main() -> None:
     parser.add_argument("--region", default=run.generate.DEFAULT_REGION)
     parser.add_argument("--out", type=Path, default=run.OUT)
     parser.add_argument("--report-only", action="store_true", help="rewrite the report from the last .prof")
+    parser.add_argument("--warm", action="store_true",
+                        help="profile a second build that finds the first one's .cache/warta (default: a cold build)")
     args = parser.parse_args()
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -143,22 +147,31 @@ def main() -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(config_file=str(config_path))
+    def one_build(profiler: cProfile.Profile | None = None) -> None:
+        config = load_config(config_file=str(config_path))
+        if profiler:
+            profiler.enable()
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config, dirty=False)
+        finally:
+            config.plugins.on_shutdown()
+        if profiler:
+            profiler.disable()
+
+    shutil.rmtree(config_path.parent / ".cache", ignore_errors=True)
+    if args.warm:
+        one_build()
     profiler = cProfile.Profile()
     start = time.perf_counter()
-    profiler.enable()
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config, dirty=False)
-    finally:
-        config.plugins.on_shutdown()
-    profiler.disable()
+    one_build(profiler)
     total = time.perf_counter() - start
-    profiler.dump_stats(out / f"profile-{args.events}.prof")
-    text = report(pstats.Stats(profiler), total, args.events)
-    (out / f"profile-{args.events}.txt").write_text(text, encoding="utf-8")
+    name = f"profile-{args.events}{'-warm' if args.warm else ''}"
+    profiler.dump_stats(out / f"{name}.prof")
+    text = report(pstats.Stats(profiler), total, args.events, warm=args.warm)
+    (out / f"{name}.txt").write_text(text, encoding="utf-8")
     print(text[: text.index("## Top 40")])
-    print(f"full report: {out / f'profile-{args.events}.txt'}")
+    print(f"full report: {out / f'{name}.txt'}")
 
 
 if __name__ == "__main__":

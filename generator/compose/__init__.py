@@ -8,6 +8,7 @@ articles, `policy` decides names, `addresses` decides paths).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ..core.cache import Store
@@ -22,8 +23,9 @@ from .writer import Memo, Writer
 
 def site(content: Content, templates: Templates, *, site_url: str | None = None, directory_urls: bool = True,
          memo: Memo | None = None, media_cache: Path | None = None,
-         articles: Store | None = None) -> tuple[SiteFacts, tuple[Page, ...]]:
-    """The facts of the site and every page made from them.
+         articles: Store | None = None,
+         keep: Callable[[Page], Page] | None = None) -> tuple[SiteFacts, tuple[Page, ...]]:
+    """The facts of the site and every page made from them (each passed through `keep`, see `pages.build`).
 
     The feeds need the site's absolute address (feed readers resolve no
     relative link), so they are made, and linked to, only when `site_url`
@@ -33,7 +35,7 @@ def site(content: Content, templates: Templates, *, site_url: str | None = None,
     check(content)
     writer = Writer(templates, memo, articles)
     facts = site_facts(content, writer, site_url=site_url, directory_urls=directory_urls, media_cache=media_cache)
-    return facts, build(facts, templates, writer)
+    return facts, build(facts, templates, writer, keep)
 
 
 def problems(content: Content) -> list[Problem]:

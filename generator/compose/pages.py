@@ -104,10 +104,17 @@ class Render:
 Family = Callable[[SiteFacts, Render], Iterable[Page]]
 
 
-def build(site: SiteFacts, templates: Templates, writer: Writer) -> tuple[Page, ...]:
-    """Every generated page and file of the site, in a fixed order."""
+def build(site: SiteFacts, templates: Templates, writer: Writer,
+          keep: Callable[[Page], Page] | None = None) -> tuple[Page, ...]:
+    """Every generated page and file of the site, in a fixed order.
+
+    `keep` is given each page as soon as it is made, and what it returns
+    is kept instead: a build passes one that writes the text to a file
+    (a Page whose text is its Path), so that an archive's pages are never
+    all in memory at once.
+    """
     render = Render(templates, writer, site)
-    pages = tuple(page for family in FAMILIES for page in family(site, render))
+    pages = tuple(keep(page) if keep else page for family in FAMILIES for page in family(site, render))
     _check_addresses(site, pages)
     return pages
 

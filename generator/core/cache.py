@@ -18,9 +18,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-import generator
-
-_OWN_CODE = Path(generator.__file__).parent
+# The whole package: core/ is one folder below it.
+_OWN_CODE = Path(__file__).resolve().parent.parent
 _OWN_SUFFIXES = (".py", ".j2", ".yml", ".yaml", ".json", ".csv", ".css", ".html", ".js", ".md")
 
 
@@ -73,20 +72,39 @@ class Store:
         self.folder = folder
         self._salt = salt
         self._used: set[str] = set()
+        self._shards: dict[str, bool] = {}  # sub-folder -> whether it may be used
+
+    def _usable(self, shard: Path) -> bool:
+        """Whether entries may be read and written in `shard`: no folder on the way is a symlink.
+
+        Why: a symlink planted in the cache would have a build write where
+        it points, or read entries someone else wrote.
+        """
+        known = self._shards.get(shard.name)
+        if known is None:
+            steps = [shard, self.folder, *self.folder.parents[:2]]
+            known = self._shards[shard.name] = not any(step.is_symlink() for step in steps)
+        return known
 
     def key(self, *parts: str | bytes) -> str:
         return digest(self._salt, *parts)
 
     def get(self, key: str) -> bytes | None:
         self._used.add(key)
+        path = self._path(key)
+        if not self._usable(path.parent) or path.is_symlink():
+            return None
         try:
-            return self._path(key).read_bytes()
+            return path.read_bytes()
         except OSError:
             return None
 
-    def put(self, key: str, data: bytes) -> None:
+    def put(self, key: str, data: bytes) -> bool:
+        """Keep `data` under `key`; False when it could not be written."""
         self._used.add(key)
         path = self._path(key)
+        if not self._usable(path.parent):
+            return False
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
@@ -96,15 +114,28 @@ class Store:
         except OSError:
             # A cache that cannot be written (a full disk, a read-only
             # checkout) costs speed, never the build.
-            return
+            return False
+        return True
+
+    def keep(self, key: str, data: bytes) -> Path | None:
+        """The file holding `data` under `key`, written unless there already; None when it cannot be."""
+        path = self._path(key)
+        self._used.add(key)
+        # Keys are digests of the data and entries are written whole, so a
+        # file that is there holds these bytes.
+        if (self._usable(path.parent) and path.is_file() and not path.is_symlink()) or self.put(key, data):
+            return path
+        return None
 
     def prune(self) -> None:
         """Delete the entries this build did not use (call it only after a whole build)."""
         if not self.folder.is_dir():
             return
-        for path in self.folder.glob("*/*"):
-            if path.name not in self._used:
-                path.unlink(missing_ok=True)
+        for shard in self.folder.iterdir():
+            if shard.is_dir() and self._usable(shard):
+                for path in shard.iterdir():
+                    if path.name not in self._used:
+                        path.unlink(missing_ok=True)
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key

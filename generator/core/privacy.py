@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Protocol
 
 from .text import fold, strings_in
 
@@ -903,6 +903,15 @@ class NameIndex:
     def __bool__(self) -> bool:
         return bool(self._by_first)
 
+    def could_match(self, found: AbstractSet[str]) -> bool:
+        """Whether a text whose words are `found` could hold a listed name: every word of one is among them.
+
+        >>> NameIndex(["Ani Ledo"]).could_match({"ledo", "ani", "hadir"}), NameIndex(["Ani Ledo"]).could_match({"ani"})
+        (True, False)
+        """
+        return any(all(w in found for w in entry) for first in self._by_first.keys() & found
+                   for entry in self._by_first[first])
+
     def find(self, text: str) -> list[tuple[str, str]]:
         """(name, masked excerpt) for every listed name in `text`."""
         return [(name, excerpt) for _, name, excerpt in self.matches(words(text))]
@@ -960,6 +969,7 @@ def lint(
     names: Iterable[str] = (),
     allowed: Callable[[str, str], bool] = lambda name, path: False,
     official: Iterable[str] = (),
+    store: Kept | None = None,
 ) -> tuple[Leak, ...]:
     r"""Every identifier, and every one of `names` not `allowed` there, in the built `files` (path, text).
 
@@ -972,6 +982,12 @@ def lint(
     ``allowed(name, path)`` says whether a name may appear in that file; an
     identifier that is one of the site's `official` contacts is no leak.
     Line numbers count lines of that readable text.
+
+    With a `store`, what a file's text gives whatever the names are (its
+    identifiers and the set of its words) is kept by the digest of its
+    path and text, so a build after one new event reads again only the
+    files that changed, and the unchanged ones whose words could hold one
+    of `names` (`NameIndex.could_match`): the findings are the same.
 
     >>> lint([("a.html", "<p>Hubungi 0812-3456-7890</p>"), ("b.csv", "Ma&#39;ruf Contoh,3")], ["Ma'ruf Contoh"])
     (Leak(path='a.html', line=1, kind='phone', excerpt='0***'), Leak(path='b.csv', line=1, kind='name', excerpt='M*** R*** C***'))
@@ -993,7 +1009,7 @@ def lint(
     tags: _Memo = _Memo(_MEMO_CHARS // 4)
 
     def read(line: str) -> tuple[list[tuple[str, str]], list[str] | None]:
-        kept = None if len(line) >= 200 else words(line) if index else []
+        kept = None if len(line) >= 200 else words(line) if index or store else []
         return _identifiers(line, contacts), kept
 
     leaks: list[Leak] = []
@@ -1002,21 +1018,71 @@ def lint(
         if index:
             here.extend(Leak(path, 0, NAME, excerpt) for _, name, excerpt in index.matches(words(path))
                         if not allowed(name, path))
-        tokens: list[str] = []
-        starts: list[int] = []  # per line, its first token in `tokens`
-        for number, line in enumerate(readable_text(path, raw, tags=tags).split("\n"), start=1):
-            found, line_words = lines.get(line, read)
-            if found:
-                here.extend(Leak(path, number, kind, excerpt) for kind, excerpt in found)
-            starts.append(len(tokens))
-            if index:
-                tokens.extend(words(line) if line_words is None else line_words)
+        key = store.key("lint", path, raw, *contacts) if store else ""
+        reading = _Reading.loads(store.get(key)) if store else None
+        if reading is None:
+            reading = _read_file(path, raw, lines.get, read, tags, keep_words=bool(index or store))
+            if store:
+                store.put(key, reading.dumps())
+        here.extend(Leak(path, number, kind, excerpt) for number, kind, excerpt in reading.identifiers)
         # Names are matched over the whole file, so one split by a line break
         # or across HTML elements is still one name.
-        here.extend(Leak(path, bisect.bisect_right(starts, at), NAME, excerpt)
-                    for at, name, excerpt in index.matches(tokens) if not allowed(name, path))
+        if index.could_match(frozenset(reading.words)):
+            here.extend(Leak(path, bisect.bisect_right(reading.starts, at), NAME, excerpt)
+                        for at, name, excerpt in index.matches(reading.words) if not allowed(name, path))
         leaks.extend(sorted(here, key=lambda leak: leak.line))
     return tuple(leaks)
+
+
+class Kept(Protocol):
+    """Where `lint` keeps readings between builds: `cache.Store` (privacy itself reads no folder)."""
+
+    def key(self, *parts: str | bytes) -> str: ...
+    def get(self, key: str) -> bytes | None: ...
+    def put(self, key: str, data: bytes) -> None: ...
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the lint reads in one file whatever the names are: its identifiers (line, kind, excerpt) and its words.
+
+    `starts` holds, per line, the index of its first word in `words`.
+    """
+
+    identifiers: tuple[tuple[int, str, str], ...]
+    words: tuple[str, ...]
+    starts: tuple[int, ...]
+
+    def dumps(self) -> bytes:
+        # Words never hold a space (`words`), so one string keeps them all.
+        return json.dumps([list(self.identifiers), " ".join(self.words), list(self.starts)],
+                          ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def loads(cls, data: bytes | None) -> _Reading | None:
+        """The reading `dumps` wrote, or None for no entry or a torn one."""
+        try:
+            identifiers, found, starts = json.loads(data) if data is not None else (None, None, None)
+            return cls(tuple((int(n), str(k), str(e)) for n, k, e in identifiers), tuple(found.split()),
+                       tuple(int(n) for n in starts))
+        except (ValueError, TypeError, AttributeError):
+            return None
+
+
+def _read_file(path: str, raw: str, remembered: Callable[[str, Callable[[str], Any]], Any],
+               read: Callable[[str], tuple[list[tuple[str, str]], list[str] | None]], tags: _Memo,
+               keep_words: bool) -> _Reading:
+    """One file's `_Reading`, each distinct line worked out once (`remembered`) by `read`."""
+    found_here: list[tuple[int, str, str]] = []
+    tokens: list[str] = []
+    starts: list[int] = []
+    for number, line in enumerate(readable_text(path, raw, tags=tags).split("\n"), start=1):
+        found, line_words = remembered(line, read)
+        found_here.extend((number, kind, excerpt) for kind, excerpt in found)
+        starts.append(len(tokens))
+        if keep_words:
+            tokens.extend(words(line) if line_words is None else line_words)
+    return _Reading(tuple(found_here), tuple(tokens), tuple(starts))
 
 
 _MEMO_CHARS = 8_000_000

@@ -1,4 +1,4 @@
-"""The MkDocs plugin: the only module that knows MkDocs.
+"""The MkDocs plugin: with `rendered` (its page converter), the only module that knows MkDocs.
 
 Content is loaded and pages composed in ``on_pre_build``, which MkDocs runs
 before it empties ``site/``, so a broken record stops ``mkdocs build`` with
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterator, Literal, Mapping, Sequence
@@ -29,7 +29,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -46,6 +46,7 @@ from ..core.errors import Problem, Source, WartaError, catalogue, message
 from ..core.text import strings_in, undecodable_line
 from ..records.reading import read_plain, refusal
 from . import preview, search
+from .rendered import Renderer
 from .serve import Backing, Recovered, ServeState
 from .staging import LOCK_WAIT, Staging
 
@@ -73,6 +74,9 @@ class WartaConfig(base.Config):
     lock_wait = c.Type(int, default=int(LOCK_WAIT))
 
 
+CACHE = Path(".cache") / "warta"
+"""Where a site keeps what one build worked out for the next, below the folder of mkdocs.yml; safe to delete."""
+
 # Placeholder addresses: any host with a "contoh" (example) label, as the
 # examples and `warta init` write them, and the documentation domains.
 PLACEHOLDER_HOSTS = ("example.com", "example.org")
@@ -94,9 +98,7 @@ class _Caches:
     articles: cache.Store
 
     @classmethod
-    def of(cls, root: Path, templates: Templates, config_file: Path) -> _Caches:
-        salt = cache.salt(cache.files_digest(templates.folders), config_file.read_bytes())
-        folder = root / ".cache" / "warta"
+    def of(cls, folder: Path, salt: str) -> _Caches:
         return cls(cache.Store(folder / "records", salt), cache.Store(folder / "articles", salt))
 
     def prune(self) -> None:
@@ -121,16 +123,21 @@ class _Build:
     own_menu: bool = False  # mkdocs.yml gives no nav: the plugin makes the menu
     files: Files | None = None
     lit: Page | None = None  # the menu page marked active for the page being rendered
+    renderer: Renderer = field(default_factory=lambda: Renderer(None))
+    lint_store: cache.Store | None = None
+    page_store: cache.Store | None = None
 
 
 class WartaPlugin(BasePlugin[WartaConfig]):
     def __init__(self) -> None:
         self.command = "build"
+        self.dirty = False
         self.serve: ServeState | None = None
         self.build: _Build | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Per-build state starts here, never in __init__: `mkdocs serve`
@@ -138,13 +145,16 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         root = Path(config.config_file_path).resolve().parent
         staging = None
         if self.command == "serve":
-            self.serve = self.serve or ServeState(Backing(root / ".cache" / "warta"))
+            self.serve = self.serve or ServeState(Backing(root / CACHE))
         else:
             staging = self._staging(Path(config.site_dir))
             config["site_dir"] = str(staging.folder)
         templates = Templates.for_site(root / self.config.templates_dir)
-        caches = _Caches.of(root, templates, Path(config.config_file_path))
-        self.build = _Build(config, root, root / self.config.content_dir, templates, staging, caches,
+        # What a build worked out is kept for the next (core/cache): under
+        # a salt that moves with Warta, the templates and mkdocs.yml.
+        salt = cache.salt(cache.files_digest(templates.folders), Path(config.config_file_path).read_bytes())
+        kept = root / CACHE
+        self.build = _Build(config, root, root / self.config.content_dir, templates, staging, _Caches.of(kept, salt),
                             own_menu=config.nav is None)
         # Warta's theme overrides (and a site's own templates/theme/) come
         # after mkdocs.yml's custom_dir and before Material itself.
@@ -172,6 +182,9 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         for extension in MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        self.build.renderer = Renderer.for_config(cache.Store(kept / "html", salt), config)
+        self.build.lint_store = cache.Store(kept / "lint", salt)
+        self.build.page_store = cache.Store(kept / "pages", salt)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -190,7 +203,8 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         memo = self.serve.articles_memo(build.templates.folders) if self.serve else None
         site, composed = compose.site(content, build.templates, site_url=config.site_url,
                                       directory_urls=config.use_directory_urls, memo=memo,
-                                      media_cache=build.root / ".cache" / "warta" / "media", articles=build.caches.articles)
+                                      media_cache=build.root / CACHE / "media", articles=build.caches.articles,
+                                      keep=None if self.serve else _written_to(build.page_store))
         build.site, build.pages = site, composed
         build.generated = frozenset(p.path for p in composed)
         self._set_menu(content.region.system)
@@ -271,6 +285,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         self._current().files = files
         return nav
 
+    @event_priority(100)  # first: the page's HTML is back before any other plugin reads it
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         """Breadcrumbs, and the menu tab of the page's section lit.
@@ -280,6 +295,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         page lives (`Addresses.trail`).
         """
         build = self._current()
+        build.renderer.restore(page)
         files = build.files or Files([])
         # The trail depends on folders only, not on the region's kecamatan.
         found = (files.get_file_from_path(path) for path in Addresses({}).trail(page.file.src_uri))
@@ -294,8 +310,16 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             build.lit = section
         return context
 
+    @event_priority(-100)  # last: whatever other plugins make of the HTML is what is kept
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Memory: MkDocs holds every page's HTML from the first conversion
+        # to the last template; a build's pages wait in the cache instead.
+        # The preview keeps them (a build may prune the cache meanwhile).
+        return html if self.serve else self._current().renderer.set_aside(page, html)
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         build = self._current()
+        build.renderer.drop(page)
         if build.lit is not None:
             build.lit.active = False
             build.lit = None
@@ -309,9 +333,10 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         # MkDocs dates every page with the build day, and stamps sitemap.xml.gz
         # with the newest of those dates: the same content would give other
         # bytes tomorrow. The content's own newest date keeps builds equal.
-        site = self._current().site
-        if site is not None and site.updated is not None:
-            page.update_date = site.updated.isoformat()
+        build = self._current()
+        if build.site is not None and build.site.updated is not None:
+            page.update_date = build.site.updated.isoformat()
+        build.renderer.attach(page)
         return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -331,7 +356,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             self._drop_vanished_pages(config)
         if build.staging and build.site is not None:
             folder = Path(config.site_dir)
-            leaks = _leaks(folder, build.site, _theme_folders(config))
+            leaks = _leaks(folder, build.site, _theme_folders(config), build.lint_store)
             if leaks:
                 raise PluginError("\n" + WartaError(leaks).report())
             # Only a site that passed the check is indexed; the preview has no index.
@@ -340,7 +365,13 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             except WartaError as exc:
                 raise PluginError("\n" + exc.report()) from None
             build.staging.written = True
-            build.caches.prune()
+            # A whole build used every entry it needs: the rest are of pages
+            # and files that are no more (a --dirty build used only some).
+            if not self.dirty:
+                for store in (build.renderer.store, build.lint_store, build.page_store):
+                    if store is not None:
+                        store.prune()
+                build.caches.prune()
             # Without --strict nothing after this event can fail the build, so
             # the site is swapped in now: `mkdocs serve --clean` serves it
             # between rebuilds, long before on_shutdown.
@@ -404,6 +435,26 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         if self.build is None:
             raise RuntimeError("on_config has not run")
         return self.build
+
+
+def _written_to(store: cache.Store | None) -> Callable[[compose.Page], compose.Page] | None:
+    """A `pages.build` keep that writes each composed text to `store`, so MkDocs reads it from there.
+
+    Why: held in memory, the texts of a 5,000-article archive (articles,
+    listings, every event's data files) weigh hundreds of megabytes, and
+    MkDocs keeps each one to the end of the build.
+    """
+    if store is None:
+        return None
+
+    def keep(page: compose.Page) -> compose.Page:
+        if isinstance(page.text, Path):
+            return page
+        data = page.text.encode("utf-8") if isinstance(page.text, str) else page.text
+        written = store.keep(store.key(page.path, data), data)
+        return page if written is None else compose.Page(page.path, written)
+
+    return keep
 
 
 def _keep_records_private(files: Files, content_dir: Path) -> None:
@@ -497,7 +548,7 @@ def _menu(book: Addresses, docs_dir: Path, words: Mapping[str, Any], places: str
     return [{labels[name]: path} if name else path for path, name in book.menu(own)]
 
 
-def _leaks(folder: Path, site: SiteFacts, theme: Sequence[Path] = ()) -> list[Problem]:
+def _leaks(folder: Path, site: SiteFacts, theme: Sequence[Path] = (), store: cache.Store | None = None) -> list[Problem]:
     """Personal data in the built site: the check after the records check.
 
     Every file is read, whatever its name (`privacy.published_text` tells
@@ -522,7 +573,7 @@ def _leaks(folder: Path, site: SiteFacts, theme: Sequence[Path] = ()) -> list[Pr
                 yield path, text
 
     leaks = privacy.lint(read(), names, lambda name, path: allowed_at(name, book.where(path, articles)),
-                         official=site.content.contacts)
+                         official=site.content.contacts, store=store)
     labels = catalogue()
     return [
         Problem("leak", Source(leak.path, leak.line), {"label": labels[f"leak.label.{leak.kind}"], "excerpt": leak.excerpt})

@@ -1,0 +1,194 @@
+"""Markdown -> HTML of each page, kept between builds by the digest of its Markdown.
+
+Converting Markdown is the largest single cost of a build, and an archive
+changes by an event or two between builds: a page whose Markdown is the
+same as last time gets last time's HTML, table of contents, title and
+anchors back. What else MkDocs' conversion depends on is the other files a
+page links to, so each entry keeps the links the page made and what they
+became; before an entry is used, each link is resolved again against this
+build's files (MkDocs' own resolver, with its own warnings), and the page
+is converted afresh when any resolves differently.
+
+MkDocs' ``Page.render`` is the model: `Renderer.render` takes its place
+through `Renderer.attach`, and does exactly its work on a miss.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import markdown
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import (
+    Page,
+    _ExtractAnchorsTreeprocessor,
+    _ExtractTitleTreeprocessor,
+    _RawHTMLPreprocessor,
+    _RelativePathTreeprocessor,
+)
+from mkdocs.structure.toc import get_toc
+
+from ..core.cache import Store
+
+# MkDocs' link warnings go to this logger; `_Replayed` holds them back
+# until the links are known to resolve as they did.
+_LINKS_LOG = logging.getLogger("mkdocs.structure.pages")
+
+
+class _Recording(_RelativePathTreeprocessor):
+    """MkDocs' link rewriter, noting each link it rewrote and what into."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.seen: list[tuple[str, str]] = []
+
+    def path_to_url(self, url: str) -> str:
+        made = super().path_to_url(url)
+        self.seen.append((url, made))
+        return made
+
+
+class _Held(logging.Handler):
+    """Collects what the link resolver says while a cached entry is checked."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@dataclass
+class Renderer:
+    """Converts one build's pages, through `store` when there is one.
+
+    With a store, a page's HTML need not stay in memory from its conversion
+    to its template (MkDocs converts every page before it renders any, so
+    a 5,000-article archive would hold all of it at once): `set_aside`
+    drops it while its entry holds it, `restore` reads it back.
+    """
+
+    store: Store | None
+    settings: str = ""  # what of the configuration the conversion depends on
+    hits: int = field(default=0)
+    _entries: dict[str, str] = field(default_factory=dict)  # page -> the key of its entry this build
+    _aside: dict[str, str] = field(default_factory=dict)  # page -> the key its HTML was set aside under
+
+    @classmethod
+    def for_config(cls, store: Store | None, config: MkDocsConfig) -> Renderer:
+        # Plugins add extensions at run time (Warta does), so the list
+        # mkdocs.yml gives is not the whole of it.
+        settings = json.dumps([config.markdown_extensions, config.mdx_configs], sort_keys=True, default=repr)
+        return cls(store, settings)
+
+    def attach(self, page: Page) -> None:
+        """Make `page.render` go through this renderer (MkDocs calls it right after ``on_pre_page``)."""
+        page.render = lambda config, files: self.render(page, config, files)  # type: ignore[method-assign]
+
+    def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        if page.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        key = self.store.key(self.settings, page.file.src_uri, page.file.url, page.markdown) if self.store else ""
+        entry = self._entry(key)
+        self._entries.pop(page.file.src_uri, None)
+        if entry is not None and self._reuse(page, entry, config, files):
+            self.hits += 1
+            self._entries[page.file.src_uri] = key
+            return
+        made = _convert(page, config, files)
+        if self.store is not None and self.store.put(key, json.dumps(made, ensure_ascii=False, sort_keys=True).encode("utf-8")):
+            self._entries[page.file.src_uri] = key
+
+    def set_aside(self, page: Page, html: str) -> str:
+        """`html` as the page will show it: "" for now when its entry holds exactly that, to be `restore`d."""
+        key = self._entries.get(page.file.src_uri)
+        # Another plugin's on_page_content may have changed it: then the
+        # entry is not what the page shows, and the HTML stays in memory.
+        if key is None or html != page.content:
+            return html
+        self._aside[page.file.src_uri] = key
+        return ""
+
+    def restore(self, page: Page) -> None:
+        """Put back the HTML `set_aside` dropped, before the page's template reads it."""
+        key = self._aside.get(page.file.src_uri)
+        if key is None:
+            return
+        entry = self._entry(key)
+        if entry is None:
+            # Never a page without its text: the build stops instead.
+            raise RuntimeError(f"the cached HTML of {page.file.src_uri} vanished during the build ({self.store.folder if self.store else ''})")
+        page.content = entry["html"]
+
+    def drop(self, page: Page) -> None:
+        """Let go of a set-aside page's HTML once its page is written."""
+        if page.file.src_uri in self._aside:
+            page.content = ""
+
+    def _entry(self, key: str) -> dict[str, Any] | None:
+        data = self.store.get(key) if self.store else None
+        if data is None:
+            return None
+        try:
+            entry = json.loads(data)
+        except ValueError:
+            return None  # a torn or foreign file is a miss
+        return entry if isinstance(entry, dict) and _SHAPE <= entry.keys() else None
+
+    def _reuse(self, page: Page, entry: dict[str, Any], config: MkDocsConfig, files: Files) -> bool:
+        """Fill `page` from `entry` when every link of it resolves as it did; say what MkDocs would have said."""
+        links = _RelativePathTreeprocessor(page.file, files, config)
+        held, propagate = _Held(), _LINKS_LOG.propagate
+        _LINKS_LOG.addHandler(held)
+        _LINKS_LOG.propagate = False
+        try:
+            same = all(links.path_to_url(url) == made for url, made in entry["links"])
+        finally:
+            _LINKS_LOG.removeHandler(held)
+            _LINKS_LOG.propagate = propagate
+        if not same:
+            return False
+        for record in held.records:
+            _LINKS_LOG.handle(record)
+        page.content = entry["html"]
+        page.toc = get_toc(entry["toc"])
+        page._title_from_render = entry["title"]
+        page.present_anchor_ids = set(entry["anchors"])
+        if _LINKS_LOG.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = links.links_to_anchors
+        return True
+
+
+_SHAPE = {"html", "toc", "title", "anchors", "links"}
+
+
+def _convert(page: Page, config: MkDocsConfig, files: Files) -> dict[str, Any]:
+    """MkDocs' own conversion of `page` (as ``Page.render`` does it), and what a cache entry keeps of it."""
+    md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
+    raw_html = _RawHTMLPreprocessor()
+    raw_html._register(md)
+    anchors = _ExtractAnchorsTreeprocessor(page.file, files, config)
+    anchors._register(md)
+    links = _Recording(page.file, files, config)
+    links._register(md)
+    title = _ExtractTitleTreeprocessor()
+    title._register(md)
+    page.content = md.convert(page.markdown or "")
+    toc_tokens = getattr(md, "toc_tokens", [])
+    page.toc = get_toc(toc_tokens)
+    page._title_from_render = title.title
+    page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+    if _LINKS_LOG.getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = links.links_to_anchors
+    return {
+        "html": page.content,
+        "toc": toc_tokens,
+        "title": title.title,
+        "anchors": sorted(page.present_anchor_ids),
+        "links": links.seen,
+    }
