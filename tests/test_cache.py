@@ -37,8 +37,16 @@ def _warm(root: Path, site: Path) -> dict[str, bytes]:
     return snapshot(site)
 
 
-def _entries(root: Path, kind: str) -> list[Path]:
-    return sorted((root / ".cache" / "warta" / kind).glob("*/*"))
+def _store(root: Path, kind: str) -> cache.Store:
+    return cache.Store(root / ".cache" / "warta" / f"{kind}.sqlite", "")
+
+
+def _entries(root: Path, kind: str) -> list[str]:
+    store = _store(root, kind)
+    try:
+        return store.keys()
+    finally:
+        store.close()
 
 
 def test_warm_and_edited_builds_are_byte_identical_to_cold_ones(tmp_path: Path) -> None:
@@ -65,8 +73,14 @@ def test_warm_and_edited_builds_are_byte_identical_to_cold_ones(tmp_path: Path) 
 def test_a_torn_or_foreign_entry_is_worked_out_again(tmp_path: Path) -> None:
     root, site = _sleman_copy(tmp_path), tmp_path / "site"
     cold = _cold(root, site)
-    for number, entry in enumerate([*_entries(root, "html"), *_entries(root, "lint")]):
-        entry.write_bytes([b"", b"{", b"[1, 2]", b'{"html": 1}', b"\xff\xfe"][number % 5])
+    for kind in ("html", "lint", "records", "articles"):
+        store = _store(root, kind)
+        for number, key in enumerate(store.keys()):
+            store.put(key, [b"", b"{", b"[1, 2]", b'{"html": 1}', b"\xff\xfe"][number % 5])
+        store.close()
+    assert _warm(root, site) == cold
+    # A whole file that is no database is a cache that is not there.
+    (root / ".cache" / "warta" / "html.sqlite").write_bytes(b"not a database" * 100)
     assert _warm(root, site) == cold
 
 
@@ -115,7 +129,7 @@ def test_the_renderer_converts_as_mkdocs_does(pages_project: Path, tmp_path: Pat
     """On a miss and on a hit, a page gets what MkDocs' own Page.render gives it."""
     config = load_config(str(pages_project / "mkdocs.yml"))
     files = get_files(config)
-    store = cache.Store(tmp_path / "html", "salt")
+    store = cache.Store(tmp_path / "html.sqlite", "salt")
     for attempt in ("miss", "hit"):
         renderer = Renderer.for_config(store, config)
         for file in files.documentation_pages():
@@ -142,7 +156,7 @@ LEAKY = [
 
 
 def test_the_lint_finds_with_a_store_what_it_finds_without(tmp_path: Path) -> None:
-    store = cache.Store(tmp_path / "lint", "salt")
+    store = cache.Store(tmp_path / "lint.sqlite", "salt")
     for names in ([], ["Ani Ledo"], ["Ani Ledo", "Maria Goreti Ulu"], ["Yohana Bria", "Maria Goreti Ulu"], []):
         # The same files each time: from the second call on, every reading
         # comes from the store, and a name new since is still found.
@@ -180,7 +194,7 @@ def test_the_ci_of_a_new_site_keeps_the_cache_between_runs() -> None:
 def test_a_pages_html_waits_in_the_cache_between_conversion_and_template(pages_project: Path, tmp_path: Path) -> None:
     config = load_config(str(pages_project / "mkdocs.yml"))
     files = get_files(config)
-    store = cache.Store(tmp_path / "html", "salt")
+    store = cache.Store(tmp_path / "html.sqlite", "salt")
     renderer = Renderer.for_config(store, config)
     page = Page(None, files.get_file_from_path("index.md"), config)
     page.read_source(config)
@@ -197,8 +211,8 @@ def test_a_pages_html_waits_in_the_cache_between_conversion_and_template(pages_p
     renderer.drop(page)
     assert page.content == ""
     # A page is never written without its text.
-    for entry in store.folder.glob("*/*"):
-        entry.unlink()
+    store.close()
+    store.path.unlink()
     with pytest.raises(RuntimeError, match="index.md"):
         renderer.restore(page)
 
@@ -207,17 +221,20 @@ def test_the_cache_never_writes_or_reads_through_a_symlink(tmp_path: Path) -> No
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (tmp_path / "cache").mkdir()
-    (tmp_path / "cache" / "html").symlink_to(elsewhere)
-    store = cache.Store(tmp_path / "cache" / "html", "salt")
+    (tmp_path / "cache" / "html.sqlite").symlink_to(elsewhere / "html.sqlite")
+    store = cache.Store(tmp_path / "cache" / "html.sqlite", "salt")
     key = store.key("a")
-    assert not store.put(key, b"x") and store.get(key) is None and store.keep(key, b"x") is None
+    assert not store.put(key, b"x") and store.get(key) is None
+    (tmp_path / "linked").symlink_to(elsewhere)
+    assert not cache.Store(tmp_path / "linked" / "html.sqlite", "salt").put(key, b"x")
     assert list(elsewhere.iterdir()) == []
-    # A planted shard link: entries behind it are neither read nor pruned.
-    real = cache.Store(tmp_path / "real", "salt")
-    key = real.key("b")
-    (tmp_path / "real").mkdir()
-    (tmp_path / "real" / key[:2]).symlink_to(elsewhere)
+    # A planted shard link among the page files: files behind it are neither used nor pruned.
+    pages = cache.Folder(tmp_path / "pages", "salt")
+    key = pages.key("b")
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / key[:2]).symlink_to(elsewhere)
     (elsewhere / key).write_bytes(b"forged")
-    assert real.get(key) is None and not real.put(key, b"x")
-    real.prune()
+    assert pages.keep(key, b"real") is None
+    pages.prune()
     assert (elsewhere / key).read_bytes() == b"forged"
+    assert cache.Folder(tmp_path / "other", "salt").keep(key, b"real").read_bytes() == b"real"

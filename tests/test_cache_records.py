@@ -47,8 +47,24 @@ def _loaded(root: Path, store: Store | None) -> records.Loading:
     return records.load(root, store=store)
 
 
-def _entries(folder: Path) -> set[str]:
-    return {p.name for p in folder.glob("*/*")}
+def _held(path: Path) -> dict[str, bytes]:
+    """Every entry of the store file at `path`, by key."""
+    store = Store(path, "")
+    try:
+        return {key: store.get(key) or b"" for key in store.keys()}
+    finally:
+        store.close()
+
+
+def _entries(path: Path) -> set[str]:
+    return set(_held(path))
+
+
+def _overwrite(path: Path, entries: dict[str, bytes]) -> None:
+    store = Store(path, "")
+    for key, data in entries.items():
+        store.put(key, data)
+    store.close()
 
 
 def _same(a: records.Loading, b: records.Loading) -> None:
@@ -119,20 +135,18 @@ def test_a_damaged_entry_is_a_miss(sleman_dir: Path, tmp_path: Path, damage: str
     ran = tmp_path / "ran"
     # An entry that would run code if it were unpickled as pickle allows.
     foreign = b"cos\nsystem\n(S'touch " + str(ran).encode() + b"'\ntR."
-    for entry in folder.glob("*/*"):
-        data = entry.read_bytes()
-        entry.write_bytes({
-            "empty": b"",
-            "torn": data[: len(data) // 2],
-            "garbage": b"\x80\x05not a pickle at all",
-            "foreign": foreign,
-            "wrong type": pickle.dumps({"not": "parsed"}),
-        }[damage])
+    _overwrite(folder, {key: {
+        "empty": b"",
+        "torn": data[: len(data) // 2],
+        "garbage": b"\x80\x05not a pickle at all",
+        "foreign": foreign,
+        "wrong type": pickle.dumps({"not": "parsed"}),
+    }[damage] for key, data in _held(folder).items()})
     warm = _loaded(sleman_dir, Store(folder, SALT))
     _same(_loaded(sleman_dir, None), warm)
     assert not ran.exists()
     # The damaged entries were written again, whole.
-    assert all(isinstance(kept.unpack(p.read_bytes()), reading.Parsed) for p in folder.glob("*/*"))
+    assert all(isinstance(kept.unpack(data), reading.Parsed) for data in _held(folder).values())
 
 
 def test_the_unpickler_builds_only_the_readers_classes() -> None:
@@ -213,22 +227,20 @@ def test_a_damaged_article_entry_is_a_miss(tmp_path: Path, damage: str) -> None:
     content = records.load_content(SLEMAN)
     folder = tmp_path / "articles"
     plain = _pages(content, Store(folder, SALT))
-    entries = sorted(folder.glob("*/*"))
-    other = entries[0].read_bytes()
-    originals = {entry: entry.read_bytes() for entry in entries}
-    for entry, data in originals.items():
-        entry.write_bytes({
-            "empty": b"",
-            "flipped": data[:-2] + bytes([data[-2] ^ 1]) + data[-1:],
-            "another entry": other,
-            "not json": data,
-        }[damage])
+    originals = _held(folder)
+    other = originals[min(originals)]
+    _overwrite(folder, {key: {
+        "empty": b"",
+        "flipped": data[:-2] + bytes([data[-2] ^ 1]) + data[-1:],
+        "another entry": other,
+        "not json": data,
+    }[damage] for key, data in originals.items()})
     if damage == "not json":
         # A headline-and-description entry sealed right, yet not a pair: still a miss.
-        summaries = [e for e, was in originals.items() if was[16:].startswith(b'["')]
+        summaries = [key for key, was in originals.items() if was[16:].startswith(b'["')]
         assert len(summaries) == len(content.events)
-        for entry in summaries:
-            entry.write_bytes(hashlib.blake2b(b"[1]", digest_size=16, key=entry.name.encode()[:64]).digest() + b"[1]")
+        _overwrite(folder, {key: hashlib.blake2b(b"[1]", digest_size=16, key=key.encode()[:64]).digest() + b"[1]"
+                            for key in summaries})
     assert _pages(content, Store(folder, SALT)) == plain
     assert _pages(content, Store(folder, SALT)) == plain
 
@@ -295,7 +307,7 @@ def test_facts_canonical_cannot_key_are_written_not_cached(tmp_path: Path, monke
 
 def _cached(root: Path) -> dict[str, set[str]]:
     folder = root / ".cache" / "warta"
-    return {kind: _entries(folder / kind) for kind in ("records", "articles")}
+    return {kind: _entries(folder / f"{kind}.sqlite") for kind in ("records", "articles")}
 
 
 def test_warm_and_edited_builds_are_byte_identical_to_cold_ones(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -60,12 +61,100 @@ def salt(*inputs: str | bytes) -> str:
 
 
 class Store:
-    """One kind of cached result (``html``, ``lint`` ...) in its own folder, one file per key.
+    """One kind of cached result (``html``, ``lint`` ...): one SQLite file of entries by key.
+
+    One file, not a file per entry: a 5,000-article archive has some 60,000
+    entries, and creating that many files costs a cold build seconds that a
+    table does not. A build killed mid-write leaves the last committed
+    entries (SQLite's journal), never a torn one. `prune` deletes what this
+    build neither read nor wrote, so the file holds one archive's worth,
+    not every version ever built. Any fault of the file (locked by another
+    build, damaged, unwritable) costs speed, never the build: entries then
+    read as missing and are not kept.
+    """
+
+    def __init__(self, path: Path, salt: str) -> None:
+        self.path = path
+        self._salt = salt
+        self._used: set[str] = set()
+        self._db: sqlite3.Connection | None = None
+        self._broken = False
+
+    def key(self, *parts: str | bytes) -> str:
+        return digest(self._salt, *parts)
+
+    def get(self, key: str) -> bytes | None:
+        self._used.add(key)
+        row = self._run("SELECT data FROM entry WHERE key = ?", (key,))
+        found = row.fetchone() if row is not None else None
+        return bytes(found[0]) if found is not None else None
+
+    def put(self, key: str, data: bytes) -> bool:
+        """Keep `data` under `key`; False when it could not be kept."""
+        self._used.add(key)
+        return self._run("INSERT OR REPLACE INTO entry (key, data) VALUES (?, ?)", (key, data)) is not None
+
+    def keys(self) -> list[str]:
+        """Every key the file holds, sorted."""
+        rows = self._run("SELECT key FROM entry ORDER BY key", ())
+        return [key for (key,) in rows] if rows is not None else []
+
+    def prune(self) -> None:
+        """Delete the entries this build did not use (call it only after a whole build)."""
+        db = self._open()
+        if db is None:
+            return
+        try:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM used")
+            db.executemany("INSERT OR IGNORE INTO used (key) VALUES (?)", ((k,) for k in self._used))
+            db.execute("DELETE FROM entry WHERE key NOT IN (SELECT key FROM used)")
+        except sqlite3.Error:
+            self._broken = True
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _run(self, sql: str, values: tuple[object, ...]) -> sqlite3.Cursor | None:
+        db = self._open()
+        if db is None:
+            return None
+        try:
+            return db.execute(sql, values)
+        except sqlite3.Error:
+            self._broken = True
+            return None
+
+    def _open(self) -> sqlite3.Connection | None:
+        if self._db is not None or self._broken:
+            return self._db
+        # A symlink planted in the cache would have a build write where it
+        # points, or read entries someone else wrote.
+        if any(step.is_symlink() for step in (self.path, *self.path.parents[:3])):
+            self._broken = True
+            return None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, isolation_level=None, timeout=5)
+            # Write-ahead logging with its "normal" sync survives a killed
+            # build without a flush to disk at every entry.
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        except (sqlite3.Error, OSError):
+            self._broken = True
+            return None
+        self._db = db
+        return db
+
+
+class Folder:
+    """Results that must be files (a page MkDocs reads), one file per key in `folder`.
 
     Entries are written whole to a temporary file and renamed, so a build
-    killed mid-write leaves a missing entry, never a torn one. `prune`
-    deletes what this build neither read nor wrote, so the folder holds
-    one archive's worth, not every version ever built.
+    killed mid-write leaves a missing entry, never a torn one.
     """
 
     def __init__(self, folder: Path, salt: str) -> None:
@@ -74,37 +163,19 @@ class Store:
         self._used: set[str] = set()
         self._shards: dict[str, bool] = {}  # sub-folder -> whether it may be used
 
-    def _usable(self, shard: Path) -> bool:
-        """Whether entries may be read and written in `shard`: no folder on the way is a symlink.
-
-        Why: a symlink planted in the cache would have a build write where
-        it points, or read entries someone else wrote.
-        """
-        known = self._shards.get(shard.name)
-        if known is None:
-            steps = [shard, self.folder, *self.folder.parents[:2]]
-            known = self._shards[shard.name] = not any(step.is_symlink() for step in steps)
-        return known
-
     def key(self, *parts: str | bytes) -> str:
         return digest(self._salt, *parts)
 
-    def get(self, key: str) -> bytes | None:
-        self._used.add(key)
+    def keep(self, key: str, data: bytes) -> Path | None:
+        """The file holding `data` under `key`, written unless there already; None when it cannot be."""
         path = self._path(key)
-        if not self._usable(path.parent) or path.is_symlink():
-            return None
-        try:
-            return path.read_bytes()
-        except OSError:
-            return None
-
-    def put(self, key: str, data: bytes) -> bool:
-        """Keep `data` under `key`; False when it could not be written."""
         self._used.add(key)
-        path = self._path(key)
         if not self._usable(path.parent):
-            return False
+            return None
+        # Keys are digests of the data and entries are written whole, so a
+        # file that is there holds these bytes.
+        if path.is_file() and not path.is_symlink():
+            return path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
@@ -112,23 +183,11 @@ class Store:
                 out.write(data)
             os.replace(temporary, path)
         except OSError:
-            # A cache that cannot be written (a full disk, a read-only
-            # checkout) costs speed, never the build.
-            return False
-        return True
-
-    def keep(self, key: str, data: bytes) -> Path | None:
-        """The file holding `data` under `key`, written unless there already; None when it cannot be."""
-        path = self._path(key)
-        self._used.add(key)
-        # Keys are digests of the data and entries are written whole, so a
-        # file that is there holds these bytes.
-        if (self._usable(path.parent) and path.is_file() and not path.is_symlink()) or self.put(key, data):
-            return path
-        return None
+            return None
+        return path
 
     def prune(self) -> None:
-        """Delete the entries this build did not use (call it only after a whole build)."""
+        """Delete the files this build did not use (call it only after a whole build)."""
         if not self.folder.is_dir():
             return
         for shard in self.folder.iterdir():
@@ -136,6 +195,14 @@ class Store:
                 for path in shard.iterdir():
                     if path.name not in self._used:
                         path.unlink(missing_ok=True)
+
+    def _usable(self, shard: Path) -> bool:
+        """Whether files may be read and written in `shard`: no folder on the way is a symlink."""
+        known = self._shards.get(shard.name)
+        if known is None:
+            steps = [shard, self.folder, *self.folder.parents[:2]]
+            known = self._shards[shard.name] = not any(step.is_symlink() for step in steps)
+        return known
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key

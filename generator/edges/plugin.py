@@ -88,23 +88,33 @@ notice = logging.getLogger("warta")
 
 @dataclass(frozen=True)
 class _Caches:
-    """The build cache's stores (`core.cache`), one folder each below ``.cache/warta/``.
+    """The build cache's stores (`core.cache`), one each below ``.cache/warta/``.
 
     Salted with every template folder and mkdocs.yml besides Warta's own
     code: a change to any of them is a cold build, never a stale page.
     """
 
-    records: cache.Store
-    articles: cache.Store
+    records: cache.Store  # parsed record files
+    articles: cache.Store  # written articles
+    html: cache.Store  # each page's Markdown -> HTML
+    lint: cache.Store  # the privacy check's reading of each published file
+    pages: cache.Folder  # composed texts, as the files MkDocs reads
 
     @classmethod
     def of(cls, folder: Path, salt: str) -> _Caches:
-        return cls(cache.Store(folder / "records", salt), cache.Store(folder / "articles", salt))
+        def store(name: str) -> cache.Store:
+            return cache.Store(folder / f"{name}.sqlite", salt)
+
+        return cls(store("records"), store("articles"), store("html"), store("lint"), cache.Folder(folder / "pages", salt))
 
     def prune(self) -> None:
         """Drop what this build did not use: call it after a whole build only, never a preview's."""
-        self.records.prune()
-        self.articles.prune()
+        for kept in (self.records, self.articles, self.html, self.lint, self.pages):
+            kept.prune()
+
+    def close(self) -> None:
+        for kept in (self.records, self.articles, self.html, self.lint):
+            kept.close()
 
 
 @dataclass
@@ -124,8 +134,6 @@ class _Build:
     files: Files | None = None
     lit: Page | None = None  # the menu page marked active for the page being rendered
     renderer: Renderer = field(default_factory=lambda: Renderer(None))
-    lint_store: cache.Store | None = None
-    page_store: cache.Store | None = None
 
 
 class WartaPlugin(BasePlugin[WartaConfig]):
@@ -143,6 +151,8 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         # Per-build state starts here, never in __init__: `mkdocs serve`
         # keeps one plugin object across rebuilds.
         root = Path(config.config_file_path).resolve().parent
+        if self.build is not None:
+            self.build.caches.close()
         staging = None
         if self.command == "serve":
             self.serve = self.serve or ServeState(Backing(root / CACHE))
@@ -182,9 +192,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         for extension in MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        self.build.renderer = Renderer.for_config(cache.Store(kept / "html", salt), config)
-        self.build.lint_store = cache.Store(kept / "lint", salt)
-        self.build.page_store = cache.Store(kept / "pages", salt)
+        self.build.renderer = Renderer.for_config(self.build.caches.html, config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -204,7 +212,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         site, composed = compose.site(content, build.templates, site_url=config.site_url,
                                       directory_urls=config.use_directory_urls, memo=memo,
                                       media_cache=build.root / CACHE / "media", articles=build.caches.articles,
-                                      keep=None if self.serve else _written_to(build.page_store))
+                                      keep=None if self.serve else _written_to(build.caches.pages))
         build.site, build.pages = site, composed
         build.generated = frozenset(p.path for p in composed)
         self._set_menu(content.region.system)
@@ -356,7 +364,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             self._drop_vanished_pages(config)
         if build.staging and build.site is not None:
             folder = Path(config.site_dir)
-            leaks = _leaks(folder, build.site, _theme_folders(config), build.lint_store)
+            leaks = _leaks(folder, build.site, _theme_folders(config), build.caches.lint)
             if leaks:
                 raise PluginError("\n" + WartaError(leaks).report())
             # Only a site that passed the check is indexed; the preview has no index.
@@ -368,9 +376,6 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             # A whole build used every entry it needs: the rest are of pages
             # and files that are no more (a --dirty build used only some).
             if not self.dirty:
-                for store in (build.renderer.store, build.lint_store, build.page_store):
-                    if store is not None:
-                        store.prune()
                 build.caches.prune()
             # Without --strict nothing after this event can fail the build, so
             # the site is swapped in now: `mkdocs serve --clean` serves it
@@ -392,6 +397,8 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             self.build.staging.written = False
 
     def on_shutdown(self) -> None:
+        if self.build is not None:
+            self.build.caches.close()
         if self.build is not None and self.build.staging is not None:
             try:
                 self._publish()
@@ -437,7 +444,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         return self.build
 
 
-def _written_to(store: cache.Store | None) -> Callable[[compose.Page], compose.Page] | None:
+def _written_to(store: cache.Folder | None) -> Callable[[compose.Page], compose.Page] | None:
     """A `pages.build` keep that writes each composed text to `store`, so MkDocs reads it from there.
 
     Why: held in memory, the texts of a 5,000-article archive (articles,

@@ -122,7 +122,7 @@ class Renderer:
         entry = self._entry(key)
         if entry is None:
             # Never a page without its text: the build stops instead.
-            raise RuntimeError(f"the cached HTML of {page.file.src_uri} vanished during the build ({self.store.folder if self.store else ''})")
+            raise RuntimeError(f"the cached HTML of {page.file.src_uri} vanished during the build ({self.store.path if self.store else ''})")
         page.content = entry["html"]
 
     def drop(self, page: Page) -> None:
