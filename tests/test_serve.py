@@ -28,6 +28,16 @@ def test_a_broken_event_keeps_its_last_good_version_and_its_problems(content_dir
     assert shown.problems and all(p.source.path.endswith(EVENT) for p in shown.problems)
 
 
+def test_only_content_the_check_passed_whole_is_composed_unchecked(content_dir: Path, tmp_path: Path) -> None:
+    state = _state(tmp_path)
+    assert state.recover(records.load(content_dir), compose.problems).checked
+    edit(content_dir / EVENT, "Kelapa Lima: [", "Kelapa Lma: [")
+    # The last good version stands in for the broken one: composing checks it again.
+    assert not state.recover(records.load(content_dir), compose.problems).checked
+    edit(content_dir / "site.yml", "publisher: pemkot-kupang", "publisher: pemkot-kupangg")
+    assert not state.recover(records.load(content_dir), compose.problems).checked
+
+
 def test_a_new_broken_event_has_only_its_problems_page(content_dir: Path, tmp_path: Path) -> None:
     state = _state(tmp_path)
     state.recover(records.load(content_dir), compose.problems)

@@ -24,15 +24,17 @@ from .writer import Memo, Writer
 def site(content: Content, templates: Templates, *, site_url: str | None = None, directory_urls: bool = True,
          memo: Memo | None = None, media_cache: Path | None = None,
          articles: Store | None = None,
-         keep: Callable[[Page], Page] | None = None) -> tuple[SiteFacts, tuple[Page, ...]]:
+         keep: Callable[[Page], Page] | None = None, checked: bool = False) -> tuple[SiteFacts, tuple[Page, ...]]:
     """The facts of the site and every page made from them (each passed through `keep`, see `pages.build`).
 
     The feeds need the site's absolute address (feed readers resolve no
     relative link), so they are made, and linked to, only when `site_url`
     is given; every other page is made either way. `articles` keeps written
     article texts between builds; its salt must move with `templates`.
+    `checked` says the caller has run `check` on this very content.
     """
-    check(content)
+    if not checked:
+        check(content)
     writer = Writer(templates, memo, articles)
     facts = site_facts(content, writer, site_url=site_url, directory_urls=directory_urls, media_cache=media_cache)
     return facts, build(facts, templates, writer, keep)

@@ -205,14 +205,17 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             return
         self._preview()
 
-    def _compose(self, content: records.Content, shown: Sequence[Problem] = ()) -> None:
-        """Compose every page of `content` into this build; `shown` are the preview banner's problems."""
+    def _compose(self, content: records.Content, shown: Sequence[Problem] = (), *, checked: bool = False) -> None:
+        """Compose every page of `content` into this build; `shown` are the preview banner's problems.
+
+        `checked`: the policy's check of `content` has run (the preview's recovery runs it on every rebuild).
+        """
         build, config = self._current(), self._current().config
         memo = self.serve.articles_memo(build.templates.folders) if self.serve else None
         site, composed = compose.site(content, build.templates, site_url=config.site_url,
                                       directory_urls=config.use_directory_urls, memo=memo,
                                       media_cache=build.root / CACHE / "media", articles=build.caches.articles,
-                                      keep=None if self.serve else _written_to(build.caches.pages))
+                                      keep=None if self.serve else _written_to(build.caches.pages), checked=checked)
         build.site, build.pages = site, composed
         build.generated = frozenset(p.path for p in composed)
         self._set_menu(content.region.system)
@@ -235,7 +238,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
                                    store=build.caches.records, events=serve.events)
             shown = serve.recover(loading, compose.problems)
             if shown.content is not None:
-                self._compose(shown.content, shown.problems)
+                self._compose(shown.content, shown.problems, checked=shown.checked)
         except WartaError as exc:
             shown = Recovered(None, exc.problems, {}, {})
         if shown.content is None:

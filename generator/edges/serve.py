@@ -64,6 +64,7 @@ class Recovered:
     problems: tuple[Problem, ...]  # every problem, for the banner
     broken: Mapping[str, tuple[Problem, ...]]  # slug -> its problems, shown at its own address
     files: Mapping[str, str]  # slug -> its event file, as the problems name it
+    checked: bool = False  # `content` is what the policy's check passed, event for event
 
 
 @dataclass
@@ -100,7 +101,11 @@ class ServeState:
         sound = [e for e in loading.content.events if e.slug not in broken]
         kept = [e for e in self.last_good.events if e.slug in broken] if self.last_good else []
         self.last_good = replace(loading.content, events=chronological([*sound, *kept]))
-        return Recovered(self.last_good, (*loading.problems, *found), broken, loading.event_files)
+        # Nothing broken: the content shown is the content just checked. A
+        # last good version beside new ones is checked again when composed
+        # (a name may be allowed in one event and not in another).
+        return Recovered(self.last_good, (*loading.problems, *found), broken, loading.event_files,
+                         checked=not broken and not found)
 
     def articles_memo(self, folders: Sequence[Path]) -> Memo:
         """The written-article memo, emptied when any template in `folders` changed since the last rebuild."""
