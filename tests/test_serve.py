@@ -71,3 +71,20 @@ def test_a_name_the_article_may_not_print_breaks_only_that_event(content_dir: Pa
     shown = state.recover(records.load(content_dir), compose.problems)
     assert list(shown.broken) == ["2025-09-03-bangun-ntt-kupang"]
     assert "Susilowati" not in shown.content.events[0].activity  # the last good version is on show
+
+
+def test_the_templates_stay_compiled_until_a_template_file_changes(tmp_path: Path) -> None:
+    own = tmp_path / "templates"
+    (own / "partials").mkdir(parents=True)
+    footer = own / "partials" / "footer.j2"
+    footer.write_text("Kaki halaman.\n", encoding="utf-8")
+    state = _state(tmp_path)
+    first = state.templates_for(own)
+    state.memo[("headline", "text", None)] = "kept"  # type: ignore[index]
+    assert state.templates_for(own) is first and state.memo
+    footer.write_text("Kaki halaman yang lain.\n", encoding="utf-8")
+    again = state.templates_for(own)
+    # New templates, and no text the old ones wrote.
+    assert again is not first and again.folders == first.folders and state.memo == {}
+    (own / "partials" / "usul.j2").write_text("Usul.\n", encoding="utf-8")
+    assert state.templates_for(own) is not again

@@ -159,7 +159,8 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         else:
             staging = self._staging(Path(config.site_dir))
             config["site_dir"] = str(staging.folder)
-        templates = Templates.for_site(root / self.config.templates_dir)
+        own = root / self.config.templates_dir
+        templates = self.serve.templates_for(own) if self.serve else Templates.for_site(own)
         # What a build worked out is kept for the next (core/cache): under
         # a salt that moves with Warta, the templates and mkdocs.yml.
         salt = cache.salt(cache.files_digest(templates.folders), Path(config.config_file_path).read_bytes())
@@ -211,7 +212,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         `checked`: the policy's check of `content` has run (the preview's recovery runs it on every rebuild).
         """
         build, config = self._current(), self._current().config
-        memo = self.serve.articles_memo(build.templates.folders) if self.serve else None
+        memo = self.serve.memo if self.serve else None
         site, composed = compose.site(content, build.templates, site_url=config.site_url,
                                       directory_urls=config.use_directory_urls, memo=memo,
                                       media_cache=build.root / CACHE / "media", articles=build.caches.articles,

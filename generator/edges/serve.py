@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..compose.pages import Page
+from ..compose.templating import Templates
 from ..compose.writer import Memo
 from ..core.errors import Problem
 from ..records import Content, EventCache, Loading, ReadCache
@@ -75,6 +76,7 @@ class ServeState:
     read_cache: ReadCache = field(default_factory=dict)
     events: EventCache = field(default_factory=dict)
     memo: Memo = field(default_factory=dict)
+    templates: Templates | None = None
     templates_seen: tuple[tuple[str, int, int], ...] = ()
     # Paths the last good build published: an error page goes to each of
     # them, so whichever page the editor has open reloads into the list of
@@ -107,12 +109,19 @@ class ServeState:
         return Recovered(self.last_good, (*loading.problems, *found), broken, loading.event_files,
                          checked=not broken and not found)
 
-    def articles_memo(self, folders: Sequence[Path]) -> Memo:
-        """The written-article memo, emptied when any template in `folders` changed since the last rebuild."""
-        seen = tuple(entry for folder in folders for entry in _signature(folder))
-        if seen != self.templates_seen:
-            self.memo, self.templates_seen = {}, seen
-        return self.memo
+    def templates_for(self, own: Path) -> Templates:
+        """The site's templates (`Templates.for_site`), the same object while no template file changes.
+
+        Why: a new `Templates` compiles every Jinja template again, half a
+        second of each rebuild. A change to any template file (its name, size
+        or time) gives new templates and empties the written-article memo,
+        which holds texts the old ones wrote.
+        """
+        fresh = Templates.for_site(own)
+        seen = tuple(entry for folder in fresh.folders for entry in _signature(folder))
+        if self.templates is None or seen != self.templates_seen or fresh.folders != self.templates.folders:
+            self.templates, self.memo, self.templates_seen = fresh, {}, seen
+        return self.templates
 
 
 def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
