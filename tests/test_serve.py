@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator import compose, records
+from generator.compose.templating import Templates
+from generator.core import cache
 from generator.edges.serve import Backing, ServeState
 
 from .conftest import EVENT, edit
@@ -79,12 +81,17 @@ def test_the_templates_stay_compiled_until_a_template_file_changes(tmp_path: Pat
     footer = own / "partials" / "footer.j2"
     footer.write_text("Kaki halaman.\n", encoding="utf-8")
     state = _state(tmp_path)
-    first = state.templates_for(own)
+
+    def templates() -> Templates:
+        fresh = Templates.for_site(own)
+        return state.templates_for(fresh, cache.files_digest(fresh.folders))
+
+    first = templates()
     state.memo[("headline", "text", None)] = "kept"  # type: ignore[index]
-    assert state.templates_for(own) is first and state.memo
+    assert templates() is first and state.memo
     footer.write_text("Kaki halaman yang lain.\n", encoding="utf-8")
-    again = state.templates_for(own)
+    again = templates()
     # New templates, and no text the old ones wrote.
     assert again is not first and again.folders == first.folders and state.memo == {}
     (own / "partials" / "usul.j2").write_text("Usul.\n", encoding="utf-8")
-    assert state.templates_for(own) is not again
+    assert templates() is not again

@@ -73,8 +73,8 @@ class Writer:
     def _summary(self, article: ArticleFacts) -> None:
         """Remember the headline and the description of `article`, written or from one cache entry.
 
-        One entry for the two: each costs less to write than a cache file
-        costs to create, and every article needs both.
+        One entry for the two, since every article needs both: one read
+        of the store serves them.
         """
         headline, description = ("headline", "text", article), ("description", "text", article)
         if headline in self._memo and description in self._memo:

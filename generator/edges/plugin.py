@@ -159,11 +159,13 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         else:
             staging = self._staging(Path(config.site_dir))
             config["site_dir"] = str(staging.folder)
-        own = root / self.config.templates_dir
-        templates = self.serve.templates_for(own) if self.serve else Templates.for_site(own)
+        templates = Templates.for_site(root / self.config.templates_dir)
+        seen = cache.files_digest(templates.folders)
+        if self.serve:
+            templates = self.serve.templates_for(templates, seen)
         # What a build worked out is kept for the next (core/cache): under
         # a salt that moves with Warta, the templates and mkdocs.yml.
-        salt = cache.salt(cache.files_digest(templates.folders), Path(config.config_file_path).read_bytes())
+        salt = cache.salt(seen, Path(config.config_file_path).read_bytes())
         kept = root / CACHE
         self.build = _Build(config, root, root / self.config.content_dir, templates, staging, _Caches.of(kept, salt),
                             own_menu=config.nav is None)

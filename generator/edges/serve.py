@@ -77,7 +77,7 @@ class ServeState:
     events: EventCache = field(default_factory=dict)
     memo: Memo = field(default_factory=dict)
     templates: Templates | None = None
-    templates_seen: tuple[tuple[str, int, int], ...] = ()
+    templates_seen: str = ""  # `cache.files_digest` of `templates.folders`
     # Paths the last good build published: an error page goes to each of
     # them, so whichever page the editor has open reloads into the list of
     # problems instead of a 404.
@@ -109,24 +109,15 @@ class ServeState:
         return Recovered(self.last_good, (*loading.problems, *found), broken, loading.event_files,
                          checked=not broken and not found)
 
-    def templates_for(self, own: Path) -> Templates:
-        """The site's templates (`Templates.for_site`), the same object while no template file changes.
+    def templates_for(self, fresh: Templates, seen: str) -> Templates:
+        """The templates last returned while their files' digest is still `seen`; else `fresh`.
 
-        Why: a new `Templates` compiles every Jinja template again, half a
-        second of each rebuild. A change to any template file (its name, size
-        or time) gives new templates and empties the written-article memo,
-        which holds texts the old ones wrote.
+        Why: a new `Templates` compiles every Jinja template again. New
+        templates also empty the written-article memo, which holds texts the
+        old ones wrote. `seen` is `cache.files_digest` of `fresh.folders`,
+        the digest the build cache salts its keys with: one answer to
+        whether the templates changed.
         """
-        fresh = Templates.for_site(own)
-        seen = tuple(entry for folder in fresh.folders for entry in _signature(folder))
         if self.templates is None or seen != self.templates_seen or fresh.folders != self.templates.folders:
             self.templates, self.memo, self.templates_seen = fresh, {}, seen
         return self.templates
-
-
-def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of every template: changes when any does."""
-    return tuple(
-        (p.as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
-        for p in sorted(folder.rglob("*")) if p.is_file()
-    )
