@@ -1027,7 +1027,7 @@ def lint(
         here.extend(Leak(path, number, kind, excerpt) for number, kind, excerpt in reading.identifiers)
         # Names are matched over the whole file, so one split by a line break
         # or across HTML elements is still one name.
-        if index.could_match(frozenset(reading.words)):
+        if index and index.could_match(frozenset(reading.words)):
             here.extend(Leak(path, bisect.bisect_right(reading.starts, at), NAME, excerpt)
                         for at, name, excerpt in index.matches(reading.words) if not allowed(name, path))
         leaks.extend(sorted(here, key=lambda leak: leak.line))
@@ -1039,7 +1039,7 @@ class Kept(Protocol):
 
     def key(self, *parts: str | bytes) -> str: ...
     def get(self, key: str) -> bytes | None: ...
-    def put(self, key: str, data: bytes) -> None: ...
+    def put(self, key: str, data: bytes) -> bool: ...
 
 
 @dataclass(frozen=True)
