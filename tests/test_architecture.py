@@ -19,7 +19,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "core": ("__init__", "cache", "text", "documented", "errors", "bahasa", "wilayah", "privacy", "imaging", "docxfile",
              "canonical"),
     "records": ("places", "slips", "reading", "model", "kept", "validation", "rules", "pages", "load", "__init__"),
-    "compose": ("totals", "policy", "addresses", "usul", "media", "article", "opendata", "contexts", "charts", "templating",
+    "compose": ("recall", "totals", "policy", "addresses", "usul", "media", "article", "opendata", "contexts", "charts", "templating",
                 "writer", "pressrelease", "facts", "feeds", "pages", "__init__"),
     "edges": ("__init__", "serve", "staging", "preview", "schema", "guide", "init", "impor", "cli", "search", "rendered",
               "plugin"),

@@ -8,7 +8,7 @@ import pytest
 
 from generator import records
 from generator.compose.addresses import Addresses
-from generator.compose.policy import Named, Output, Policy, Shown, Where
+from generator.compose.policy import Named, Output, Policy, Shown, Where, name_keys
 from generator.core import privacy
 
 from .conftest import EVENT, composed, edit
@@ -111,3 +111,18 @@ def test_a_mask_stays_where_nobody_of_the_list_is_named_in_full(content_dir: Pat
     _second_event(content_dir, "Alak")
     _, built = composed(records.load_content(content_dir))
     assert "J*** A*** T***, I*** L***" in built["kecamatan/alak.md"].replace("\\*", "*")
+
+
+def test_what_the_policy_bears_on_an_event_moves_only_with_its_own_people(content_dir: Path) -> None:
+    # The preview words an event again when this changes (compose.recall):
+    # a consent at another event naming the same person in the same
+    # kecamatan must move it, one naming someone else must not.
+    _second_event(content_dir, "Kelapa Lima")
+    content = records.load_content(content_dir)
+    second = next(e for e in content.events if e.slug != "2025-09-03-bangun-ntt-kupang")
+    keys = name_keys(second)
+    with_consent = Policy.of(content).bearing_on(keys)
+    assert with_consent[1], "Jonathan Agustinus Tali is named in full at the example event, in the same kecamatan"
+    edit(content_dir / EVENT, "  publish_names: true           #", "  publish_names: false           #")
+    assert Policy.of(records.load_content(content_dir)).bearing_on(keys) != with_consent
+    assert Policy.of(records.load_content(content_dir)).bearing_on(frozenset()) == (with_consent[0], frozenset())

@@ -3,7 +3,8 @@
 `compose` is the middle of the pipeline: it reads `records` and knows
 nothing of MkDocs. `site` is the whole step in one call; the modules are
 the pieces (`facts` computes once, `pages` makes the pages, `writer` the
-articles, `policy` decides names, `addresses` decides paths).
+articles, `policy` decides names, `addresses` decides paths, `recall` keeps
+the preview's results from one rebuild to the next).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..core.errors import Problem, WartaError
 from ..records import Content
 from .facts import SiteFacts, site_facts
 from .policy import Policy
+from .recall import Recall
 from .pages import Page, build
 from .templating import Templates
 from .writer import Memo, Writer
@@ -24,7 +26,8 @@ from .writer import Memo, Writer
 def site(content: Content, templates: Templates, *, site_url: str | None = None, directory_urls: bool = True,
          memo: Memo | None = None, media_cache: Path | None = None,
          articles: Store | None = None,
-         keep: Callable[[Page], Page] | None = None, checked: bool = False) -> tuple[SiteFacts, tuple[Page, ...]]:
+         keep: Callable[[Page], Page] | None = None, checked: bool = False,
+         recall: Recall | None = None) -> tuple[SiteFacts, tuple[Page, ...]]:
     """The facts of the site and every page made from them (each passed through `keep`, see `pages.build`).
 
     The feeds need the site's absolute address (feed readers resolve no
@@ -32,12 +35,19 @@ def site(content: Content, templates: Templates, *, site_url: str | None = None,
     is given; every other page is made either way. `articles` keeps written
     article texts between builds; its salt must move with `templates`.
     `checked` says the caller has run `check` on this very content.
+    `recall` is the preview's memory of its last rebuild (`compose.recall`).
     """
     if not checked:
         check(content)
     writer = Writer(templates, memo, articles)
-    facts = site_facts(content, writer, site_url=site_url, directory_urls=directory_urls, media_cache=media_cache)
-    return facts, build(facts, templates, writer, keep)
+    if recall is not None:
+        recall.begin()
+    facts = site_facts(content, writer, site_url=site_url, directory_urls=directory_urls, media_cache=media_cache,
+                       recall=recall)
+    pages = build(facts, templates, writer, keep, recall)
+    if recall is not None:
+        recall.end()
+    return facts, pages
 
 
 def problems(content: Content) -> list[Problem]:

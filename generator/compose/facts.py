@@ -14,12 +14,14 @@ from pathlib import Path
 
 from ..core import bahasa
 from ..records import Content
+from ..records.model import Event
 from . import article, opendata, totals
 from .addresses import Addresses
-from .media import Media, Published
+from .media import Media, Picture, Published
 from .article import Organization
 from .contexts import KecamatanRef, ProgramInfo, Progress, SiteInfo, Story
-from .policy import Policy
+from .policy import Policy, name_keys
+from .recall import Afresh, Recall
 from .writer import Writer
 
 
@@ -49,25 +51,36 @@ CARD_COLOURS = ((26, 35, 126), (255, 255, 255))
 
 
 def site_facts(content: Content, writer: Writer, *, site_url: str | None = None, directory_urls: bool = True,
-               media_cache: Path | None = None) -> SiteFacts:
+               media_cache: Path | None = None, recall: Recall | None = None) -> SiteFacts:
     """Count, order and word-once everything the site will state.
 
     Photos and sharing cards are made here too (`media`), once per content
-    digest when `media_cache` keeps them between builds.
+    digest when `media_cache` keeps them between builds. With `recall` (the
+    preview's), an event's facts and words are made again only when the
+    event, its photos or what every article reads changed.
     """
     book = Addresses.for_region(content.region, directory_urls=directory_urls)
     rules = Policy.of(content)
     images = Media(content.media or Path("media"), media_cache)
     publisher = article.organization(content, content.site.publisher)
     logo = content.site.logo
+    # What `article.facts` and the templates read besides the event and the policy.
+    words = (recall or Afresh()).within("words", (content.site, content.region, content.organizations, content.people,
+                                                 content.programs, writer.templates))
     stories = []
     for event in content.events:
+        # Read every time: a photo replaced under the same name is a new photo.
         photos = tuple(images.picture(p.file, alt=p.alt, caption=p.caption, credit=p.credit) for p in event.photos)
-        facts = article.facts(event, content, rules, writer.templates.words, photos)
-        headline = writer.headline(facts)
+
+        def write(event: Event = event, photos: tuple[Picture, ...] = photos) -> tuple[article.ArticleFacts, str, str]:
+            facts = article.facts(event, content, rules, writer.templates.words, photos)
+            return facts, writer.headline(facts), writer.description(facts)
+
+        keys = words(("names", event.slug), event, lambda event=event: name_keys(event))
+        facts, headline, description = words(event.slug, (event, photos, rules.bearing_on(keys)), write)
         line = f"{bahasa.formal_date(event.date)} · {publisher.short or publisher.name}"
         image = photos[0].share if photos else images.card(headline, line, logo, CARD_COLOURS)
-        stories.append(Story(event.slug, book.article(event.slug), headline, writer.description(facts),
+        stories.append(Story(event.slug, book.article(event.slug), headline, description,
                              event.date, event.program, facts, image))
     figures = totals.tables(content)
     data = opendata.tables(opendata.Sources(content, figures, rules, book))

@@ -29,6 +29,7 @@ from ..records import Content
 from . import policy, totals
 from .addresses import Addresses, relative
 from .policy import Output, Shown, Where
+from .recall import Afresh, Recall
 
 Cell = Union[str, int, bool, Decimal, None]
 Row = dict[str, Cell]
@@ -508,23 +509,32 @@ def _long(rows: Sequence[TableRows]) -> list[Row]:
 
 
 def downloads(published: Sequence[TableRows], site_title: str, book: Addresses,
-              events: Mapping[str, Sequence[TableRows]]) -> dict[str, str]:
+              events: Mapping[str, Sequence[TableRows]], recall: Recall | None = None) -> dict[str, str]:
     """Every open-data file as {path below the site root: text}, in a fixed order.
 
     `events` is `per_event(published)`: each event's rows get a CSV and a
-    JSON of their own, in the layout of `BARIS_KEGIATAN`.
+    JSON of their own, in the layout of `BARIS_KEGIATAN`. With `recall`
+    (the preview's), a file whose rows are unchanged is not written again.
     """
+    made = (recall or Afresh()).within("downloads", book)
     files: dict[str, str] = {}
     for t in published:
-        files[book.download(t.table.name, "csv")] = _csv(t.table, t.rows)
-        files[book.download(t.table.name, "json")] = _json(list(t.rows))
+        files.update(made(("table", t.table.name), t, lambda t=t: {
+            book.download(t.table.name, "csv"): _csv(t.table, t.rows),
+            book.download(t.table.name, "json"): _json(list(t.rows)),
+        }))
     for slug in sorted(events):
-        # One list of rows for both files: the CSV writer turns each value into its text.
-        long = _long(events[slug])
-        files[book.event_download(slug, "csv")] = _csv(BARIS_KEGIATAN, long)
-        files[book.event_download(slug, "json")] = _json(long)
-    files[book.package()] = _json(_package(published, site_title, book, sorted(events)))
+        files.update(made(("event", slug), events[slug], lambda slug=slug: _event_files(book, slug, events[slug])))
+    slugs = sorted(events)
+    files[book.package()] = made("package", (published, site_title, slugs),
+                                 lambda: _json(_package(published, site_title, book, slugs)))
     return files
+
+
+def _event_files(book: Addresses, slug: str, rows: Sequence[TableRows]) -> dict[str, str]:
+    # One list of rows for both files: the CSV writer turns each value into its text.
+    long = _long(rows)
+    return {book.event_download(slug, "csv"): _csv(BARIS_KEGIATAN, long), book.event_download(slug, "json"): _json(long)}
 
 
 def _csv(table: Table, rows: Iterable[Row]) -> str:

@@ -62,6 +62,7 @@ from .contexts import (
 )
 from .facts import SiteFacts
 from .policy import Output, Where
+from .recall import Afresh, Recall
 from .templating import Templates
 from .usul import ANCHOR as USUL_ANCHOR, Office, Usul
 from .writer import Writer
@@ -81,7 +82,7 @@ class Page:
 class Render:
     """Fills one page template for one address, with links relative to that address."""
 
-    def __init__(self, templates: Templates, writer: Writer, site: SiteFacts) -> None:
+    def __init__(self, templates: Templates, writer: Writer, site: SiteFacts, recall: Recall | None = None) -> None:
         self.templates = templates
         self.writer = writer
         self.site = site.site
@@ -89,11 +90,17 @@ class Render:
         self.links = site.addresses.links(feeds=site.site_url is not None)
         self.office = Office.of(site.content, site.site.publisher.name, templates.words)
         self.site_url = site.site_url
+        # Every page reads these besides its own context (`recall`).
+        self.recall = (recall or Afresh()).within("pages", (templates, self.site, self.links, self.office, self.site_url,
+                                                            self.addresses))
 
     def __call__(self, path: str, context: type[PageContext], **own: Any) -> Page:
-        filled = context(site=self.site, links=self.links, page=path, href=functools.partial(relative, page=path),
-                         root=self.addresses.root_from(path), **own)
-        return Page(path, re.sub(r"\n{3,}", "\n\n", self.templates.render(filled)).strip() + "\n")
+        def fill() -> Page:
+            filled = context(site=self.site, links=self.links, page=path, href=functools.partial(relative, page=path),
+                             root=self.addresses.root_from(path), **own)
+            return Page(path, re.sub(r"\n{3,}", "\n\n", self.templates.render(filled)).strip() + "\n")
+
+        return self.recall(path, (context, own), fill)
 
     def usul(self, path: str, title: str) -> Usul:
         """The usul, sanggah and koreksi block of the page `title` at `path`."""
@@ -105,15 +112,16 @@ Family = Callable[[SiteFacts, Render], Iterable[Page]]
 
 
 def build(site: SiteFacts, templates: Templates, writer: Writer,
-          keep: Callable[[Page], Page] | None = None) -> tuple[Page, ...]:
+          keep: Callable[[Page], Page] | None = None, recall: Recall | None = None) -> tuple[Page, ...]:
     """Every generated page and file of the site, in a fixed order.
 
     `keep` is given each page as soon as it is made, and what it returns
     is kept instead: a build passes one that writes the text to a file
     (a Page whose text is its Path), so that an archive's pages are never
-    all in memory at once.
+    all in memory at once. With `recall` (the preview's), a page whose
+    context is what it was last rebuild is not filled again.
     """
-    render = Render(templates, writer, site)
+    render = Render(templates, writer, site, recall)
     pages = tuple(keep(page) if keep else page for family in FAMILIES for page in family(site, render))
     _check_addresses(site, pages)
     return pages
@@ -171,10 +179,14 @@ def articles(site: SiteFacts, render: Render) -> list[Page]:
             previous=stories[i - 1] if i > 0 else None,
             next=stories[i + 1] if i + 1 < len(stories) else None,
         ).text
-        rows = opendata.event_data(story.slug, site.event_rows.get(story.slug, ()), book,
-                                   {f.table for f in facts.figures if f.table})
-        text = render.writer.render(facts, root=book.root_from(story.path), image=story.image, rows=rows,
-                                    usul=render.usul(story.path, story.headline))
+        own_rows = site.event_rows.get(story.slug, ())
+
+        def write(story: Story = story, own_rows: tuple[opendata.TableRows, ...] = own_rows) -> str:
+            rows = opendata.event_data(story.slug, own_rows, book, {f.table for f in story.facts.figures if f.table})
+            return render.writer.render(story.facts, root=book.root_from(story.path), image=story.image, rows=rows,
+                                        usul=render.usul(story.path, story.headline))
+
+        text = render.recall(("article", story.path), (story, own_rows), write)
         pages.append(Page(story.path, text.rstrip("\n") + "\n\n" + str(around)))
     return pages
 
@@ -469,7 +481,7 @@ def policies(site: SiteFacts, render: Render) -> list[Page]:
 def open_data(site: SiteFacts, render: Render) -> list[Page]:
     """The Data terbuka page and the files it offers (opendata holds the facts)."""
     book = site.addresses
-    files = opendata.downloads(site.data, site.site.title, book, site.event_rows)
+    files = opendata.downloads(site.data, site.site.title, book, site.event_rows, render.recall)
     data = opendata.data_page(site.data, site.site.title, book, site.updated, site.event_rows)
     page = render(book.data(), DataContext, data=data)
     return [page, *(Page(path, text) for path, text in files.items())]

@@ -58,6 +58,10 @@ class Output(enum.Enum):
     SEARCH = "search"
 
 
+NameKey = tuple[str, tuple[str, ...]]
+"""A listed person as the policy compares them: (kecamatan code, `name_words` of the name)."""
+
+
 @dataclass(frozen=True)
 class Where:
     """A place a name could be published: a kind of output, and the event whose article it is."""
@@ -91,7 +95,7 @@ class Policy:
     """The privacy policy of one site."""
 
     setting: Setting
-    named_on_pages: frozenset[tuple[str, tuple[str, ...]]] = frozenset()
+    named_on_pages: frozenset[NameKey] = frozenset()
     """(kecamatan code, `name_words`) of every recipient pages name in full."""
 
     @classmethod
@@ -142,6 +146,16 @@ class Policy:
             Shown.COUNT_ONLY: (),
         }[shown]
         return Names(shown, printed, len(people))
+
+    def bearing_on(self, keys: frozenset[NameKey]) -> tuple[Setting, frozenset[NameKey]]:
+        """What of this policy can change how an event naming `keys` (its `name_keys`) is shown.
+
+        `names` reads the setting, and whether a masked list has someone
+        that pages name in full: a preview rebuild words an event again
+        only when this changes (`compose.recall`), not whenever anyone's
+        consent anywhere changes the policy.
+        """
+        return self.setting, keys & self.named_on_pages
 
     def summary(self) -> PolicySummary:
         """What the privacy page states: the outcomes of the table for this site."""
@@ -235,6 +249,15 @@ def recipients(event: Event, place: Place) -> tuple[Named, ...]:
 def payees(event: Event, payment: Payment) -> tuple[Named, ...]:
     """The people one payment of `event` went to, as the policy weighs them."""
     return tuple(Named(r.name, event.slug, "payee", payment.publish_names) for r in payment.recipients)
+
+
+def name_keys(event: Event) -> frozenset[NameKey]:
+    """How `Policy.names` looks up each person `event` names: (kecamatan code, `name_words`)."""
+    return frozenset(
+        (person.kecamatan, name_words(person.name))
+        for group in (*(recipients(event, p) for p in event.places), *(payees(event, p) for p in event.payments))
+        for person in group
+    )
 
 
 def named(content: Content) -> tuple[Named, ...]:

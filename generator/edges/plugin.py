@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Literal, Mapping, Sequence
 from urllib.parse import urlsplit
 
+import jinja2
 import markupsafe
 import mkdocs
 from mkdocs.config import base
@@ -218,7 +219,8 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         site, composed = compose.site(content, build.templates, site_url=config.site_url,
                                       directory_urls=config.use_directory_urls, memo=memo,
                                       media_cache=build.root / CACHE / "media", articles=build.caches.articles,
-                                      keep=None if self.serve else _written_to(build.caches.pages), checked=checked)
+                                      keep=None if self.serve else _written_to(build.caches.pages), checked=checked,
+                                      recall=self.serve.recall if self.serve else None)
         build.site, build.pages = site, composed
         build.generated = frozenset(p.path for p in composed)
         self._set_menu(content.region.system)
@@ -266,6 +268,11 @@ class WartaPlugin(BasePlugin[WartaConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if self.serve is not None:
+            env.bytecode_cache = self.serve.compiled
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self._current()
