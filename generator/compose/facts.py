@@ -20,7 +20,7 @@ from .addresses import Addresses
 from .media import Media, Picture, Published
 from .article import Organization
 from .contexts import KecamatanRef, ProgramInfo, Progress, SiteInfo, Story
-from .policy import Policy, name_keys
+from .policy import NameKey, Policy, name_keys
 from .recall import Afresh, Recall
 from .writer import Writer
 
@@ -64,9 +64,10 @@ def site_facts(content: Content, writer: Writer, *, site_url: str | None = None,
     images = Media(content.media or Path("media"), media_cache)
     publisher = article.organization(content, content.site.publisher)
     logo = content.site.logo
+    root = recall or Afresh()
     # What `article.facts` and the templates read besides the event and the policy.
-    words = (recall or Afresh()).within("words", (content.site, content.region, content.organizations, content.people,
-                                                 content.programs, writer.templates))
+    words = root.within("words", (content.site, content.region, content.organizations, content.people,
+                                  content.programs, writer.templates))
     stories = []
     for event in content.events:
         # Read every time: a photo replaced under the same name is a new photo.
@@ -76,12 +77,14 @@ def site_facts(content: Content, writer: Writer, *, site_url: str | None = None,
             facts = article.facts(event, content, rules, writer.templates.words, photos)
             return facts, writer.headline(facts), writer.description(facts)
 
-        keys = words(("names", event.slug), event, lambda event=event: name_keys(event))
-        facts, headline, description = words(event.slug, (event, photos, rules.bearing_on(keys)), write)
+        bearing = root.costly(lambda event=event: rules.bearing_on(name_keys_of(root, event)))
+        facts, headline, description = words(event.slug, (event, photos, bearing), write)
         line = f"{bahasa.formal_date(event.date)} · {publisher.short or publisher.name}"
         image = photos[0].share if photos else images.card(headline, line, logo, CARD_COLOURS)
-        stories.append(Story(event.slug, book.article(event.slug), headline, description,
-                             event.date, event.program, facts, image))
+        told = (event.slug, book.article(event.slug), headline, description, event.date, event.program, facts, image)
+        # The same Story object while nothing of it changed: every page that
+        # lists it then compares it with last time's at a glance.
+        stories.append(words(("story", event.slug), told, lambda told=told: Story(*told)))
     figures = totals.tables(content)
     data = opendata.tables(opendata.Sources(content, figures, rules, book))
     site = SiteInfo(content.site.title, content.region.name, content.region.system, publisher, content.site.footer.contact,
@@ -92,6 +95,11 @@ def site_facts(content: Content, writer: Writer, *, site_url: str | None = None,
                      _programs(content, book, tuple(stories), figures,
                                writer.templates.words["wilayah"][content.region.system]["kecamatan"]),
                      updated, site_url, images.files)
+
+
+def name_keys_of(recall: Recall, event: Event) -> frozenset[NameKey]:
+    """`policy.name_keys` of `event`, worked out once a rebuild however many steps compare it."""
+    return recall(("names", event.slug), event, lambda: name_keys(event))
 
 
 def of_program(figures: totals.Tables, key: str) -> totals.Tally:

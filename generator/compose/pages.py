@@ -21,6 +21,7 @@ from typing import Any
 from ..core import bahasa
 from ..core.errors import Problem, Source, WartaError
 from ..core.text import slugify
+from ..records import Event
 from . import feeds, opendata, policy, totals
 from .addresses import SEARCH_BUNDLE, Addresses, absolute, relative
 from .contexts import (
@@ -60,7 +61,7 @@ from .contexts import (
     TopicsContext,
     Year,
 )
-from .facts import SiteFacts
+from .facts import SiteFacts, name_keys_of
 from .policy import Output, Where
 from .recall import Afresh, Recall
 from .templating import Templates
@@ -90,8 +91,9 @@ class Render:
         self.links = site.addresses.links(feeds=site.site_url is not None)
         self.office = Office.of(site.content, site.site.publisher.name, templates.words)
         self.site_url = site.site_url
+        self.root = recall or Afresh()
         # Every page reads these besides its own context (`recall`).
-        self.recall = (recall or Afresh()).within("pages", (templates, self.site, self.links, self.office, self.site_url,
+        self.recall = self.root.within("pages", (templates, self.site, self.links, self.office, self.site_url,
                                                             self.addresses))
 
     def __call__(self, path: str, context: type[PageContext], **own: Any) -> Page:
@@ -381,19 +383,25 @@ def _largest_first(items: Iterable[Any], count: Callable[[Any], int]) -> tuple[A
     return tuple(sorted(items, key=lambda item: -count(item)))
 
 
-def _kecamatan(site: SiteFacts) -> tuple[KecamatanInfo, ...]:
+def _kecamatan(site: SiteFacts, render: Render) -> tuple[KecamatanInfo, ...]:
     content, book = site.content, site.addresses
     by_slug = {s.slug: s for s in site.stories}
     on_pages = Where(Output.PAGE)
+
+    def places(event: Event) -> tuple[tuple[str, KecamatanEvent], ...]:
+        return tuple((place.kecamatan.code, KecamatanEvent(
+            by_slug[event.slug], content.programs[event.program].name, place.count, event.recipients.kind,
+            event.recipients.source if place.declared is not None else None,
+            site.policy.names(policy.recipients(event, place), on_pages),
+        )) for place in event.places)
+
     # Each event's place there, newest event first, gathered in one pass.
     events_at: dict[str, list[KecamatanEvent]] = {}
     for event in reversed(content.events):
-        for place in event.places:
-            events_at.setdefault(place.kecamatan.code, []).append(KecamatanEvent(
-                by_slug[event.slug], content.programs[event.program].name, place.count, event.recipients.kind,
-                event.recipients.source if place.declared is not None else None,
-                site.policy.names(policy.recipients(event, place), on_pages),
-            ))
+        bearing = render.root.costly(lambda event=event: site.policy.bearing_on(name_keys_of(render.root, event)))
+        reads = (event, by_slug[event.slug], content.programs[event.program].name, bearing)
+        for code, entry in render.recall(("kecamatan", event.slug), reads, lambda event=event: places(event)):
+            events_at.setdefault(code, []).append(entry)
     counts_at: dict[str, list[totals.RecipientCount]] = {}
     for count in site.figures.recipients:
         counts_at.setdefault(count.kecamatan.code, []).append(count)
@@ -415,7 +423,7 @@ def _kecamatan(site: SiteFacts) -> tuple[KecamatanInfo, ...]:
 
 
 def kecamatan_pages(site: SiteFacts, render: Render) -> list[Page]:
-    found = _kecamatan(site)
+    found = _kecamatan(site, render)
     word = bahasa.capitalize_first(render.templates.words["wilayah"][site.content.region.system]["kecamatan"])
     # Goods per kecamatan have no open-data table of their own, so only the
     # recipients' figures link; each of a kecamatan's rows is one event there.

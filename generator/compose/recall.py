@@ -48,6 +48,10 @@ class Recall:
         self._now[key] = (reads, value)
         return value
 
+    def costly(self, reads: Callable[[], T]) -> T | None:
+        """`reads()`, for inputs that cost work to find out; `Afresh`, which compares nothing, skips it."""
+        return reads()
+
     def within(self, key: Hashable, reads: Any) -> Recall:
         """A `Recall` for steps that all read `reads` besides their own inputs: emptied when `reads` differ.
 
@@ -85,6 +89,9 @@ class Afresh(Recall):
     def __call__(self, key: Hashable, reads: Any, make: Callable[[], T]) -> T:
         self.made += 1
         return make()
+
+    def costly(self, reads: Callable[[], T]) -> T | None:
+        return None
 
     def within(self, key: Hashable, reads: Any) -> Recall:
         return self
