@@ -32,6 +32,9 @@ DATA_FOLDER = "data"
 # own hand-written pages (content/pages/*.md) go.
 _SECTIONS = ("home", "berita", "program", "kecamatan", "narasumber", "data", "ralat", "pages", "pedoman", "privasi")
 
+# Compiled once: `same_url` runs for every page and every pager link.
+_INDEX = re.compile(r"(^|/)index$")
+
 
 @functools.lru_cache(maxsize=65536)
 def relative(target: str, *, page: str) -> str:
@@ -356,4 +359,4 @@ class Addresses:
 
     def same_url(self, path: str) -> str:
         """The address two source paths clash on: ``x.md`` and ``x/index.md`` are one page."""
-        return re.sub(r"(^|/)index$", "", path.removesuffix(".md"))
+        return _INDEX.sub("", path.removesuffix(".md"))

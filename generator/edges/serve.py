@@ -37,21 +37,28 @@ class Backing:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.written: dict[str, bytes] = {}
+        # Each page's text as last written, and its file. The text is the
+        # very object the recall kept for an unchanged page, so comparing
+        # it costs nothing; the file's path is made once.
+        self.written: dict[str, str | bytes] = {}
+        self._files: dict[str, Path] = {}
 
     def write(self, page: Page) -> Path:
-        path = self.folder / page.path
-        data = page.text.encode("utf-8") if isinstance(page.text, str) else page.text
-        if self.written.get(page.path) != data:
+        path = self._files.get(page.path) or self._files.setdefault(page.path, self.folder / page.path)
+        text = page.text
+        assert not isinstance(text, Path), "a cached image is copied by MkDocs from where it is"
+        if self.written.get(page.path) != text:
+            data = text.encode("utf-8") if isinstance(text, str) else text
             if not path.is_file() or path.read_bytes() != data:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
-            self.written[page.path] = data
+            self.written[page.path] = text
         return path
 
     def forget(self, path: str) -> None:
         """Delete the file of a page no longer generated (its event was deleted or renamed)."""
         self.written.pop(path, None)
+        self._files.pop(path, None)
         (self.folder / path).unlink(missing_ok=True)
 
     def touch(self) -> None:
