@@ -117,9 +117,13 @@ def pages_project(tmp_path: Path) -> Path:
     docs.mkdir()
     (docs / "index.md").write_text(
         "# Beranda\n\n## Bagian *satu* {#satu}\n\n[b](b.md#dua) [hilang](hilang.md) [luar](https://x.id) "
-        "![foto](gambar.png) [diri](#satu)\n\n<div id=\"kotak\" markdown>\n**tebal**\n</div>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        "![foto](gambar.png) [diri](#satu) [rujukan][ref]\n\n<div id=\"kotak\" markdown>\n**tebal**\n</div>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+        "\n[ref]: https://x.id/rujukan\n",
         encoding="utf-8")
     (docs / "b.md").write_text("Tanpa judul\n\n## Dua\n", encoding="utf-8")
+    # The same headings again, and a reference only index.md defines: one
+    # converter serves every page, and nothing of one page may reach the next.
+    (docs / "c.md").write_text("# Beranda\n\n## Dua\n\n## Bagian *satu*\n\n[b](b.md#dua) [rujukan][ref]\n", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: Uji\nmarkdown_extensions:\n  - toc\n  - tables\n  - attr_list\n  - md_in_html\n", encoding="utf-8")
     return tmp_path
@@ -144,7 +148,7 @@ def test_the_renderer_converts_as_mkdocs_does(pages_project: Path, tmp_path: Pat
             assert ours.title == theirs.title
             assert ours.present_anchor_ids == theirs.present_anchor_ids
             assert ours.links_to_anchors == theirs.links_to_anchors
-        assert renderer.hits == (2 if attempt == "hit" else 0)
+        assert renderer.hits == (3 if attempt == "hit" else 0)
 
 
 LEAKY = [
