@@ -242,3 +242,18 @@ def test_the_cache_never_writes_or_reads_through_a_symlink(tmp_path: Path) -> No
     pages.prune()
     assert (elsewhere / key).read_bytes() == b"forged"
     assert cache.Folder(tmp_path / "other", "salt").keep(key, b"real").read_bytes() == b"real"
+
+
+def test_the_lint_on_every_core_finds_what_one_process_finds(tmp_path: Path) -> None:
+    # Enough files for the lint to read them on worker processes, each kind
+    # of finding among them, and lines that recur across files (the memos).
+    files = [(f"berita/{i:03d}/index.html", text + f"<p>Berita nomor {i}.</p>") for i in range(150)
+             for text in (LEAKY[i % len(LEAKY)][1],)]
+    files += [(path, text) for path, text in LEAKY]
+    names = ["Ani Ledo", "Maria Goreti Ulu", "Yohana Bria"]
+    alone = privacy.lint(files, names, workers=1)
+    assert alone and {leak.kind for leak in alone} == {"nik", "name"}
+    assert privacy.lint(files, names, workers=2) == alone
+    store = cache.Store(tmp_path / "lint.sqlite", "salt")
+    assert privacy.lint(files, names, store=store, workers=2) == alone
+    assert privacy.lint(files[::-1], names, store=store, workers=2) == privacy.lint(files[::-1], names, workers=1)

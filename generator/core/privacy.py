@@ -30,10 +30,13 @@ from __future__ import annotations
 
 import bisect
 import csv
+import gc
 import gzip
 import html
 import io
 import json
+import multiprocessing
+import os
 import re
 import unicodedata
 import urllib.parse
@@ -970,6 +973,7 @@ def lint(
     allowed: Callable[[str, str], bool] = lambda name, path: False,
     official: Iterable[str] = (),
     store: Kept | None = None,
+    workers: int | None = None,
 ) -> tuple[Leak, ...]:
     r"""Every identifier, and every one of `names` not `allowed` there, in the built `files` (path, text).
 
@@ -988,6 +992,8 @@ def lint(
     path and text, so a build after one new event reads again only the
     files that changed, and the unchanged ones whose words could hold one
     of `names` (`NameIndex.could_match`): the findings are the same.
+    Files are read on `workers` processes (every core by default), with
+    the same findings in the same order as one process gives.
 
     >>> lint([("a.html", "<p>Hubungi 0812-3456-7890</p>"), ("b.csv", "Ma&#39;ruf Contoh,3")], ["Ma'ruf Contoh"])
     (Leak(path='a.html', line=1, kind='phone', excerpt='0***'), Leak(path='b.csv', line=1, kind='name', excerpt='M*** R*** C***'))
@@ -1000,38 +1006,134 @@ def lint(
     """
     index = NameIndex(names)
     contacts = tuple(official)
-    # The theme repeats its menus, footer and boxes on every page, and an
-    # article's paragraphs recur in its feed entry, listings and data
-    # files: each distinct line is read once, and its findings reused
-    # wherever it recurs. Its words are kept only for short lines (menus,
-    # labels), which are most of the repeats; longer ones are split again.
-    lines: _Memo = _Memo(_MEMO_CHARS)
-    tags: _Memo = _Memo(_MEMO_CHARS // 4)
-
-    def read(line: str) -> tuple[list[tuple[str, str]], list[str] | None]:
-        kept = None if len(line) >= 200 else words(line) if index or store else []
-        return _identifiers(line, contacts), kept
-
+    reader = _Reader(contacts, keep_words=bool(index or store))
     leaks: list[Leak] = []
-    for path, raw in files:
-        here: list[Leak] = []
-        if index:
-            here.extend(Leak(path, 0, NAME, excerpt) for _, name, excerpt in index.matches(words(path))
-                        if not allowed(name, path))
-        key = store.key("lint", path, raw, *contacts) if store else ""
-        reading = _Reading.loads(store.get(key)) if store else None
-        if reading is None:
-            reading = _read_file(path, raw, lines.get, read, tags, keep_words=bool(index or store))
-            if store:
-                store.put(key, reading.dumps())
-        here.extend(Leak(path, number, kind, excerpt) for number, kind, excerpt in reading.identifiers)
-        # Names are matched over the whole file, so one split by a line break
-        # or across HTML elements is still one name.
-        if index and index.could_match(frozenset(reading.words)):
-            here.extend(Leak(path, bisect.bisect_right(reading.starts, at), NAME, excerpt)
-                        for at, name, excerpt in index.matches(reading.words) if not allowed(name, path))
-        leaks.extend(sorted(here, key=lambda leak: leak.line))
+    with _Readers(reader, workers) as readers:
+        for batch in _batches(files, _BATCH):
+            keys = [store.key("lint", path, raw, *contacts) if store else "" for path, raw in batch]
+            readings = [_Reading.loads(store.get(key)) if store else None for key in keys]
+            made = iter(readers.read([file for file, reading in zip(batch, readings) if reading is None]))
+            for (path, raw), key, reading in zip(batch, keys, readings):
+                if reading is None:
+                    reading = next(made)
+                    if store:
+                        store.put(key, reading.dumps())
+                leaks.extend(_leaks_in(path, reading, index, allowed))
     return tuple(leaks)
+
+
+def _leaks_in(path: str, reading: _Reading, index: NameIndex, allowed: Callable[[str, str], bool]) -> list[Leak]:
+    """The leaks of one file, from its path and its `_Reading`, by line."""
+    here: list[Leak] = []
+    if index:
+        here.extend(Leak(path, 0, NAME, excerpt) for _, name, excerpt in index.matches(words(path))
+                    if not allowed(name, path))
+    here.extend(Leak(path, number, kind, excerpt) for number, kind, excerpt in reading.identifiers)
+    # Names are matched over the whole file, so one split by a line break
+    # or across HTML elements is still one name.
+    if index and index.could_match(frozenset(reading.words)):
+        here.extend(Leak(path, bisect.bisect_right(reading.starts, at), NAME, excerpt)
+                    for at, name, excerpt in index.matches(reading.words) if not allowed(name, path))
+    return sorted(here, key=lambda leak: leak.line)
+
+
+_BATCH = 64
+"""Files read at once: what the lint holds of the site, whatever its size."""
+
+
+def _batches(files: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    batch: list[tuple[str, str]] = []
+    for file in files:
+        batch.append(file)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _Reader:
+    """Reads files into `_Reading`s, each distinct line once (the memos), for one lint call."""
+
+    def __init__(self, contacts: tuple[str, ...], keep_words: bool) -> None:
+        self.contacts = contacts
+        self.keep_words = keep_words
+        # The theme repeats its menus, footer and boxes on every page, and an
+        # article's paragraphs recur in its feed entry, listings and data
+        # files: each distinct line is read once, and its findings reused
+        # wherever it recurs. Its words are kept only for short lines (menus,
+        # labels), which are most of the repeats; longer ones are split again.
+        self.lines = _Memo(_MEMO_CHARS)
+        self.tags = _Memo(_MEMO_CHARS // 4)
+
+    def line(self, line: str) -> tuple[list[tuple[str, str]], list[str] | None]:
+        kept = None if len(line) >= 200 else words(line) if self.keep_words else []
+        return _identifiers(line, self.contacts), kept
+
+    def __call__(self, file: tuple[str, str]) -> _Reading:
+        return _read_file(*file, self.lines.get, self.line, self.tags, keep_words=self.keep_words)
+
+
+class _Readers:
+    """`_Reader` on every core: reading is most of the lint's cost, and each file is read on its own.
+
+    Worker processes are forked, so they start with the reader and share
+    nothing afterwards; files go out and readings come back in order, so
+    the findings are those of one process reading them in turn. Where
+    processes cannot be forked (or on one core), the lint reads in turn.
+    """
+
+    def __init__(self, reader: _Reader, workers: int | None) -> None:
+        self.reader = reader
+        self.workers = _cores() if workers is None else workers
+        self.pool: Any = None
+
+    def __enter__(self) -> _Readers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+    def read(self, files: list[tuple[str, str]]) -> list[_Reading]:
+        # A few files are read sooner than processes start.
+        if len(files) < _PARALLEL or self.workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return [self.reader(file) for file in files]
+        if self.pool is None:
+            # Frozen while forking, as Python's gc documentation advises: a
+            # worker's collector then never writes to the pages it shares
+            # with this process, which would copy them all.
+            gc.freeze()
+            try:
+                self.pool = multiprocessing.get_context("fork").Pool(self.workers, _start_worker, (self.reader,))
+            finally:
+                gc.unfreeze()
+        return list(self.pool.map(_worker_reads, files, chunksize=4))
+
+
+_PARALLEL = 16
+"""Files to read before the lint reads on every core."""
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+# The forked worker's own reader: set once when the worker starts, gone when
+# the pool is (`_Readers.__exit__`); the lint's process never sets it.
+_WORKER_READER: list[_Reader] = []
+
+
+def _start_worker(reader: _Reader) -> None:
+    _WORKER_READER.append(reader)
+
+
+def _worker_reads(file: tuple[str, str]) -> _Reading:
+    return _WORKER_READER[0](file)
 
 
 class Kept(Protocol):
