@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 
 # The pipeline, in order; each folder's modules in the order they may import each other.
 LAYERS: dict[str, tuple[str, ...]] = {
-    "core": ("__init__", "cache", "text", "documented", "errors", "bahasa", "wilayah", "privacy", "imaging", "docxfile",
+    "core": ("__init__", "parallel", "cache", "text", "documented", "errors", "bahasa", "wilayah", "privacy", "imaging", "docxfile",
              "canonical"),
     "records": ("places", "slips", "reading", "model", "kept", "validation", "rules", "pages", "load", "__init__"),
     "compose": ("recall", "totals", "policy", "addresses", "usul", "media", "article", "opendata", "contexts", "charts", "templating",

@@ -249,7 +249,7 @@ def test_the_lint_on_every_core_finds_what_one_process_finds(tmp_path: Path) -> 
     # of finding among them, and lines that recur across files (the memos).
     files = [(f"berita/{i:03d}/index.html", text + f"<p>Berita nomor {i}.</p>") for i in range(150)
              for text in (LEAKY[i % len(LEAKY)][1],)]
-    files += [(path, text) for path, text in LEAKY]
+    files += [(path, text) for path, text in LEAKY]  # more than parallel.FEW: read by workers
     names = ["Ani Ledo", "Maria Goreti Ulu", "Yohana Bria"]
     alone = privacy.lint(files, names, workers=1)
     assert alone and {leak.kind for leak in alone} == {"nik", "name"}

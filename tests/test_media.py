@@ -162,3 +162,28 @@ def test_a_media_file_name_never_reads_as_a_number() -> None:
     names = [media._name(f"kartu berita {i}".encode()) for i in range(5000)]
     assert not [n for n in names if re.search(r"\d{4}", n)]
     assert len(set(names)) == len(names) and all(len(n) == 16 for n in names)
+
+
+def test_photos_and_cards_made_on_every_core_are_those_made_in_turn(tmp_path: Path) -> None:
+    # More than parallel.FEW of each, so worker processes make them.
+    source = tmp_path / "media"
+    source.mkdir()
+    for i in range(20):
+        img = Image.new("RGB", (900 + 10 * i, 600), (10 * i, 120, 200))
+        img.save(source / f"foto-{i}.jpg", "JPEG", quality=85)
+    photos = [f"foto-{i}.jpg" for i in range(20)]
+    cards = [(f"Judul berita nomor {i}", "Senin, 6 Oktober 2025 · Pemkab") for i in range(20)]
+
+    def made(cache: Path, ahead: bool) -> dict[str, bytes]:
+        images = media.Media(source, cache)
+        if ahead:
+            images.prepare(photos=photos, cards=cards, colours=media_colours)
+            assert len(list(cache.iterdir())) == 40  # every one made by `prepare`
+        for file in photos:
+            images.picture(file, alt="", caption=None, credit="")
+        for headline, line in cards:
+            images.card(headline, line, None, media_colours)
+        return {path: data.read_bytes() if isinstance(data, Path) else data for path, data in images.files.items()}
+
+    media_colours = ((26, 35, 126), (255, 255, 255))
+    assert made(tmp_path / "ahead", True) == made(tmp_path / "in-turn", False)

@@ -68,7 +68,9 @@ def site_facts(content: Content, writer: Writer, *, site_url: str | None = None,
     # What `article.facts` and the templates read besides the event and the policy.
     words = root.within("words", (content.site, content.region, content.organizations, content.people,
                                   content.programs, writer.templates))
-    stories = []
+    # Photos first, all of them at once: what the cache lacks is made on every core.
+    images.prepare(photos=[p.file for event in content.events for p in event.photos])
+    worded = []
     for event in content.events:
         # Read every time: a photo replaced under the same name is a new photo.
         photos = tuple(images.picture(p.file, alt=p.alt, caption=p.caption, credit=p.credit) for p in event.photos)
@@ -78,8 +80,13 @@ def site_facts(content: Content, writer: Writer, *, site_url: str | None = None,
             return facts, writer.headline(facts), writer.description(facts)
 
         bearing = root.costly(lambda event=event: rules.bearing_on(name_keys_of(root, event)))
-        facts, headline, description = words(event.slug, (event, photos, bearing), write)
         line = f"{bahasa.formal_date(event.date)} · {publisher.short or publisher.name}"
+        worded.append((event, photos, line, words(event.slug, (event, photos, bearing), write)))
+    # A card for each article without a photo, the same way.
+    images.prepare(cards=[(headline, line) for _, photos, line, (_, headline, _) in worded if not photos],
+                   logo=logo, colours=CARD_COLOURS)
+    stories = []
+    for event, photos, line, (facts, headline, description) in worded:
         image = photos[0].share if photos else images.card(headline, line, logo, CARD_COLOURS)
         told = (event.slug, book.article(event.slug), headline, description, event.date, event.program, facts, image)
         # The same Story object while nothing of it changed: every page that

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core import imaging
+from ..core import imaging, parallel
 from ..core.documented import doc
 
 FOLDER = "media"
@@ -92,11 +92,47 @@ class Media:
         self.source = source
         self.cache = cache
         self.files: dict[str, Published] = {}
+        self._digests: dict[str, str] = {}  # photo file -> digest of its bytes, as `prepare` read them
+
+    def prepare(self, *, photos: Sequence[str] = (), cards: Sequence[tuple[str, str]] = (), logo: str | None = None,
+                colours: tuple[tuple[int, int, int], tuple[int, int, int]] = ((0, 0, 0), (255, 255, 255))) -> None:
+        """Make what the cache folder lacks of these photos and cards (headline, line), on every core.
+
+        Resizing a photo or drawing a card is the costliest step of a cold
+        build, and each is on its own. `picture` and `card` then find them
+        made. Without a cache folder there is nowhere to keep them: nothing
+        is made ahead.
+        """
+        if self.cache is None:
+            return
+        todo: dict[str, tuple[str, ...]] = {}
+        for file in photos:
+            self._digests[file] = self._photo_digest((self.source / file).read_bytes())
+            todo.setdefault(self._digests[file], ("photo", file))
+        logo_data = (self.source / logo).read_bytes() if logo and cards else b""
+        for headline, line in cards:
+            todo.setdefault(self._card_digest(headline, line, logo_data, colours), ("card", headline, line))
+        missing = [job for digest, job in todo.items() if not (self.cache / digest / "sizes.json").is_file()]
+
+        def make(job: tuple[str, ...]) -> None:
+            if job[0] == "photo":
+                self.picture(job[1], alt="", caption=None, credit="")
+            else:
+                self.card(job[1], job[2], logo, colours)
+
+        with parallel.Cores(make) as cores:
+            cores.map(missing)
 
     def picture(self, file: str, *, alt: str, caption: str | None, credit: str) -> Picture:
-        data = (self.source / file).read_bytes()
-        digest = _name(_RECIPE.encode() + data)
-        made = self._cached(digest, lambda: _photo(data))
+        # `prepare` read the photo already; read again only what the cache
+        # does not hold (made since under the digest of what the file is now).
+        known = self._digests.get(file)
+        if known is not None and self.cache is not None and (self.cache / known / "sizes.json").is_file():
+            digest, made = known, self._cached(known, lambda: _photo((self.source / file).read_bytes()))
+        else:
+            data = (self.source / file).read_bytes()
+            digest = self._photo_digest(data)
+            made = self._cached(digest, lambda: _photo(data))
         renditions = []
         for name, (width, height, fmt) in made.sizes.items():
             if name == "share.jpg":
@@ -113,8 +149,7 @@ class Media:
     def card(self, headline: str, line: str, logo: str | None, colours: tuple[tuple[int, int, int], tuple[int, int, int]]) -> str:
         """A sharing card for a page without a photo; its path below the site root."""
         logo_data = (self.source / logo).read_bytes() if logo else b""
-        key = json.dumps([_RECIPE, headline, line, colours, hashlib.sha256(logo_data).hexdigest()], ensure_ascii=False)
-        digest = _name(key.encode())
+        digest = self._card_digest(headline, line, logo_data, colours)
 
         def draw() -> _Made:
             mark = imaging.clean(logo_data) if logo_data else None
@@ -125,6 +160,15 @@ class Media:
         path = f"{FOLDER}/{digest}-card.jpg"
         self.files[path] = made.data["share.jpg"]
         return path
+
+    @staticmethod
+    def _photo_digest(data: bytes) -> str:
+        return _name(_RECIPE.encode() + data)
+
+    @staticmethod
+    def _card_digest(headline: str, line: str, logo: bytes, colours: tuple[tuple[int, int, int], tuple[int, int, int]]) -> str:
+        key = json.dumps([_RECIPE, headline, line, colours, hashlib.sha256(logo).hexdigest()], ensure_ascii=False)
+        return _name(key.encode())
 
     def logo(self, file: str) -> str:
         """The site's logo as a small PNG for the header (transparency kept, metadata gone)."""

@@ -30,13 +30,10 @@ from __future__ import annotations
 
 import bisect
 import csv
-import gc
 import gzip
 import html
 import io
 import json
-import multiprocessing
-import os
 import re
 import unicodedata
 import urllib.parse
@@ -46,6 +43,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Protocol
 
+from . import parallel
 from .text import fold, strings_in
 
 NIK = "nik"
@@ -1008,11 +1006,12 @@ def lint(
     contacts = tuple(official)
     reader = _Reader(contacts, keep_words=bool(index or store))
     leaks: list[Leak] = []
-    with _Readers(reader, workers) as readers:
+    # Reading is most of the lint's cost, and each file is read on its own.
+    with parallel.Cores(reader, workers) as readers:
         for batch in _batches(files, _BATCH):
             keys = [store.key("lint", path, raw, *contacts) if store else "" for path, raw in batch]
             readings = [_Reading.loads(store.get(key)) if store else None for key in keys]
-            made = iter(readers.read([file for file, reading in zip(batch, readings) if reading is None]))
+            made = iter(readers.map([file for file, reading in zip(batch, readings) if reading is None]))
             for (path, raw), key, reading in zip(batch, keys, readings):
                 if reading is None:
                     reading = next(made)
@@ -1072,68 +1071,6 @@ class _Reader:
 
     def __call__(self, file: tuple[str, str]) -> _Reading:
         return _read_file(*file, self.lines.get, self.line, self.tags, keep_words=self.keep_words)
-
-
-class _Readers:
-    """`_Reader` on every core: reading is most of the lint's cost, and each file is read on its own.
-
-    Worker processes are forked, so they start with the reader and share
-    nothing afterwards; files go out and readings come back in order, so
-    the findings are those of one process reading them in turn. Where
-    processes cannot be forked (or on one core), the lint reads in turn.
-    """
-
-    def __init__(self, reader: _Reader, workers: int | None) -> None:
-        self.reader = reader
-        self.workers = _cores() if workers is None else workers
-        self.pool: Any = None
-
-    def __enter__(self) -> _Readers:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
-
-    def read(self, files: list[tuple[str, str]]) -> list[_Reading]:
-        # A few files are read sooner than processes start.
-        if len(files) < _PARALLEL or self.workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            return [self.reader(file) for file in files]
-        if self.pool is None:
-            # Frozen while forking, as Python's gc documentation advises: a
-            # worker's collector then never writes to the pages it shares
-            # with this process, which would copy them all.
-            gc.freeze()
-            try:
-                self.pool = multiprocessing.get_context("fork").Pool(self.workers, _start_worker, (self.reader,))
-            finally:
-                gc.unfreeze()
-        return list(self.pool.map(_worker_reads, files, chunksize=4))
-
-
-_PARALLEL = 16
-"""Files to read before the lint reads on every core."""
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-# The forked worker's own reader: set once when the worker starts, gone when
-# the pool is (`_Readers.__exit__`); the lint's process never sets it.
-_WORKER_READER: list[_Reader] = []
-
-
-def _start_worker(reader: _Reader) -> None:
-    _WORKER_READER.append(reader)
-
-
-def _worker_reads(file: tuple[str, str]) -> _Reading:
-    return _WORKER_READER[0](file)
 
 
 class Kept(Protocol):
