@@ -8,8 +8,9 @@ than half the time.
 Workers are forked, so they start with the job as it is (its memos, the
 records it reads) and nothing has to be sent but the items; results come
 back in the items' order, so the output is what one process would make.
-Where a process cannot fork (Windows, macOS' default) or the machine has one
-core, or there are only a few items, the job runs in turn in this process.
+Where a process cannot fork (Windows, macOS' default), has other threads,
+or the machine has one core, or there are only a few items, the job runs in
+turn in this process.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -46,7 +48,10 @@ class Cores(Generic[Item, Result]):
 
     def map(self, items: Sequence[Item]) -> list[Result]:
         """`job` of each item, in order."""
-        if len(items) < FEW or self.workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        # A process with other threads (`mkdocs serve` has its server's) is
+        # never forked: a lock one of them held would stay locked in a worker.
+        if (len(items) < FEW or self.workers < 2 or threading.active_count() > 1
+                or "fork" not in multiprocessing.get_all_start_methods()):
             return [self.job(item) for item in items]
         if self._pool is None:
             self._pool = _fork(self.job, self.workers)
