@@ -48,14 +48,18 @@ class Cores(Generic[Item, Result]):
 
     def map(self, items: Sequence[Item]) -> list[Result]:
         """`job` of each item, in order."""
-        # A process with other threads (`mkdocs serve` has its server's) is
-        # never forked: a lock one of them held would stay locked in a worker.
-        if (len(items) < FEW or self.workers < 2 or threading.active_count() > 1
-                or "fork" not in multiprocessing.get_all_start_methods()):
+        if len(items) < FEW or (self._pool is None and not self._may_fork()):
             return [self.job(item) for item in items]
         if self._pool is None:
             self._pool = _fork(self.job, self.workers)
         return list(self._pool.map(_run, items, chunksize=max(1, min(8, len(items) // (4 * self.workers)))))
+
+
+    def _may_fork(self) -> bool:
+        # A process with other threads (`mkdocs serve` has its server's) is
+        # never forked: a lock one of them held would stay locked in a
+        # worker. (Once forked, the pool's own threads are no such risk.)
+        return self.workers > 1 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
 def cores() -> int:
