@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.pages import Page
 
-from generator.core import cache, privacy
+from generator.core import cache, parallel, privacy
 from generator.edges.rendered import Renderer
 
 from .conftest import ROOT, build, edit, snapshot
@@ -251,9 +252,12 @@ def test_the_lint_on_every_core_finds_what_one_process_finds(tmp_path: Path) -> 
              for text in (LEAKY[i % len(LEAKY)][1],)]
     files += [(path, text) for path, text in LEAKY]  # more than parallel.FEW: read by workers
     names = ["Ani Ledo", "Maria Goreti Ulu", "Yohana Bria"]
-    alone = privacy.lint(files, names, workers=1)
+    def two(job: Any) -> parallel.Cores[Any, Any]:
+        return parallel.Cores(job, workers=2)
+
+    alone = privacy.lint(files, names)
     assert alone and {leak.kind for leak in alone} == {"nik", "name"}
-    assert privacy.lint(files, names, workers=2) == alone
+    assert privacy.lint(files, names, spread=two) == alone
     store = cache.Store(tmp_path / "lint.sqlite", "salt")
-    assert privacy.lint(files, names, store=store, workers=2) == alone
-    assert privacy.lint(files[::-1], names, store=store, workers=2) == privacy.lint(files[::-1], names, workers=1)
+    assert privacy.lint(files, names, store=store, spread=two) == alone
+    assert privacy.lint(files[::-1], names, store=store, spread=two) == privacy.lint(files[::-1], names)

@@ -39,11 +39,11 @@ import unicodedata
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Protocol
 
-from . import parallel
 from .text import fold, strings_in
 
 NIK = "nik"
@@ -971,7 +971,7 @@ def lint(
     allowed: Callable[[str, str], bool] = lambda name, path: False,
     official: Iterable[str] = (),
     store: Kept | None = None,
-    workers: int | None = None,
+    spread: Spread | None = None,
 ) -> tuple[Leak, ...]:
     r"""Every identifier, and every one of `names` not `allowed` there, in the built `files` (path, text).
 
@@ -990,8 +990,8 @@ def lint(
     path and text, so a build after one new event reads again only the
     files that changed, and the unchanged ones whose words could hold one
     of `names` (`NameIndex.could_match`): the findings are the same.
-    Files are read on `workers` processes (every core by default), with
-    the same findings in the same order as one process gives.
+    `spread` may read the files on other processes (`parallel.Cores`, as
+    a build passes it); the findings are those of reading them in turn.
 
     >>> lint([("a.html", "<p>Hubungi 0812-3456-7890</p>"), ("b.csv", "Ma&#39;ruf Contoh,3")], ["Ma'ruf Contoh"])
     (Leak(path='a.html', line=1, kind='phone', excerpt='0***'), Leak(path='b.csv', line=1, kind='name', excerpt='M*** R*** C***'))
@@ -1007,7 +1007,7 @@ def lint(
     reader = _Reader(contacts, keep_words=bool(index or store))
     leaks: list[Leak] = []
     # Reading is most of the lint's cost, and each file is read on its own.
-    with parallel.Cores(reader, workers) as readers:
+    with (spread or _InTurn)(reader) as readers:
         for batch in _batches(files, _BATCH):
             keys = [store.key("lint", path, raw, *contacts) if store else "" for path, raw in batch]
             readings = [_Reading.loads(store.get(key)) if store else None for key in keys]
@@ -1071,6 +1071,32 @@ class _Reader:
 
     def __call__(self, file: tuple[str, str]) -> _Reading:
         return _read_file(*file, self.lines.get, self.line, self.tags, keep_words=self.keep_words)
+
+
+class _Mapper(Protocol):
+    def map(self, items: Sequence[tuple[str, str]]) -> list[_Reading]: ...
+
+
+class Spread(Protocol):
+    """How `lint` has its files read: given the reader, a context whose `map` reads a batch, in order."""
+
+    def __call__(self, job: Callable[[tuple[str, str]], _Reading]) -> AbstractContextManager[_Mapper]: ...
+
+
+class _InTurn:
+    """Every file read in this process, in turn: the lint's own way, where no `spread` is given."""
+
+    def __init__(self, job: Callable[[tuple[str, str]], _Reading]) -> None:
+        self.job = job
+
+    def __enter__(self) -> _InTurn:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def map(self, items: Sequence[tuple[str, str]]) -> list[_Reading]:
+        return [self.job(item) for item in items]
 
 
 class Kept(Protocol):

@@ -42,7 +42,7 @@ from ..compose.addresses import Addresses
 from ..compose.contexts import Crumb, ThemeContext, ThemePageContext
 from ..compose.facts import SiteFacts
 from ..compose.templating import Templates
-from ..core import bahasa, cache, privacy
+from ..core import bahasa, cache, parallel, privacy
 from ..core.errors import Problem, Source, WartaError, catalogue, message
 from ..core.text import strings_in, undecodable_line
 from ..records.reading import read_plain, refusal
@@ -593,7 +593,7 @@ def _leaks(folder: Path, site: SiteFacts, theme: Sequence[Path] = (), store: cac
                 yield path, text
 
     leaks = privacy.lint(read(), names, lambda name, path: allowed_at(name, book.where(path, articles)),
-                         official=site.content.contacts, store=store)
+                         official=site.content.contacts, store=store, spread=parallel.Cores)
     labels = catalogue()
     return [
         Problem("leak", Source(leak.path, leak.line), {"label": labels[f"leak.label.{leak.kind}"], "excerpt": leak.excerpt})
