@@ -64,10 +64,10 @@ def site_facts(content: Content, writer: Writer, *, site_url: str | None = None,
     images = Media(content.media or Path("media"), media_cache)
     publisher = article.organization(content, content.site.publisher)
     logo = content.site.logo
-    root = recall or Afresh()
+    memory = recall or Afresh()
     # What `article.facts` and the templates read besides the event and the policy.
-    words = root.within("words", (content.site, content.region, content.organizations, content.people,
-                                  content.programs, writer.templates))
+    words = memory.within("words", (content.site, content.region, content.organizations, content.people,
+                                    content.programs, writer.templates))
     # Photos first, all of them at once: what the cache lacks is made on every core.
     images.prepare(photos=[p.file for event in content.events for p in event.photos])
     worded = []
@@ -79,7 +79,7 @@ def site_facts(content: Content, writer: Writer, *, site_url: str | None = None,
             facts = article.facts(event, content, rules, writer.templates.words, photos)
             return facts, writer.headline(facts), writer.description(facts)
 
-        bearing = root.costly(lambda event=event: rules.bearing_on(name_keys_of(root, event)))
+        bearing = memory.costly(lambda event=event: rules.bearing_on(name_keys_of(memory, event)))
         line = f"{bahasa.formal_date(event.date)} · {publisher.short or publisher.name}"
         worded.append((event, photos, line, words(event.slug, (event, photos, bearing), write)))
     # A card for each article without a photo, the same way.

@@ -91,10 +91,10 @@ class Render:
         self.links = site.addresses.links(feeds=site.site_url is not None)
         self.office = Office.of(site.content, site.site.publisher.name, templates.words)
         self.site_url = site.site_url
-        self.root = recall or Afresh()
+        self.memory = recall or Afresh()
         # Every page reads these besides its own context (`recall`).
-        self.recall = self.root.within("pages", (templates, self.site, self.links, self.office, self.site_url,
-                                                            self.addresses))
+        self.recall = self.memory.within("pages", (templates, self.site, self.links, self.office, self.site_url,
+                                                              self.addresses))
 
     def __call__(self, path: str, context: type[PageContext], **own: Any) -> Page:
         def fill() -> Page:
@@ -398,7 +398,7 @@ def _kecamatan(site: SiteFacts, render: Render) -> tuple[KecamatanInfo, ...]:
     # Each event's place there, newest event first, gathered in one pass.
     events_at: dict[str, list[KecamatanEvent]] = {}
     for event in reversed(content.events):
-        bearing = render.root.costly(lambda event=event: site.policy.bearing_on(name_keys_of(render.root, event)))
+        bearing = render.memory.costly(lambda event=event: site.policy.bearing_on(name_keys_of(render.memory, event)))
         reads = (event, by_slug[event.slug], content.programs[event.program].name, bearing)
         for code, entry in render.recall(("kecamatan", event.slug), reads, lambda event=event: places(event)):
             events_at.setdefault(code, []).append(entry)

@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Generic, TypeVar
 
 Item = TypeVar("Item")
@@ -42,18 +43,34 @@ class Cores(Generic[Item, Result]):
 
     def __exit__(self, *exc: object) -> None:
         if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def map(self, items: Sequence[Item]) -> list[Result]:
-        """`job` of each item, in order."""
+        """`job` of each item, in order.
+
+        A worker that dies (killed for its memory, say) fails the call with
+        `BrokenProcessPool` rather than leaving it waiting for ever.
+        """
         if len(items) < FEW or (self._pool is None and not self._may_fork()):
             return [self.job(item) for item in items]
-        if self._pool is None:
-            self._pool = _fork(self.job, self.workers)
-        return list(self._pool.map(_run, items, chunksize=max(1, min(8, len(items) // (4 * self.workers)))))
-
+        chunk = max(1, min(8, len(items) // (4 * self.workers)))
+        if self._pool is not None:
+            return list(self._pool.map(_run, items, chunksize=chunk))
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+        # The workers are forked by the first task handed to them: the job
+        # is set for them just then.
+        _JOB.append(self.job)
+        # Frozen while forking, as Python's gc documentation advises: a
+        # worker's collector then never writes to the memory it shares with
+        # this process, which would copy all of it.
+        gc.freeze()
+        try:
+            results = self._pool.map(_run, items, chunksize=chunk)
+        finally:
+            gc.unfreeze()
+            _JOB.clear()
+        return list(results)
 
     def _may_fork(self) -> bool:
         # A process with other threads (`mkdocs serve` has its server's) is
@@ -71,22 +88,9 @@ def cores() -> int:
 
 
 # The job a forked worker runs. Set only while the workers are forked, which
-# is how each starts with it: a pool can send a module's function by name,
+# is how each starts with it: a pool sends a module's function by name,
 # never a closure or an object with memos in it.
 _JOB: list[Callable[[Any], Any]] = []
-
-
-def _fork(job: Callable[[Any], Any], workers: int) -> Any:
-    _JOB.append(job)
-    # Frozen while forking, as Python's gc documentation advises: a worker's
-    # collector then never writes to the memory it shares with this process,
-    # which would copy all of it.
-    gc.freeze()
-    try:
-        return multiprocessing.get_context("fork").Pool(workers)
-    finally:
-        gc.unfreeze()
-        _JOB.clear()
 
 
 def _run(item: Any) -> Any:
