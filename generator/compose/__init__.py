@@ -17,7 +17,7 @@ from ..core.errors import Problem, WartaError
 from ..records import Content
 from .facts import SiteFacts, site_facts
 from .policy import Policy
-from .recall import Recall
+from .recall import Afresh, Recall
 from .pages import Page, build
 from .templating import Templates
 from .writer import Memo, Writer
@@ -40,13 +40,12 @@ def site(content: Content, templates: Templates, *, site_url: str | None = None,
     if not checked:
         check(content)
     writer = Writer(templates, memo, articles)
-    if recall is not None:
-        recall.begin()
+    memory = recall or Afresh()
+    memory.begin()
     facts = site_facts(content, writer, site_url=site_url, directory_urls=directory_urls, media_cache=media_cache,
-                       recall=recall)
-    pages = build(facts, templates, writer, keep, recall)
-    if recall is not None:
-        recall.end()
+                       recall=memory)
+    pages = build(facts, templates, writer, keep, memory)
+    memory.end()
     return facts, pages
 
 

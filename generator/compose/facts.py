@@ -20,7 +20,7 @@ from .addresses import Addresses
 from .media import Media, Picture, Published
 from .article import Organization
 from .contexts import KecamatanRef, ProgramInfo, Progress, SiteInfo, Story
-from .policy import NameKey, Policy, name_keys
+from .policy import NameKey, Policy, Setting, name_keys
 from .recall import Afresh, Recall
 from .writer import Writer
 
@@ -79,9 +79,8 @@ def site_facts(content: Content, writer: Writer, *, site_url: str | None = None,
             facts = article.facts(event, content, rules, writer.templates.words, photos)
             return facts, writer.headline(facts), writer.description(facts)
 
-        bearing = memory.costly(lambda event=event: rules.bearing_on(name_keys_of(memory, event)))
         line = f"{bahasa.formal_date(event.date)} · {publisher.short or publisher.name}"
-        worded.append((event, photos, line, words(event.slug, (event, photos, bearing), write)))
+        worded.append((event, photos, line, words(event.slug, (event, photos, bearing(memory, rules, event)), write)))
     # A card for each article without a photo, the same way.
     images.prepare(cards=[(headline, line) for _, photos, line, (_, headline, _) in worded if not photos],
                    logo=logo, colours=CARD_COLOURS)
@@ -104,9 +103,13 @@ def site_facts(content: Content, writer: Writer, *, site_url: str | None = None,
                      updated, site_url, images.files)
 
 
-def name_keys_of(recall: Recall, event: Event) -> frozenset[NameKey]:
-    """`policy.name_keys` of `event`, worked out once a rebuild however many steps compare it."""
-    return recall(("names", event.slug), event, lambda: name_keys(event))
+def bearing(recall: Recall, rules: Policy, event: Event) -> tuple[Setting, frozenset[NameKey]] | None:
+    """What of `rules` a step about `event` reads (`Policy.bearing_on`), for the recall to compare.
+
+    The event's `name_keys` are worked out once a rebuild however many steps
+    compare them; a build, which compares nothing, works out neither.
+    """
+    return recall.costly(lambda: rules.bearing_on(recall(("names", event.slug), event, lambda: name_keys(event))))
 
 
 def of_program(figures: totals.Tables, key: str) -> totals.Tally:

@@ -61,7 +61,7 @@ from .contexts import (
     TopicsContext,
     Year,
 )
-from .facts import SiteFacts, name_keys_of
+from .facts import SiteFacts, bearing
 from .policy import Output, Where
 from .recall import Afresh, Recall
 from .templating import Templates
@@ -398,8 +398,8 @@ def _kecamatan(site: SiteFacts, render: Render) -> tuple[KecamatanInfo, ...]:
     # Each event's place there, newest event first, gathered in one pass.
     events_at: dict[str, list[KecamatanEvent]] = {}
     for event in reversed(content.events):
-        bearing = render.memory.costly(lambda event=event: site.policy.bearing_on(name_keys_of(render.memory, event)))
-        reads = (event, by_slug[event.slug], content.programs[event.program].name, bearing)
+        reads = (event, by_slug[event.slug], content.programs[event.program].name,
+                 bearing(render.memory, site.policy, event))
         for code, entry in render.recall(("kecamatan", event.slug), reads, lambda event=event: places(event)):
             events_at.setdefault(code, []).append(entry)
     counts_at: dict[str, list[totals.RecipientCount]] = {}
