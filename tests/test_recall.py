@@ -90,6 +90,23 @@ def _texts(pages: tuple[compose.Page, ...]) -> dict[str, object]:
     return {p.path: p.text for p in pages}
 
 
+class _Preview:
+    """What `mkdocs serve` keeps across saves of one content folder: its templates, events and recall."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.templates, self.events, self.recall = folder, Templates([TEMPLATES]), {}, Recall()
+
+    def save(self) -> dict[str, object]:
+        """Every text the preview composes after a save."""
+        content = records.load(self.folder, events=self.events).content
+        assert content is not None
+        return _texts(compose.site(content, self.templates, site_url=SITE_URL, recall=self.recall)[1])
+
+    def fresh(self) -> dict[str, object]:
+        """Every text a compose from nothing makes of the folder as it is now."""
+        return _texts(compose.site(records.load_content(self.folder), Templates([TEMPLATES]), site_url=SITE_URL)[1])
+
+
 EDITS = {
     "a named recipient added": (JAMKESDA, "Godean: [Sutarjo, Ngatini]", "Godean: [Sutarjo, Ngatini, Zuvarek Molindap]"),
     "a consent withdrawn": (JAMKESDA, "  publish_names: true\n", "  publish_names: false\n"),
@@ -102,70 +119,47 @@ EDITS = {
 
 @pytest.mark.parametrize("kind", list(EDITS))
 def test_after_an_event_edit_the_preview_composes_what_a_fresh_compose_does(sleman_dir: Path, kind: str) -> None:
-    templates, events, recall = Templates([TEMPLATES]), {}, Recall()
-
-    def preview() -> dict[str, object]:
-        content = records.load(sleman_dir, events=events).content
-        assert content is not None
-        return _texts(compose.site(content, templates, site_url=SITE_URL, recall=recall)[1])
-
-    before = preview()
-    assert recall.total_made() > 0
+    preview = _Preview(sleman_dir)
+    before = preview.save()
+    assert preview.recall.total_made() > 0
     path, old, new = EDITS[kind]
     edit(sleman_dir / path, old, new)
-    after = preview()
-    fresh = _texts(compose.site(records.load_content(sleman_dir), Templates([TEMPLATES]), site_url=SITE_URL)[1])
+    after = preview.save()
+    fresh = preview.fresh()
     assert after == fresh
     assert after != before  # the edit shows
     # The map at work: one event's edit leaves most pages as they were made.
-    made = recall.total_made()
+    made = preview.recall.total_made()
     assert 0 < made < len(fresh) / 2, made
 
 
 def test_edits_to_shared_files_reach_every_page_that_reads_them(sleman_dir: Path) -> None:
-    templates, events, recall = Templates([TEMPLATES]), {}, Recall()
-
-    def preview() -> dict[str, object]:
-        content = records.load(sleman_dir, events=events).content
-        assert content is not None
-        return _texts(compose.site(content, templates, site_url=SITE_URL, recall=recall)[1])
-
-    def fresh() -> dict[str, object]:
-        return _texts(compose.site(records.load_content(sleman_dir), Templates([TEMPLATES]), site_url=SITE_URL)[1])
-
-    preview()
+    preview = _Preview(sleman_dir)
+    preview.save()
     site = (sleman_dir / "site.yml").read_text(encoding="utf-8")
     title = next(line for line in site.splitlines() if line.startswith("title:"))
     edit(sleman_dir / "site.yml", title, title + " Baru")
-    assert preview() == fresh()
+    assert preview.save() == preview.fresh()
     people = (sleman_dir / "people.yml").read_text(encoding="utf-8")
     name_line = next(line for line in people.splitlines() if line.strip().startswith("name:"))
     edit(sleman_dir / "people.yml", name_line, name_line + " Wijaya")
-    assert preview() == fresh()
+    assert preview.save() == preview.fresh()
     (sleman_dir / PANGAN).unlink()
-    assert preview() == fresh()
+    assert preview.save() == preview.fresh()
     shutil.copy(sleman_dir / JAMKESDA, sleman_dir / "events" / "2025-11-02-kartu-jamkesda-gamping.yml")
     edit(sleman_dir / "events" / "2025-11-02-kartu-jamkesda-gamping.yml", "date: 2025-10-06", "date: 2025-11-02")
-    assert preview() == fresh()
+    assert preview.save() == preview.fresh()
 
 
 def test_a_consent_in_one_event_changes_another_events_list_on_the_kecamatan_page(sleman_dir: Path) -> None:
     # A masked "R*** W***" beside a Rina Wulandari named in full in the same
     # kecamatan names her: the policy drops the masked list (`Policy.names`).
     # The barista event's record is untouched, yet its list must go.
-    templates, events, recall = Templates([TEMPLATES]), {}, Recall()
-    depok = "kecamatan/depok.md"
-
-    def preview() -> dict[str, object]:
-        content = records.load(sleman_dir, events=events).content
-        assert content is not None
-        return _texts(compose.site(content, templates, site_url=SITE_URL, recall=recall)[1])
-
+    preview, depok = _Preview(sleman_dir), "kecamatan/depok.md"
     edit(sleman_dir / "events/2025-10-15-pelatihan-barista-depok.yml", "  publish_names: true\n", "  publish_names: false\n")
-    masked = preview()[depok]
+    masked = preview.save()[depok]
     assert "R*** W***, D*** P***" in str(masked)
     edit(sleman_dir / JAMKESDA, "Godean: [Sutarjo, Ngatini]", "Godean: [Sutarjo, Ngatini]\n    Depok: [Rina Wulandari]")
-    after = preview()
-    fresh = _texts(compose.site(records.load_content(sleman_dir), Templates([TEMPLATES]), site_url=SITE_URL)[1])
+    after = preview.save()
     assert "R*** W***, D*** P***" not in str(after[depok])
-    assert after == fresh
+    assert after == preview.fresh()
