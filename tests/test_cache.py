@@ -98,6 +98,17 @@ def test_a_link_to_a_page_gone_since_still_fails_the_build(tmp_path: Path) -> No
     assert "tautan.md' contains a link 'tentang.md'" in run.stderr
 
 
+def test_a_cold_build_says_each_broken_link_once(tmp_path: Path) -> None:
+    # A cold build converts its pages on worker processes before MkDocs
+    # asks for them; what MkDocs says of a link is said by the build, once.
+    root, site = _sleman_copy(tmp_path), tmp_path / "site"
+    (root / "content" / "pages" / "tautan.md").write_text("# Tautan\n\n[Hilang](hilang.md)\n", encoding="utf-8")
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    run = build(root, site)
+    assert run.returncode != 0
+    assert run.stderr.count("tautan.md' contains a link 'hilang.md'") == 1, run.stderr
+
+
 def test_the_cache_key_moves_with_a_template(tmp_path: Path) -> None:
     root, site = _sleman_copy(tmp_path), tmp_path / "site"
     footer = root / "templates" / "partials" / "footer.j2"
@@ -150,6 +161,40 @@ def test_the_renderer_converts_as_mkdocs_does(pages_project: Path, tmp_path: Pat
             assert ours.present_anchor_ids == theirs.present_anchor_ids
             assert ours.links_to_anchors == theirs.links_to_anchors
         assert renderer.hits == (3 if attempt == "hit" else 0)
+
+
+def test_pages_converted_ahead_on_every_core_are_what_mkdocs_converts(pages_project: Path, tmp_path: Path,
+                                                                      caplog: pytest.LogCaptureFixture) -> None:
+    docs = pages_project / "docs"
+    for number in range(parallel.FEW):  # enough pages for the workers
+        (docs / f"p{number:02d}.md").write_text(f"# Halaman {number}\n\n[b](b.md#dua) [hilang](hilang.md)\n\n## Dua\n", encoding="utf-8")
+    config = load_config(str(pages_project / "mkdocs.yml"))
+    files = get_files(config)
+    pages = files.documentation_pages()
+    store = cache.Store(tmp_path / "html.sqlite", "salt")
+    renderer = Renderer.for_config(store, config)
+
+    def two(job: Any) -> parallel.Cores[Any, Any]:
+        return parallel.Cores(job, workers=2)
+
+    with caplog.at_level("INFO", logger="mkdocs.structure.pages"):
+        assert renderer.convert_ahead(files, config, two) == len(pages)
+        for file in pages:
+            theirs, ours = Page(None, file, config), Page(None, file, config)
+            for page in (theirs, ours):
+                page.read_source(config)
+            theirs.render(config, files)
+            renderer.attach(ours)
+            ours.render(config, files)
+            assert (ours.content, str(ours.toc), ours.title) == (theirs.content, str(theirs.toc), theirs.title)
+            assert ours.present_anchor_ids == theirs.present_anchor_ids
+            assert ours.links_to_anchors == theirs.links_to_anchors
+    assert renderer.hits == len(pages)
+    said = [record.getMessage() for record in caplog.records if "hilang.md" in record.getMessage()]
+    # Each page's warning twice: once from MkDocs' Page.render, once from the renderer's check of its entry.
+    assert len(said) == 2 * (parallel.FEW + 1)
+    # Converted already: nothing is converted twice.
+    assert renderer.convert_ahead(files, config, two) == 0
 
 
 LEAKY = [

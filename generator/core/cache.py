@@ -89,6 +89,12 @@ class Store:
         found = row.fetchone() if row is not None else None
         return bytes(found[0]) if found is not None else None
 
+    def has(self, key: str) -> bool:
+        """Whether there is an entry under `key` (which counts as used, as `get` does)."""
+        self._used.add(key)
+        row = self._run("SELECT 1 FROM entry WHERE key = ?", (key,))
+        return row is not None and row.fetchone() is not None
+
     def put(self, key: str, data: bytes) -> bool:
         """Keep `data` under `key`; False when it could not be kept."""
         self._used.add(key)

@@ -52,7 +52,7 @@ class Cores(Generic[Item, Result]):
         A worker that dies (killed for its memory, say) fails the call with
         `BrokenProcessPool` rather than leaving it waiting for ever.
         """
-        if len(items) < FEW or (self._pool is None and not self._may_fork()):
+        if not self.spreads(len(items)):
             return [self.job(item) for item in items]
         chunk = max(1, min(8, len(items) // (4 * self.workers)))
         if self._pool is not None:
@@ -71,6 +71,10 @@ class Cores(Generic[Item, Result]):
             gc.unfreeze()
             _JOB.clear()
         return list(results)
+
+    def spreads(self, count: int) -> bool:
+        """Whether `map` of `count` items would hand them to other processes (else it runs them in turn)."""
+        return count >= FEW and (self._pool is not None or self._may_fork())
 
     def _may_fork(self) -> bool:
         # A process with other threads (`mkdocs serve` has its server's) is

@@ -302,8 +302,14 @@ class WartaPlugin(BasePlugin[WartaConfig]):
                 files.append(File.generated(config, page.path, content=page.text, inclusion=inclusion))
         return files
 
+    @event_priority(-100)  # last: the pages are as every other plugin left them
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self._current().files = files
+        build = self._current()
+        build.files = files
+        # The preview never forks (parallel.Cores), and a --dirty build
+        # converts only the pages that changed.
+        if self.serve is None and not self.dirty:
+            build.renderer.convert_ahead(files, config, parallel.Cores)
         return nav
 
     @event_priority(100)  # first: the page's HTML is back before any other plugin reads it

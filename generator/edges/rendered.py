@@ -10,19 +10,24 @@ build's files (MkDocs' own resolver, with its own warnings), and the page
 is converted afresh when any resolves differently.
 
 MkDocs' ``Page.render`` is the model: `Renderer.render` takes its place
-through `Renderer.attach`, and does exactly its work on a miss.
+through `Renderer.attach`, and does exactly its work on a miss. MkDocs
+converts its pages one after another; `Renderer.convert_ahead` converts the
+pages the store lacks on every core first, so that MkDocs' loop finds them
+kept.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import (
     Page,
     _ExtractAnchorsTreeprocessor,
@@ -31,6 +36,7 @@ from mkdocs.structure.pages import (
     _RelativePathTreeprocessor,
 )
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import meta
 
 from ..core.cache import Store
 
@@ -61,6 +67,28 @@ class _Held(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append(record)
+
+
+@contextmanager
+def _held() -> Iterator[_Held]:
+    """What MkDocs' link resolver says meanwhile, held back from MkDocs' log."""
+    held, propagate = _Held(), _LINKS_LOG.propagate
+    _LINKS_LOG.addHandler(held)
+    _LINKS_LOG.propagate = False
+    try:
+        yield held
+    finally:
+        _LINKS_LOG.removeHandler(held)
+        _LINKS_LOG.propagate = propagate
+
+
+class Spread(Protocol):
+    """What `Renderer.convert_ahead` needs of `parallel.Cores`."""
+
+    def __enter__(self) -> Spread: ...
+    def __exit__(self, *exc: object) -> None: ...
+    def spreads(self, count: int) -> bool: ...
+    def map(self, items: list[int]) -> list[bytes]: ...
 
 
 @dataclass
@@ -94,16 +122,60 @@ class Renderer:
     def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         if page.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
-        key = self.store.key(self.settings, page.file.src_uri, page.file.url, page.markdown) if self.store else ""
+        key = self._key(page.file, page.markdown)
         entry = self._entry(key)
         self._entries.pop(page.file.src_uri, None)
         if entry is not None and self._reuse(page, entry, config, files):
             self.hits += 1
             self._entries[page.file.src_uri] = key
             return
-        made = _convert(page, config, files, self._markdown(config))
-        if self.store is not None and self.store.put(key, json.dumps(made, ensure_ascii=False, sort_keys=True).encode("utf-8")):
+        made, links = _convert(page.file, page.markdown, config, files, self._markdown(config))
+        _fill(page, made, links)
+        if self.store is not None and self.store.put(key, _dumps(made)):
             self._entries[page.file.src_uri] = key
+
+    def convert_ahead(self, files: Files, config: MkDocsConfig, spread: Callable[[Callable[[int], bytes]], Spread]) -> int:
+        """Convert on every core the pages of `files` the store has no entry for; how many were converted.
+
+        MkDocs then finds each kept, as in a build after this one: the
+        output is the same, and so are the link warnings, which `render`
+        says when it checks the entry (a worker's are dropped). A page whose
+        Markdown another plugin changes on the way is under another key, and
+        MkDocs' loop converts it as before. Without a store, or where
+        `spread` would convert in turn, this does nothing.
+        """
+        if self.store is None:
+            return 0
+        wanted: list[tuple[File, str, str]] = []
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+            try:
+                markdown_text, _ = meta.get_data(file.content_string)
+            except (OSError, ValueError):
+                continue  # MkDocs' loop says what is wrong with it
+            key = self._key(file, markdown_text)
+            if not self.store.has(key):
+                wanted.append((file, markdown_text, key))
+
+        def job(at: int) -> bytes:
+            file, markdown_text, _ = wanted[at]
+            with _held():
+                made, _ = _convert(file, markdown_text, config, files, self._markdown(config))
+            return _dumps(made)
+
+        converted = 0
+        with spread(job) as cores:
+            if not cores.spreads(len(wanted)):
+                return 0
+            # In batches: the converted pages come back whole, and a
+            # 5,000-article archive's would not all fit in memory at once.
+            for start in range(0, len(wanted), _AHEAD_BATCH):
+                batch = list(range(start, min(start + _AHEAD_BATCH, len(wanted))))
+                for at, data in zip(batch, cores.map(batch)):
+                    converted += self.store.put(wanted[at][2], data)
+        return converted
+
+    def _key(self, file: File, markdown_text: str) -> str:
+        return self.store.key(self.settings, file.src_uri, file.url, markdown_text) if self.store else ""
 
     def _markdown(self, config: MkDocsConfig) -> markdown.Markdown:
         """One converter for the whole build, reset before each page.
@@ -157,51 +229,51 @@ class Renderer:
     def _reuse(self, page: Page, entry: dict[str, Any], config: MkDocsConfig, files: Files) -> bool:
         """Fill `page` from `entry` when every link of it resolves as it did; say what MkDocs would have said."""
         links = _RelativePathTreeprocessor(page.file, files, config)
-        held, propagate = _Held(), _LINKS_LOG.propagate
-        _LINKS_LOG.addHandler(held)
-        _LINKS_LOG.propagate = False
-        try:
+        with _held() as held:
             same = all(links.path_to_url(url) == made for url, made in entry["links"])
-        finally:
-            _LINKS_LOG.removeHandler(held)
-            _LINKS_LOG.propagate = propagate
         if not same:
             return False
         for record in held.records:
             _LINKS_LOG.handle(record)
-        page.content = entry["html"]
-        page.toc = get_toc(entry["toc"])
-        page._title_from_render = entry["title"]
-        page.present_anchor_ids = set(entry["anchors"])
-        if _LINKS_LOG.getEffectiveLevel() > logging.DEBUG:
-            page.links_to_anchors = links.links_to_anchors
+        _fill(page, entry, links)
         return True
 
 
 _SHAPE = {"html", "toc", "title", "anchors", "links"}
+_AHEAD_BATCH = 256
 
 
-def _convert(page: Page, config: MkDocsConfig, files: Files, md: markdown.Markdown) -> dict[str, Any]:
-    """MkDocs' own conversion of `page` (as ``Page.render`` does it, with `md` reset), and what a cache entry keeps of it."""
+def _convert(file: File, markdown_text: str, config: MkDocsConfig, files: Files,
+             md: markdown.Markdown) -> tuple[dict[str, Any], _RelativePathTreeprocessor]:
+    """MkDocs' own conversion of a page (as ``Page.render`` does it, with `md` reset): its cache entry, and its link rewriter."""
     raw_html = _RawHTMLPreprocessor()
     raw_html._register(md)
-    anchors = _ExtractAnchorsTreeprocessor(page.file, files, config)
+    anchors = _ExtractAnchorsTreeprocessor(file, files, config)
     anchors._register(md)
-    links = _Recording(page.file, files, config)
+    links = _Recording(file, files, config)
     links._register(md)
     title = _ExtractTitleTreeprocessor()
     title._register(md)
-    page.content = md.convert(page.markdown or "")
-    toc_tokens = getattr(md, "toc_tokens", [])
-    page.toc = get_toc(toc_tokens)
-    page._title_from_render = title.title
-    page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
-    if _LINKS_LOG.getEffectiveLevel() > logging.DEBUG:
-        page.links_to_anchors = links.links_to_anchors
-    return {
-        "html": page.content,
-        "toc": toc_tokens,
+    html = md.convert(markdown_text)
+    entry = {
+        "html": html,
+        "toc": getattr(md, "toc_tokens", []),
         "title": title.title,
-        "anchors": sorted(page.present_anchor_ids),
+        "anchors": sorted(anchors.present_anchor_ids | raw_html.present_anchor_ids),
         "links": links.seen,
     }
+    return entry, links
+
+
+def _fill(page: Page, entry: dict[str, Any], links: _RelativePathTreeprocessor) -> None:
+    """What ``Page.render`` leaves on `page`, from its entry."""
+    page.content = entry["html"]
+    page.toc = get_toc(entry["toc"])
+    page._title_from_render = entry["title"]
+    page.present_anchor_ids = set(entry["anchors"])
+    if _LINKS_LOG.getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = links.links_to_anchors
+
+
+def _dumps(entry: dict[str, Any]) -> bytes:
+    return json.dumps(entry, ensure_ascii=False, sort_keys=True).encode("utf-8")
