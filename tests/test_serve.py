@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 
 from generator import compose, records
@@ -95,3 +97,32 @@ def test_the_templates_stay_compiled_until_a_template_file_changes(tmp_path: Pat
     assert again is not first and again.folders == first.folders and state.memo == {}
     (own / "partials" / "usul.j2").write_text("Usul.\n", encoding="utf-8")
     assert templates() is not again
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_at_the_first_rebuild_the_collector_skips_what_the_preview_holds_and_the_first_builds_garbage_is_freed(tmp_path: Path) -> None:
+    state = _state(tmp_path)
+    collecting = gc.isenabled()
+    gc.disable()  # only the preview's own collection may free the cycle below
+    try:
+        state.settle()  # the first build
+        held, dropped = _Cycle(), _Cycle()
+        gone = weakref.ref(dropped)
+        del dropped
+        assert gc.get_freeze_count() == 0 and gone() is not None
+        state.settle()  # the first rebuild
+        # The first build's garbage was collected, not set aside for good;
+        # what the preview holds is out of the collector's way.
+        assert gone() is None
+        assert gc.get_freeze_count() > 0 and not any(o is held for o in gc.get_objects())
+        frozen = gc.get_freeze_count()
+        state.settle()  # later rebuilds leave the collector as it is
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+        if collecting:
+            gc.enable()

@@ -238,6 +238,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         """
         build, serve = self._current(), self.serve
         assert serve is not None
+        serve.settle()
         try:
             loading = records.load(build.content_dir, today=date.today(), cache=serve.read_cache,
                                    store=build.caches.records, events=serve.events)
