@@ -104,24 +104,26 @@ class _Cycle:
         self.me = self
 
 
-def test_at_the_first_rebuild_the_collector_skips_what_the_preview_holds_and_the_first_builds_garbage_is_freed(tmp_path: Path) -> None:
+def test_from_the_first_rebuild_the_preview_collects_once_a_build_and_sets_aside_what_it_held_then(tmp_path: Path) -> None:
     state = _state(tmp_path)
     collecting = gc.isenabled()
-    gc.disable()  # only the preview's own collection may free the cycle below
     try:
-        state.settle()  # the first build
+        state.settle()  # the first build: the collector as it was
+        assert gc.isenabled() == collecting and gc.get_freeze_count() == 0
+        gc.disable()  # only the preview's own passes may free the cycles below
         held, dropped = _Cycle(), _Cycle()
         gone = weakref.ref(dropped)
         del dropped
-        assert gc.get_freeze_count() == 0 and gone() is not None
         state.settle()  # the first rebuild
         # The first build's garbage was collected, not set aside for good;
         # what the preview holds is out of the collector's way.
         assert gone() is None
         assert gc.get_freeze_count() > 0 and not any(o is held for o in gc.get_objects())
-        frozen = gc.get_freeze_count()
-        state.settle()  # later rebuilds leave the collector as it is
-        assert gc.get_freeze_count() == frozen
+        # Later rebuilds: one pass each, which frees the last build's cycles; none set aside.
+        frozen, later = gc.get_freeze_count(), weakref.ref(_Cycle())
+        assert later() is not None
+        state.settle()
+        assert later() is None and gc.get_freeze_count() == frozen and not gc.isenabled()
     finally:
         gc.unfreeze()
         if collecting:
