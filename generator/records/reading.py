@@ -213,6 +213,10 @@ def shown_path(root: Path, path: Path) -> str:
 
 def printable(text: str) -> str:
     """`text` with each character that cannot be seen (newline, tab, escape) written as its code."""
+    # A printable text (str.isprintable, in C) holds none of _is_control's
+    # categories: the common case costs no loop over the characters.
+    if text.isprintable():
+        return text
     return "".join(f"<U+{ord(ch):04X}>" if _is_control(ch) else ch for ch in text)
 
 
@@ -222,6 +226,8 @@ def has_control(name: str) -> bool:
 
 
 def _control_in(name: str) -> str | None:
+    if name.isprintable():
+        return None
     return next((f"U+{ord(ch):04X}" for ch in name if _is_control(ch)), None)
 
 
