@@ -44,7 +44,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "content"
         shutil.copytree(args.content, folder)
-        templates, read_cache, events, recall = Templates.for_site(None), {}, {}, Recall()
+        templates, read_cache, events, recall, checking = Templates.for_site(None), {}, {}, Recall(), Recall()
         media = Path(scratch) / "media"
 
         def save(label: str) -> None:
@@ -52,7 +52,7 @@ def main() -> None:
             loading = records.load(folder, cache=read_cache, events=events)
             loaded = time.perf_counter()
             assert loading.content is not None, loading.problems
-            found = compose.problems(loading.content)
+            found = compose.problems(loading.content, checking)
             checked = time.perf_counter()
             assert not found, found
             compose.site(loading.content, templates, site_url="https://transparansi.contoh.go.id/", recall=recall,

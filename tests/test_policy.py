@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import records
+from generator import compose, records
 from generator.compose.addresses import Addresses
 from generator.compose.policy import Named, Output, Policy, Shown, Where, name_keys
+from generator.compose.recall import Recall
 from generator.core import privacy
 
 from .conftest import EVENT, composed, edit
@@ -126,3 +127,32 @@ def test_what_the_policy_bears_on_an_event_moves_only_with_its_own_people(conten
     edit(content_dir / EVENT, "  publish_names: true           #", "  publish_names: false           #")
     assert Policy.of(records.load_content(content_dir)).bearing_on(keys) != with_consent
     assert Policy.of(records.load_content(content_dir)).bearing_on(frozenset()) == (with_consent[0], frozenset())
+
+
+def test_the_previews_check_finds_after_each_edit_what_a_fresh_check_finds(content_dir: Path) -> None:
+    # The preview keeps each event's words between saves (`recall`); a name
+    # added to one event must still be found in another, unchanged event.
+    (content_dir / "events" / "2025-10-01-lain.yml").write_text(
+        "program: bangun-ntt\ndate: 2025-10-01\nvenue: Kantor Camat Alak\norganizers: [pemkot-kupang]\n"
+        "kind: sosialisasi\nactivity: sosialisasi program bersama Ina Ledo\n", encoding="utf-8")
+    recall, read_cache, events = Recall(), {}, {}
+
+    def checked() -> list[str]:
+        content = records.load(content_dir, cache=read_cache, events=events).content
+        assert content is not None
+        kept = compose.problems(content, recall)
+        assert kept == compose.problems(content), "the check with the preview's memory differs from a fresh one"
+        return [p.code for p in kept]
+
+    assert checked() == []
+    recall.made = 0
+    assert checked() == [] and recall.made == 0  # nothing changed, nothing worked out again
+    third = content_dir / "events" / "2025-10-02-ketiga.yml"
+    third.write_text(
+        "program: bangun-ntt\ndate: 2025-10-02\nvenue: Kantor Camat Alak\norganizers: [pemkot-kupang]\n"
+        "activity: penyerahan bantuan\nrecipients:\n  group: nelayan\n  by_kecamatan:\n    Alak: [Ina Ledo]\n",
+        encoding="utf-8")
+    recall.made = 0
+    assert checked() == ["name.other_event"] and recall.made == 1  # the new event alone was read
+    edit(third, "Alak: [Ina Ledo]", "Alak: [Ina Bria]")
+    assert checked() == []

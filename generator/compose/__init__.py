@@ -49,9 +49,12 @@ def site(content: Content, templates: Templates, *, site_url: str | None = None,
     return facts, pages
 
 
-def problems(content: Content) -> list[Problem]:
-    """Texts that name someone their own article may not name (the policy's check of the records)."""
-    return Policy(content.site.privacy.recipient_names).text_problems(content)
+def problems(content: Content, recall: Recall | None = None) -> list[Problem]:
+    """Texts that name someone their own article may not name (the policy's check of the records).
+
+    `recall` is the preview's memory of its last check (one of its own, not the composing steps').
+    """
+    return Policy(content.site.privacy.recipient_names).text_problems(content, recall)
 
 
 def check(content: Content) -> None:

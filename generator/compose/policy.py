@@ -36,6 +36,7 @@ from ..core.documented import doc
 from ..core.errors import FieldPath, Problem, Source
 from ..core.privacy import NameIndex, mask_name, name_words, words
 from ..records import Content, Event, Payment, Place
+from .recall import Afresh, Recall
 
 Setting = Literal["hidden", "masked", "full"]
 
@@ -181,7 +182,7 @@ class Policy:
         return tuple(by_name), allowed
 
 
-    def text_problems(self, content: Content) -> list[Problem]:
+    def text_problems(self, content: Content, recall: Recall | None = None) -> list[Problem]:
         """Names typed into an event's own texts that its article may not print, into a hand-written page, and in event file names.
 
         The output lint's question, asked of the records: ``warta check``
@@ -189,16 +190,25 @@ class Policy:
         correction note, a quote or a title, naming the field to fix. A
         file name is the article's address, in every link, feed and
         download: no recipient's or payee's name may be in it, consented or not.
+        With `recall` (the preview's), what each event names and the words
+        of its texts are worked out again only when the event changed.
         """
+        memory = recall or Afresh()
+        memory.begin()
+        read = [memory(("texts", event.slug), event, lambda event=event: _EventWords.of(event)) for event in content.events]
+        memory.end()
         bearers: dict[str, list[Named]] = {}
-        for person in named(content):
-            bearers.setdefault(person.name, []).append(person)
-        index = NameIndex(bearers)
-        problems = [_named_in_file_name(event, index) for event in content.events if index.find(event.slug)]
-        for event in content.events:
+        words_of: dict[str, tuple[str, ...]] = {}
+        for said in read:
+            for person in said.people:
+                bearers.setdefault(person.name, []).append(person)
+            words_of.update(said.name_words)
+        index = NameIndex(bearers, words_of.__getitem__)
+        problems = [_named_in_file_name(event, index) for event, said in zip(content.events, read) if index.find_in(said.slug)]
+        for event, said in zip(content.events, read):
             here = Where(Output.ARTICLE, event.slug)
-            for field, text, written_at in event.texts():
-                for name, excerpt in index.find(text):
+            for field, tokens, written_at in said.texts:
+                for name, excerpt in index.find_in(tokens):
                     if any(self.shown(p, here) is Shown.FULL for p in bearers[name]):
                         continue
                     own = any(p.event == event.slug for p in bearers[name])
@@ -213,6 +223,22 @@ class Policy:
                     if not any(self.shown(p, page) is Shown.FULL for p in bearers[name]):
                         problems.append(Problem("name.page", Source(name_of_file, number), {"excerpt": excerpt}))
         return problems
+
+
+@dataclass(frozen=True)
+class _EventWords:
+    """What the policy's check reads of one event: the people it names, and the words of its file name and texts."""
+
+    people: tuple[Named, ...]
+    name_words: tuple[tuple[str, tuple[str, ...]], ...]  # each person's name, and its `name_words`
+    slug: tuple[str, ...]
+    texts: tuple[tuple[str, tuple[str, ...], Source], ...]  # (field, its words, where it is written)
+
+    @classmethod
+    def of(cls, event: Event) -> _EventWords:
+        people = named_by(event)
+        return cls(people, tuple((p.name, name_words(p.name)) for p in people), tuple(words(event.slug)),
+                   tuple((field, tuple(words(text)), written_at) for field, text, written_at in event.texts()))
 
 
 def _named_in_file_name(event: Event, index: NameIndex) -> Problem:
@@ -262,9 +288,13 @@ def name_keys(event: Event) -> frozenset[NameKey]:
 
 def named(content: Content) -> tuple[Named, ...]:
     """Everyone the records name as a recipient or payee, in record order."""
+    return tuple(person for event in content.events for person in named_by(event))
+
+
+def named_by(event: Event) -> tuple[Named, ...]:
+    """Everyone `event` names as a recipient or payee, in record order."""
     return tuple(
         person
-        for event in content.events
         for group in (*(recipients(event, p) for p in event.places), *(payees(event, p) for p in event.payments))
         for person in group if person.role != "institution"
     )

@@ -883,10 +883,11 @@ class NameIndex:
     [('Sri Wati', 'S*** W***'), ('Wati', 'W***')]
     """
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], words_of: Callable[[str], tuple[str, ...]] | None = None) -> None:
+        """`words_of` gives a name's `name_words` where the caller has them already (the preview keeps them)."""
         self._by_first: dict[str, dict[tuple[str, ...], dict[str, bool]]] = {}
         for name in names:
-            words = name_words(name)
+            words = (words_of or name_words)(name)
             self._add(words, name, whole=True)
             # Only a person's name: a "name" of many words is a slip or an
             # attack, and its pairs are everyday phrases; "7 7" or an
@@ -915,7 +916,11 @@ class NameIndex:
 
     def find(self, text: str) -> list[tuple[str, str]]:
         """(name, masked excerpt) for every listed name in `text`."""
-        return [(name, excerpt) for _, name, excerpt in self.matches(words(text))]
+        return self.find_in(words(text))
+
+    def find_in(self, tokens: Sequence[str]) -> list[tuple[str, str]]:
+        """`find` of a text whose `words` are `tokens`."""
+        return [(name, excerpt) for _, name, excerpt in self.matches(tokens)]
 
     def matches(self, tokens: Sequence[str]) -> list[tuple[int, str, str]]:
         """(index of the first token, name, masked excerpt) for every listed name in `tokens` (as `words` gives them)."""

@@ -110,6 +110,7 @@ class ServeState:
     events: EventCache = field(default_factory=dict)
     memo: Memo = field(default_factory=dict)
     recall: Recall = field(default_factory=Recall)  # what the last rebuild composed, by what each step read
+    checking: Recall = field(default_factory=Recall)  # what the last policy check read of each event
     compiled: Compiled = field(default_factory=Compiled)  # the theme's templates
     templates: Templates | None = None
     templates_seen: str = ""  # `cache.files_digest` of `templates.folders`
@@ -148,7 +149,7 @@ class ServeState:
         if self.builds == 2:
             gc.freeze()
 
-    def recover(self, loading: Loading, check: Callable[[Content], Sequence[Problem]]) -> Recovered:
+    def recover(self, loading: Loading, check: Callable[[Content, Recall], Sequence[Problem]]) -> Recovered:
         """Sound records (drafts too), and the last good version of each broken one.
 
         `check` finds the problems only the composed texts show (the privacy
@@ -157,7 +158,7 @@ class ServeState:
         """
         if loading.content is None:
             return Recovered(self.last_good, loading.problems, loading.broken(), loading.event_files)
-        found = tuple(check(loading.content))
+        found = tuple(check(loading.content, self.checking))
         broken = loading.broken(found)
         sound = [e for e in loading.content.events if e.slug not in broken]
         kept = [e for e in self.last_good.events if e.slug in broken] if self.last_good else []
