@@ -10,9 +10,11 @@ from pathlib import Path
 
 import frictionless
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import records
-from generator.compose import totals
+from generator.compose import opendata, totals
 
 from .conftest import CONTENT, EVENT, composed, downloads, edit, site_tally
 
@@ -403,3 +405,15 @@ def test_data_page_escapes_record_text(content_dir: Path) -> None:
     edit(content_dir / "site.yml", "title: Transparansi", "title: <b>Transparansi</b> *Data* |")
     page = render_page(records.load_content(content_dir))
     assert "<b>" not in page and "&lt;b&gt;Transparansi&lt;/b&gt; \\*Data\\* \\|" in page
+
+
+_VALUES = st.one_of(st.text(), st.integers(), st.floats(), st.decimals(allow_nan=False), st.booleans(), st.none())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.dictionaries(st.text(), _VALUES, max_size=6), max_size=6) | st.lists(_VALUES | st.lists(_VALUES), max_size=3))
+def test_a_json_download_is_what_json_dumps_writes(rows: list) -> None:
+    # The rows are written a row at a time (opendata._json): the same bytes
+    # as the standard library's indented, sorted JSON, whatever they hold.
+    expected = json.dumps(rows, ensure_ascii=False, sort_keys=True, indent=2, default=float) + "\n"
+    assert opendata._json(rows) == expected
