@@ -60,11 +60,11 @@ def site_facts(content: Content, writer: Writer, *, site_url: str | None = None,
     event, its photos or what every article reads changed.
     """
     book = Addresses.for_region(content.region, directory_urls=directory_urls)
-    rules = Policy.of(content)
+    memory = recall or Afresh()
+    rules = Policy.of(content, memory)
     images = Media(content.media or Path("media"), media_cache)
     publisher = article.organization(content, content.site.publisher)
     logo = content.site.logo
-    memory = recall or Afresh()
     # What `article.facts` and the templates read besides the event and the policy.
     words = memory.within("words", (content.site, content.region, content.organizations, content.people,
                                     content.programs, writer.templates))

@@ -100,14 +100,22 @@ class Policy:
     """(kecamatan code, `name_words`) of every recipient pages name in full."""
 
     @classmethod
-    def of(cls, content: Content) -> Policy:
-        """The policy of `content`'s site, knowing whom its pages name in full."""
+    def of(cls, content: Content, recall: Recall | None = None) -> Policy:
+        """The policy of `content`'s site, knowing whom its pages name in full.
+
+        With `recall` (the preview's), whom an event's people add is worked
+        out again only when the event or the site's setting changed.
+        """
         bare = cls(content.site.privacy.recipient_names)
         on_pages = Where(Output.PAGE)
-        return cls(bare.setting, frozenset(
-            (person.kecamatan, name_words(person.name)) for person in named(content)
-            if bare.shown(person, on_pages) is Shown.FULL
-        ))
+
+        def in_full(event: Event) -> frozenset[NameKey]:
+            return frozenset((p.kecamatan, name_words(p.name)) for p in named_by(event) if bare.shown(p, on_pages) is Shown.FULL)
+
+        memory = recall or Afresh()
+        return cls(bare.setting, frozenset().union(*(
+            memory(("in full", event.slug), (event, bare.setting), lambda event=event: in_full(event)) for event in content.events
+        )))
 
     def shown(self, person: Named, where: Where) -> Shown:
         """How `person` may appear at `where`: the whole table above, in one place."""
