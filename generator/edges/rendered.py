@@ -146,18 +146,20 @@ class Renderer:
         """
         if self.store is None:
             return 0
-        wanted: list[tuple[File, str, str]] = []
+        # Each page's Markdown is read again where it is converted: a
+        # 5,000-article archive's would take 80 MB held here meanwhile.
+        wanted: list[tuple[File, str]] = []
         for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
             try:
-                markdown_text, _ = meta.get_data(file.content_string)
+                key = self._key(file, _markdown_of(file))
             except (OSError, ValueError):
                 continue  # MkDocs' loop says what is wrong with it
-            key = self._key(file, markdown_text)
             if not self.store.has(key):
-                wanted.append((file, markdown_text, key))
+                wanted.append((file, key))
 
         def job(at: int) -> bytes:
-            file, markdown_text, _ = wanted[at]
+            file, _ = wanted[at]
+            markdown_text = _markdown_of(file)
             with _held():
                 made, _ = _convert(file, markdown_text, config, files, self._markdown(config))
             return _dumps(made)
@@ -171,7 +173,7 @@ class Renderer:
             for start in range(0, len(wanted), _AHEAD_BATCH):
                 batch = list(range(start, min(start + _AHEAD_BATCH, len(wanted))))
                 for at, data in zip(batch, cores.map(batch)):
-                    converted += self.store.put(wanted[at][2], data)
+                    converted += self.store.put(wanted[at][1], data)
         return converted
 
     def _key(self, file: File, markdown_text: str) -> str:
@@ -273,6 +275,11 @@ def _fill(page: Page, entry: dict[str, Any], links: _RelativePathTreeprocessor) 
     page.present_anchor_ids = set(entry["anchors"])
     if _LINKS_LOG.getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = links.links_to_anchors
+
+
+def _markdown_of(file: File) -> str:
+    """The Markdown MkDocs reads of `file` (``Page.read_source``): its text without the front matter."""
+    return meta.get_data(file.content_string)[0]
 
 
 def _dumps(entry: dict[str, Any]) -> bytes:
