@@ -148,19 +148,22 @@ def test_the_renderer_converts_as_mkdocs_does(pages_project: Path, tmp_path: Pat
     store = cache.Store(tmp_path / "html.sqlite", "salt")
     for attempt in ("miss", "hit"):
         renderer = Renderer.for_config(store, config)
-        for file in files.documentation_pages():
-            theirs, ours = Page(None, file, config), Page(None, file, config)
-            for page in (theirs, ours):
-                page.read_source(config)
-            theirs.render(config, files)
-            renderer.attach(ours)
-            ours.render(config, files)
-            assert ours.content == theirs.content
-            assert str(ours.toc) == str(theirs.toc)
-            assert ours.title == theirs.title
-            assert ours.present_anchor_ids == theirs.present_anchor_ids
-            assert ours.links_to_anchors == theirs.links_to_anchors
+        _renders_as_mkdocs(renderer, config, files)
         assert renderer.hits == (3 if attempt == "hit" else 0)
+
+
+def _renders_as_mkdocs(renderer: Renderer, config: Any, files: Any) -> None:
+    """Each page through `renderer` gets what MkDocs' own Page.render gives it: content, toc, title, anchors, links to anchors."""
+    for file in files.documentation_pages():
+        theirs, ours = Page(None, file, config), Page(None, file, config)
+        for page in (theirs, ours):
+            page.read_source(config)
+        theirs.render(config, files)
+        renderer.attach(ours)
+        ours.render(config, files)
+        assert (ours.content, str(ours.toc), ours.title) == (theirs.content, str(theirs.toc), theirs.title)
+        assert ours.present_anchor_ids == theirs.present_anchor_ids
+        assert ours.links_to_anchors == theirs.links_to_anchors
 
 
 def test_pages_converted_ahead_on_every_core_are_what_mkdocs_converts(pages_project: Path, tmp_path: Path,
@@ -179,16 +182,7 @@ def test_pages_converted_ahead_on_every_core_are_what_mkdocs_converts(pages_proj
 
     with caplog.at_level("INFO", logger="mkdocs.structure.pages"):
         assert renderer.convert_ahead(files, config, two) == len(pages)
-        for file in pages:
-            theirs, ours = Page(None, file, config), Page(None, file, config)
-            for page in (theirs, ours):
-                page.read_source(config)
-            theirs.render(config, files)
-            renderer.attach(ours)
-            ours.render(config, files)
-            assert (ours.content, str(ours.toc), ours.title) == (theirs.content, str(theirs.toc), theirs.title)
-            assert ours.present_anchor_ids == theirs.present_anchor_ids
-            assert ours.links_to_anchors == theirs.links_to_anchors
+        _renders_as_mkdocs(renderer, config, files)
     assert renderer.hits == len(pages)
     said = [record.getMessage() for record in caplog.records if "hilang.md" in record.getMessage()]
     # Each page's warning twice: once from MkDocs' Page.render, once from the renderer's check of its entry.
