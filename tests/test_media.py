@@ -15,6 +15,7 @@ from generator.compose import media
 from generator.compose.templating import Templates
 from generator.core import imaging
 from generator.core.errors import WartaError, format_problem
+from generator.records import rules
 
 from .conftest import EVENT, ROOT, TEMPLATES, composed
 
@@ -187,3 +188,23 @@ def test_photos_and_cards_made_on_every_core_are_those_made_in_turn(tmp_path: Pa
 
     media_colours = ((26, 35, 126), (255, 255, 255))
     assert made(tmp_path / "ahead", True) == made(tmp_path / "in-turn", False)
+
+
+def test_the_preview_opens_a_photo_again_only_when_the_file_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = with_photo(tmp_path, camera_jpeg(300, 200))
+    opened: list[int] = []
+    check = rules.imaging.problem
+    monkeypatch.setattr(rules.imaging, "problem", lambda data: opened.append(len(data)) or check(data))
+    read_cache, events, photos = {}, {}, {}
+
+    def codes() -> list[str]:
+        return [p.code for p in records.load(content, cache=read_cache, events=events, photos=photos).problems]
+
+    assert codes() == [] and len(opened) == 1
+    assert codes() == [] and len(opened) == 1  # unchanged: not opened again
+    # Replaced by something that is no image: opened again, and refused.
+    (content / "media" / "foto.jpg").write_bytes(b"bukan foto")
+    assert codes() == ["media.not_image"] and opened[-1] == len(b"bukan foto")
+    assert codes() == ["media.not_image"] and len(opened) == 2  # still refused, from what was found
+    (content / "media" / "foto.jpg").unlink()
+    assert codes() == ["media.missing"] and photos == {}

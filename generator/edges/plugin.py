@@ -241,7 +241,7 @@ class WartaPlugin(BasePlugin[WartaConfig]):
         serve.settle()
         try:
             loading = records.load(build.content_dir, today=date.today(), cache=serve.read_cache,
-                                   store=build.caches.records, events=serve.events)
+                                   store=build.caches.records, events=serve.events, photos=serve.photos)
             shown = serve.recover(loading, compose.problems)
             if shown.content is not None:
                 self._compose(shown.content, shown.problems, checked=shown.checked)

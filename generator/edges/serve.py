@@ -25,6 +25,7 @@ from ..compose.writer import Memo
 from ..core.errors import Problem
 from ..records import Content, EventCache, Loading, ReadCache
 from ..records.model import chronological
+from ..records.rules import PhotoChecks
 
 
 class Backing:
@@ -108,6 +109,7 @@ class ServeState:
     backing: Backing
     read_cache: ReadCache = field(default_factory=dict)
     events: EventCache = field(default_factory=dict)
+    photos: PhotoChecks = field(default_factory=dict)  # what the last load found of each media file
     memo: Memo = field(default_factory=dict)
     recall: Recall = field(default_factory=Recall)  # what the last rebuild composed, by what each step read
     checking: Recall = field(default_factory=Recall)  # what the last policy check read of each event

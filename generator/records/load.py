@@ -160,7 +160,7 @@ def load_content(root: Path, *, today: date | None = None, cache: ReadCache | No
 
 
 def load(root: Path, *, today: date | None = None, cache: ReadCache | None = None, store: Store | None = None,
-         events: EventCache | None = None) -> Loading:
+         events: EventCache | None = None, photos: rules.PhotoChecks | None = None) -> Loading:
     """Read and check a whole content folder, keeping every problem with the file it is in.
 
     With `today`, an event dated more than ``site.future_days`` after it is
@@ -168,7 +168,8 @@ def load(root: Path, *, today: date | None = None, cache: ReadCache | None = Non
     the clock, which tests and reproducible builds rely on. With `store`,
     a file whose bytes the build cache has seen is not parsed again; with
     `events` (the preview's, in memory), an unchanged event is not
-    validated again either.
+    validated again either; with `photos` (the preview's too), an unchanged
+    media file is not opened again.
     """
     # Nothing is read before every symlink, pipe and device is known: the
     # build then fails with the whole list, the old site untouched.
@@ -222,11 +223,16 @@ def load(root: Path, *, today: date | None = None, cache: ReadCache | None = Non
         for i, key in rules.entries(rules.field(doc.data, "partners")):
             problems += refs.organization(doc, ("partners", i), key)
     media = root / "media"
-    problems += rules.media_problems(site_doc, media, [("logo",)])
+    photos_now: rules.PhotoChecks = {}
+    problems += rules.media_problems(site_doc, media, [("logo",)], photos, photos_now)
     for doc in event_docs.values():
         problems += rules.event_problems(doc, refs, places)
         problems += rules.kind_problems(doc)
-        problems += rules.media_problems(doc, media, rules.photo_fields(doc))
+        problems += rules.media_problems(doc, media, rules.photo_fields(doc), photos, photos_now)
+    if photos is not None:
+        # Only what this load saw: a photo replaced or deleted is forgotten.
+        photos.clear()
+        photos.update(photos_now)
     for event in events:
         problems += rules.checked_event_problems(event_docs[event.slug], event)
         problems += rules.prose_problems(event_docs[event.slug], event)
