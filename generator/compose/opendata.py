@@ -588,10 +588,8 @@ def _rows(rows: list[object]) -> str:
 
 
 def _scalar(value: object) -> str:
-    """One value as `json.dumps` writes it (exact types only: a subclass goes back to `json.dumps`)."""
+    """One value but a string (`_rows` writes those) as `json.dumps` writes it; exact types only, a subclass goes back to `json.dumps`."""
     kind = type(value)
-    if kind is str:
-        return _encode_string(value)
     if value is None:
         return "null"
     if value is True:
