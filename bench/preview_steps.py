@@ -22,13 +22,10 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-import generate  # noqa: E402
 import run  # noqa: E402
 
 from generator import compose, records  # noqa: E402
@@ -64,10 +61,7 @@ def main() -> None:
         save("first compose")
         save("saved, nothing changed")
         for i, path in enumerate(run.edit_targets(folder, args.edits)):
-            record = yaml.safe_load(path.read_text(encoding="utf-8"))
-            kecamatan = next(iter(record["recipients"]["by_kecamatan"]))
-            record["recipients"]["by_kecamatan"][kecamatan].append(f"Zuvarek Molindap Tesuka{'bcdfg'[i % 5]}")
-            path.write_text(generate._dump(record), encoding="utf-8")
+            path.write_text(run.edited(path, i)[2], encoding="utf-8")
             save(f"one recipient added ({i + 1})")
 
 

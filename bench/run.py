@@ -365,17 +365,25 @@ def measure_serve(config: Path, content: Path, repeats: int, timeout: float, log
     return result
 
 
-def _one_edit(base: str, path: Path, i: int, slugify: Any, timeout: float) -> dict:
+def edited(path: Path, i: int) -> tuple[str, str, str]:
+    """The bench's edit to the event at `path`: a made-up named recipient added to its first kecamatan.
+
+    (the name, that kecamatan, the file's new text); the caller writes it.
+    """
     record = yaml.safe_load(path.read_text(encoding="utf-8"))
     kecamatan = next(iter(record["recipients"]["by_kecamatan"]))
+    name = f"Zuvarek Molindap Tesuka{'bcdfghjklmnpqrstvwxyz'[i % 21]}"  # made up, unlike any generated name
+    record["recipients"]["by_kecamatan"][kecamatan].append(name)
+    return name, kecamatan, "# yaml-language-server: $schema=../../schema/event.schema.json\n" + generate._dump(record)
+
+
+def _one_edit(base: str, path: Path, i: int, slugify: Any, timeout: float) -> dict:
+    name, kecamatan, text = edited(path, i)
     article_url = f"{base}/berita/{path.stem}/"
     kecamatan_url = f"{base}/kecamatan/{slugify(kecamatan)}/"
     before = kecamatan_total(fetch(kecamatan_url, 60))
     if before is None or fetch(article_url, 60) is None:
         raise StepFailed(f"serve: {article_url} or the Penerima total of {kecamatan_url} not found")
-    name = f"Zuvarek Molindap Tesuka{'bcdfg'[i]}"  # made up, unlike any generated name
-    record["recipients"]["by_kecamatan"][kecamatan].append(name)
-    text = "# yaml-language-server: $schema=../../schema/event.schema.json\n" + generate._dump(record)
     path.write_text(text, encoding="utf-8")
     written = time.perf_counter()
     article_s = total_s = None

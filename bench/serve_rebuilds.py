@@ -27,15 +27,12 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable
 
-import yaml
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
 
-import generate  # noqa: E402
 import run  # noqa: E402
 import mkdocs.commands.build as mkdocs_build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
@@ -118,18 +115,8 @@ def main() -> None:
         start = time.perf_counter()
         mkdocs_build.build(first, serve_url=URL, dirty=True)
         print(f"first build {time.perf_counter() - start:.1f} s, RSS {rss_mb():.0f} MB")
-        events = sorted((folder / "events").rglob("*.yml"))
-        for i in range(args.saves):
-            # Events spread over the archive, each with named recipients.
-            for path in events[(len(events) // (args.saves + 1)) * i + 7:]:
-                record = yaml.safe_load(path.read_text(encoding="utf-8"))
-                listed = (record.get("recipients") or {}).get("by_kecamatan")
-                if listed:
-                    break
-            kecamatan = next(iter(listed))
-            # Made up, unlike any generated name (as run.py's edit).
-            listed[kecamatan].append(f"Zuvarek Molindap Tesuk{'abcdefghijklmnopqrstuvwxyz'[i % 26]}")
-            path.write_text(generate._dump(record), encoding="utf-8")
+        for i, path in enumerate(run.edit_targets(folder, args.saves)):
+            path.write_text(run.edited(path, i)[2], encoding="utf-8")
             phases.clear()
             start = time.perf_counter()
             mkdocs_build.build(config(), serve_url=URL, dirty=True)
